@@ -1,18 +1,197 @@
 #include "cli/commandline.h"
 
+#include "cli/terminal.h"
+#include "import/importer.h"
+#include "parse/nginxlogformat.h"
+#include "report/inspectreport.h"
+
+#include <QCommandLineParser>
+#include <QCoreApplication>
+#include <QElapsedTimer>
+#include <QFile>
+#include <QJsonDocument>
+#include <QSaveFile>
+#include <chrono>
+#include <cstdio>
 #include <cstring>
+#include <future>
 
 namespace gd {
 
+namespace {
+
+constexpr int kExitOk = 0;
+constexpr int kExitNothingLoaded = 2;
+constexpr int kExitUsage = 64;
+
+void printErr(const QString& text)
+{
+    std::fputs(text.toLocal8Bit().constData(), stderr);
+    std::fputc('\n', stderr);
+}
+
+void addImportOptions(QCommandLineParser& parser)
+{
+    parser.addOption({QStringLiteral("tz"), QStringLiteral("Time zone for zone-less logs when the bundle does not tell."),
+                      QStringLiteral("ZONE")});
+    parser.addOption({QStringLiteral("log-format"),
+                      QStringLiteral("nginx log_format string of the access logs (default: auto-detect)."),
+                      QStringLiteral("FMT")});
+    parser.addOption({QStringLiteral("json"), QStringLiteral("Write the result as JSON to FILE ('-' for stdout)."),
+                      QStringLiteral("FILE")});
+    parser.addOption({QStringLiteral("max-expanded-bytes"),
+                      QStringLiteral("Decompressed bytes allowed per input (default 64 GiB)."), QStringLiteral("N")});
+    parser.addOption({QStringLiteral("max-ratio"),
+                      QStringLiteral("Decompression ratio treated as a bomb (default 1000)."), QStringLiteral("R")});
+    parser.addOption({QStringLiteral("max-nesting"), QStringLiteral("Archive nesting depth (default 4)."),
+                      QStringLiteral("N")});
+    parser.addOption({QStringLiteral("threads"), QStringLiteral("Parse threads (default: one per core)."),
+                      QStringLiteral("N")});
+    parser.addPositionalArgument(QStringLiteral("INPUT"), QStringLiteral("Files, folders or archives."),
+                                 QStringLiteral("INPUT..."));
+}
+
+bool readImportOptions(const QCommandLineParser& parser, ImportOptions& options)
+{
+    options.timeZone = parser.value(QStringLiteral("tz"));
+    options.accessLogFormat = parser.value(QStringLiteral("log-format")).toStdString();
+    if (!options.accessLogFormat.empty()) {
+        std::string error;
+        if (!validateAccessLogFormat(options.accessLogFormat, &error)) {
+            printErr(QStringLiteral("--log-format: ") + QString::fromStdString(error));
+            return false;
+        }
+    }
+    bool ok = true;
+    if (parser.isSet(QStringLiteral("max-expanded-bytes")))
+        options.limits.maxExpandedBytes = parser.value(QStringLiteral("max-expanded-bytes")).toULongLong(&ok);
+    if (ok && parser.isSet(QStringLiteral("max-ratio")))
+        options.limits.maxCompressionRatio = parser.value(QStringLiteral("max-ratio")).toDouble(&ok);
+    if (ok && parser.isSet(QStringLiteral("max-nesting")))
+        options.limits.maxNestingDepth = parser.value(QStringLiteral("max-nesting")).toInt(&ok);
+    if (ok && parser.isSet(QStringLiteral("threads")))
+        options.threads = parser.value(QStringLiteral("threads")).toInt(&ok);
+    if (!ok)
+        printErr(QStringLiteral("a numeric option has a value that is not a number"));
+    return ok;
+}
+
+/// Runs the import on a worker thread, drawing a progress line on a terminal meanwhile.
+ImportResult importWithProgress(Importer& importer, const QStringList& inputs)
+{
+    auto future = std::async(std::launch::async, [&importer, &inputs] { return importer.run(inputs); });
+    const bool showProgress = isTerminal(stderr);
+    QElapsedTimer clock;
+    clock.start();
+    bool drew = false;
+    while (future.wait_for(std::chrono::milliseconds(200)) != std::future_status::ready) {
+        if (!showProgress || clock.elapsed() < 1000)
+            continue; // short imports print nothing
+        const ImportProgress p = importer.progress();
+        const double fraction = p.inputBytesTotal > 0 ? double(p.inputBytesDone) / double(p.inputBytesTotal) : 0.0;
+        const double elapsed = clock.elapsed() / 1000.0;
+        const QString eta = fraction > 0.02 ? QStringLiteral(", ~%1 s left").arg(elapsed / fraction - elapsed, 0, 'f', 0)
+                                            : QString();
+        const QString line = QStringLiteral("\r%1% of %2 MB, %3/%4 files, %5 lines%6  ")
+                                 .arg(int(fraction * 100))
+                                 .arg(p.inputBytesTotal / 1e6, 0, 'f', 1)
+                                 .arg(p.filesDone)
+                                 .arg(p.filesTotal)
+                                 .arg(p.linesParsed)
+                                 .arg(eta);
+        std::fputs(line.toLocal8Bit().constData(), stderr);
+        drew = true;
+    }
+    if (drew)
+        std::fputs("\r\033[K", stderr);
+    return future.get();
+}
+
+bool writeJson(const QString& target, const QJsonObject& document)
+{
+    const QByteArray bytes = QJsonDocument(document).toJson(QJsonDocument::Indented);
+    if (target == QLatin1String("-")) {
+        std::fwrite(bytes.constData(), 1, static_cast<std::size_t>(bytes.size()), stdout);
+        return true;
+    }
+    QSaveFile file(target); // atomic: a failed run never leaves half a file
+    if (!file.open(QIODevice::WriteOnly) || file.write(bytes) != bytes.size() || !file.commit()) {
+        printErr(QStringLiteral("%1: cannot write: %2").arg(target, file.errorString()));
+        return false;
+    }
+    return true;
+}
+
+int runInspect(const QStringList& arguments)
+{
+    QCommandLineParser parser;
+    parser.setApplicationDescription(QStringLiteral("List what each file of a log bundle is and what was read from it."));
+    parser.addHelpOption();
+    addImportOptions(parser);
+    parser.process(arguments);
+    const QStringList inputs = parser.positionalArguments();
+    if (inputs.isEmpty()) {
+        printErr(QStringLiteral("inspect: no INPUT given\n") + parser.helpText());
+        return kExitUsage;
+    }
+    ImportOptions options;
+    if (!readImportOptions(parser, options))
+        return kExitUsage;
+    Importer importer(options);
+    const ImportResult result = importWithProgress(importer, inputs);
+    for (const Diagnostic& d : result.diagnostics)
+        printErr(d.toText());
+    const QString json = parser.value(QStringLiteral("json"));
+    if (!json.isEmpty()) {
+        if (!writeJson(json, inspectJson(result)))
+            return kExitNothingLoaded;
+    }
+    if (json != QLatin1String("-"))
+        std::fputs(inspectText(result).toLocal8Bit().constData(), stdout);
+    if (!result.loadedAnything()) {
+        printErr(QStringLiteral("inspect: nothing could be read"));
+        return kExitNothingLoaded;
+    }
+    return kExitOk;
+}
+
+void printUsage()
+{
+    std::fputs("Usage: gateway-doctor [COMMAND] [OPTIONS] INPUT...\n"
+               "Without a command, opens the workbench window.\n\n"
+               "Commands:\n"
+               "  inspect   list each log of a bundle: kind, lines, events, skipped lines, UTC span\n\n"
+               "Run 'gateway-doctor COMMAND --help' for the options of a command.\n",
+               stdout);
+}
+
+} // namespace
+
 bool isHeadlessCommand(const char* arg)
 {
-    for (const char* command : {"inspect", "analyze", "--help", "-h", "--version", "-v", "help"}) {
+    for (const char* command : {"inspect", "--help", "-h", "help", "--version", "-v"}) {
         if (std::strcmp(arg, command) == 0)
             return true;
     }
     return false;
 }
 
-int runCommandLine(const QStringList&) { return 2; }
+int runCommandLine(const QStringList& arguments)
+{
+    const QString command = arguments.value(1);
+    QStringList rest = arguments;
+    rest.removeAt(1);
+    rest[0] = arguments[0] + u' ' + command;
+    if (command == QLatin1String("inspect"))
+        return runInspect(rest);
+    if (command == QLatin1String("--version") || command == QLatin1String("-v")) {
+        std::printf("gateway-doctor %s\n", qPrintable(QCoreApplication::applicationVersion()));
+        return kExitOk;
+    }
+    printUsage();
+    return command == QLatin1String("--help") || command == QLatin1String("-h") || command == QLatin1String("help")
+               ? kExitOk
+               : kExitUsage;
+}
 
 } // namespace gd

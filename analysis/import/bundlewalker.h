@@ -1,0 +1,57 @@
+#pragma once
+
+#include "import/bytereader.h"
+#include "import/importoptions.h"
+#include "model/diagnostic.h"
+#include "model/sourceinfo.h"
+#include "parse/logparser.h"
+
+#include <string>
+#include <vector>
+
+namespace gd {
+
+/// Receives what the walker finds. Called on the walker's thread.
+class BundleSink {
+public:
+    virtual ~BundleSink() = default;
+    /// A log: `head` holds its first bytes; the sink reads the rest from `rest` to the end.
+    virtual void foundLog(const SourceLocation& location, LogKind kind, std::string head, ByteReader& rest) = 0;
+    virtual void foundConfig(ConfigFile file) = 0;
+    virtual void skipped(SkippedFile file) = 0;
+    virtual void diagnostic(Diagnostic message) = 0;
+    virtual bool isCancelled() const = 0;
+};
+
+/// Expands the user's inputs (files, folders) into the files to read, in a stable order.
+std::vector<QString> collectInputFiles(const QStringList& inputs, std::vector<Diagnostic>& diagnostics,
+                                       std::vector<SkippedFile>& skipped);
+
+/// Opens one input file and everything nested in it (archives, compressed streams), recognises
+/// each member by content and hands it to the sink. Never writes anything to disk.
+class BundleWalker {
+public:
+    BundleWalker(const ImportOptions& options, BundleSink& sink);
+    void walkFile(const QString& path);
+
+    /// Bytes of the input file consumed so far (for progress).
+    std::uint64_t inputBytesRead() const;
+
+private:
+    struct Budget;
+    void process(ByteReader& stream, std::string head, const SourceLocation& location, const QString& name,
+                 int depth, Budget& budget);
+    void processArchive(ByteReader& stream, std::string head, const SourceLocation& location, const QString& name,
+                        int depth, Budget& budget);
+    void processText(ByteReader& stream, std::string head, const SourceLocation& location, const QString& name);
+
+    const ImportOptions& options_;
+    ParserOptions parserOptions_;
+    BundleSink& sink_;
+    const class FileReader* currentFile_ = nullptr;
+};
+
+/// Reads the first bytes of a stream (enough to recognise formats).
+bool readHead(ByteReader& reader, std::string& head, std::size_t size = 64 * 1024);
+
+} // namespace gd

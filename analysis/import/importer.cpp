@@ -1,0 +1,304 @@
+#include "import/importer.h"
+
+#include "import/bundlewalker.h"
+#include "import/sourceparser.h"
+#include "import/timelinebuilder.h"
+
+#include <QFileInfo>
+#include <condition_variable>
+#include <deque>
+#include <optional>
+#include <thread>
+
+namespace gd {
+
+namespace {
+
+constexpr std::size_t kChunkBytes = 1 << 20;
+constexpr std::size_t kQueueDepth = 4;
+
+/// Hands chunks from the reading thread to the parsing thread of one source.
+class ChunkQueue {
+public:
+    void push(std::string chunk)
+    {
+        std::unique_lock lock(mutex_);
+        notFull_.wait(lock, [this] { return chunks_.size() < kQueueDepth; });
+        chunks_.push_back(std::move(chunk));
+        notEmpty_.notify_one();
+    }
+    void close()
+    {
+        std::lock_guard lock(mutex_);
+        closed_ = true;
+        notEmpty_.notify_one();
+    }
+    std::optional<std::string> pop()
+    {
+        std::unique_lock lock(mutex_);
+        notEmpty_.wait(lock, [this] { return !chunks_.empty() || closed_; });
+        if (chunks_.empty())
+            return std::nullopt;
+        std::string chunk = std::move(chunks_.front());
+        chunks_.pop_front();
+        notFull_.notify_one();
+        return chunk;
+    }
+
+private:
+    std::mutex mutex_;
+    std::condition_variable notEmpty_;
+    std::condition_variable notFull_;
+    std::deque<std::string> chunks_;
+    bool closed_ = false;
+};
+
+/// Limits how many sources are parsed at once.
+class Slots {
+public:
+    explicit Slots(int count)
+        : free_(count)
+    {
+    }
+    void acquire()
+    {
+        std::unique_lock lock(mutex_);
+        available_.wait(lock, [this] { return free_ > 0; });
+        --free_;
+    }
+    void release()
+    {
+        std::lock_guard lock(mutex_);
+        ++free_;
+        available_.notify_one();
+    }
+
+private:
+    std::mutex mutex_;
+    std::condition_variable available_;
+    int free_;
+};
+
+} // namespace
+
+/// One run of the importer: the BundleSink that collects sources, configs and messages.
+class Importer::Session final : public BundleSink {
+public:
+    Session(Importer& owner, int parseThreads)
+        : owner_(owner)
+        , slots_(parseThreads)
+    {
+        parserOptions_.accessLogFormat = owner_.options_.accessLogFormat;
+    }
+
+    ~Session() override { joinParsers(); }
+
+    void foundLog(const SourceLocation& location, LogKind kind, std::string head, ByteReader& rest) override
+    {
+        auto source = std::make_unique<ParsedSource>();
+        source->info.location = location;
+        source->info.path = location.displayPath();
+        source->info.kind = kind;
+        ParsedSource* target = source.get();
+        {
+            std::lock_guard lock(mutex_);
+            sources_.push_back(std::move(source));
+        }
+        setCurrentFile(target->info.path);
+        const bool wholeFileInHead = head.size() < 64 * 1024;
+        if (wholeFileInHead) {
+            // Small files are parsed right here: a thread would cost more than the parse.
+            SourceParser parser(*target, parserOptions_, owner_.options_.limits.maxLineBytes);
+            parser.feed(head);
+            parser.finish();
+            owner_.linesParsed_ += target->info.lines;
+            return;
+        }
+        slots_.acquire();
+        auto queue = std::make_shared<ChunkQueue>();
+        startParser(target, queue);
+        queue->push(std::move(head));
+        while (!isCancelled()) {
+            std::string chunk(kChunkBytes, '\0');
+            const std::ptrdiff_t n = readFully(rest, chunk.data(), chunk.size());
+            if (n < 0) {
+                diagnostic({Diagnostic::Severity::Error, target->info.path, 0,
+                            QStringLiteral("read error, the rest of the file is missing: ") + rest.errorString()});
+                break;
+            }
+            if (n == 0)
+                break;
+            chunk.resize(static_cast<std::size_t>(n));
+            owner_.bytesDone_.store(walkerBytes());
+            queue->push(std::move(chunk));
+        }
+        queue->close();
+    }
+
+    void foundConfig(ConfigFile file) override
+    {
+        std::lock_guard lock(mutex_);
+        configs_.push_back(std::move(file));
+    }
+    void skipped(SkippedFile file) override
+    {
+        std::lock_guard lock(mutex_);
+        skipped_.push_back(std::move(file));
+    }
+    void diagnostic(Diagnostic message) override
+    {
+        std::lock_guard lock(mutex_);
+        diagnostics_.push_back(std::move(message));
+    }
+    bool isCancelled() const override { return owner_.isCancelled(); }
+
+    void walk(const std::vector<QString>& files, int readerThreads)
+    {
+        std::atomic<std::size_t> nextFile{0};
+        std::atomic<std::uint64_t> finishedBytes{0};
+        auto reader = [&] {
+            BundleWalker walker(owner_.options_, *this);
+            for (std::size_t i = nextFile++; i < files.size() && !isCancelled(); i = nextFile++) {
+                {
+                    std::lock_guard lock(walkerMutex_);
+                    activeWalkers_.push_back(&walker);
+                }
+                walker.walkFile(files[i]);
+                {
+                    std::lock_guard lock(walkerMutex_);
+                    std::erase(activeWalkers_, &walker);
+                }
+                finishedBytes += static_cast<std::uint64_t>(QFileInfo(files[i]).size());
+                finishedBytes_.store(finishedBytes.load());
+                std::lock_guard lock(owner_.progressMutex_);
+                ++owner_.progress_.filesDone;
+            }
+        };
+        std::vector<std::thread> readers;
+        for (int i = 1; i < readerThreads; ++i)
+            readers.emplace_back(reader);
+        reader();
+        for (std::thread& thread : readers)
+            thread.join();
+        joinParsers();
+    }
+
+    std::vector<std::unique_ptr<ParsedSource>> takeSources() { return std::move(sources_); }
+    std::vector<ConfigFile> takeConfigs() { return std::move(configs_); }
+    std::vector<SkippedFile> takeSkipped() { return std::move(skipped_); }
+    std::vector<Diagnostic> takeDiagnostics() { return std::move(diagnostics_); }
+
+private:
+    void startParser(ParsedSource* target, std::shared_ptr<ChunkQueue> queue)
+    {
+        std::lock_guard lock(mutex_);
+        parsers_.emplace_back([this, target, queue] {
+            SourceParser parser(*target, parserOptions_, owner_.options_.limits.maxLineBytes);
+            std::uint64_t lines = 0;
+            while (std::optional<std::string> chunk = queue->pop()) {
+                if (!isCancelled())
+                    parser.feed(*chunk);
+            }
+            parser.finish();
+            lines = target->info.lines;
+            owner_.linesParsed_ += lines;
+            slots_.release();
+        });
+    }
+
+    void joinParsers()
+    {
+        std::vector<std::thread> running;
+        {
+            std::lock_guard lock(mutex_);
+            running.swap(parsers_);
+        }
+        for (std::thread& thread : running)
+            thread.join();
+    }
+
+    std::uint64_t walkerBytes()
+    {
+        std::lock_guard lock(walkerMutex_);
+        std::uint64_t bytes = finishedBytes_.load();
+        for (const BundleWalker* walker : activeWalkers_)
+            bytes += walker->inputBytesRead();
+        return bytes;
+    }
+
+    void setCurrentFile(const QString& path)
+    {
+        std::lock_guard lock(owner_.progressMutex_);
+        owner_.progress_.currentFile = path;
+    }
+
+    Importer& owner_;
+    ParserOptions parserOptions_;
+    Slots slots_;
+    std::mutex mutex_;
+    std::vector<std::thread> parsers_;
+    std::vector<std::unique_ptr<ParsedSource>> sources_;
+    std::vector<ConfigFile> configs_;
+    std::vector<SkippedFile> skipped_;
+    std::vector<Diagnostic> diagnostics_;
+    std::mutex walkerMutex_;
+    std::vector<const BundleWalker*> activeWalkers_;
+    std::atomic<std::uint64_t> finishedBytes_{0};
+};
+
+Importer::Importer(ImportOptions options)
+    : options_(std::move(options))
+{
+}
+
+Importer::~Importer() = default;
+
+ImportProgress Importer::progress() const
+{
+    std::lock_guard lock(progressMutex_);
+    ImportProgress snapshot = progress_;
+    snapshot.linesParsed = linesParsed_.load();
+    snapshot.inputBytesDone = std::min(bytesDone_.load(), snapshot.inputBytesTotal);
+    return snapshot;
+}
+
+ImportResult Importer::run(const QStringList& inputs)
+{
+    ImportResult result;
+    const std::vector<QString> files = collectInputFiles(inputs, result.diagnostics, result.skipped);
+    {
+        std::lock_guard lock(progressMutex_);
+        progress_ = {};
+        progress_.filesTotal = static_cast<int>(files.size());
+        for (const QString& file : files)
+            progress_.inputBytesTotal += static_cast<std::uint64_t>(QFileInfo(file).size());
+    }
+    const int cores = std::max(1, static_cast<int>(std::thread::hardware_concurrency()));
+    const int parseThreads = options_.threads > 0 ? options_.threads : cores;
+    const int readerThreads = std::clamp(static_cast<int>(files.size()), 1, std::max(1, parseThreads));
+
+    Session session(*this, parseThreads);
+    session.walk(files, readerThreads);
+    result.cancelled = isCancelled();
+
+    auto diagnostics = session.takeDiagnostics();
+    result.diagnostics.insert(result.diagnostics.end(), diagnostics.begin(), diagnostics.end());
+    auto skipped = session.takeSkipped();
+    result.skipped.insert(result.skipped.end(), skipped.begin(), skipped.end());
+    result.configs = session.takeConfigs();
+    std::sort(result.configs.begin(), result.configs.end(),
+              [](const ConfigFile& a, const ConfigFile& b) { return a.path < b.path; });
+    std::sort(result.skipped.begin(), result.skipped.end(),
+              [](const SkippedFile& a, const SkippedFile& b) { return a.path < b.path; });
+
+    TimelineBuilder builder(options_);
+    builder.build(session.takeSources(), result);
+    {
+        std::lock_guard lock(progressMutex_);
+        progress_.inputBytesDone = progress_.inputBytesTotal;
+        progress_.currentFile.clear();
+    }
+    return result;
+}
+
+} // namespace gd

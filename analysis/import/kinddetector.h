@@ -1,0 +1,23 @@
+#pragma once
+
+#include "model/logkind.h"
+#include "parse/logparser.h"
+
+#include <QString>
+#include <string_view>
+
+namespace gd {
+
+struct KindDecision {
+    LogKind kind = LogKind::Unknown;
+    bool isConfig = false; ///< not a log, but a config file the analysis may use
+    QString skipReason;    ///< why the file is not read, when kind is Unknown and it is not config
+};
+
+/// Decides what a file is from its first bytes; the file name only breaks ties.
+KindDecision detectKind(std::string_view head, const QString& name, const ParserOptions& options);
+
+/// True when the bytes look like text (few control bytes); logs with a stray NUL still pass.
+bool looksLikeText(std::string_view head);
+
+} // namespace gd

@@ -1,0 +1,131 @@
+#include "import/sourceparser.h"
+
+#include <limits>
+
+namespace gd {
+
+namespace {
+constexpr std::size_t kMaxSkipReasons = 5;
+
+std::uint16_t narrowGroup(std::uint32_t id)
+{
+    // Groups are pools, upstreams and programs: a handful. A hostile log could make more; fold them.
+    return id > std::numeric_limits<std::uint16_t>::max() ? std::numeric_limits<std::uint16_t>::max()
+                                                          : static_cast<std::uint16_t>(id);
+}
+} // namespace
+
+SourceParser::SourceParser(ParsedSource& target, const ParserOptions& options, std::uint32_t maxLineBytes)
+    : out_(target)
+    , parser_(makeParser(target.info.kind, options))
+    , splitter_(maxLineBytes)
+{
+}
+
+void SourceParser::feed(std::string_view chunk)
+{
+    splitter_.feed(chunk, [this](const LineSplitter::Line& line) { handleLine(line); });
+}
+
+void SourceParser::finish()
+{
+    splitter_.finish([this](const LineSplitter::Line& line) { handleLine(line); });
+    out_.info.bytes = splitter_.bytesSeen();
+    out_.info.lines = lineNumber_;
+}
+
+void SourceParser::skip(std::string_view reason)
+{
+    ++out_.info.skippedLines;
+    for (SkipReason& known : out_.info.skipReasons) {
+        if (known.reason == reason) {
+            ++known.count;
+            return;
+        }
+    }
+    if (out_.info.skipReasons.size() < kMaxSkipReasons)
+        out_.info.skipReasons.push_back({std::string(reason), 1, lineNumber_});
+}
+
+void SourceParser::handleLine(const LineSplitter::Line& line)
+{
+    ++lineNumber_;
+    if ((lineNumber_ - 1) % SourceInfo::kLineCheckpointStride == 0)
+        out_.info.lineCheckpoints.push_back(line.offset);
+    if (line.overlong) {
+        skip("line longer than the limit");
+        lastWasEvent_ = false;
+        return;
+    }
+    if (lineNumber_ > std::numeric_limits<std::uint32_t>::max()) {
+        skip("more lines than one source can index");
+        return;
+    }
+    ParsedEvent event;
+    const LineResult result = parser_->parseLine(line.text, event);
+    switch (result.status) {
+    case LineStatus::Event:
+        appendEvent(event, line.text);
+        lastWasEvent_ = true;
+        break;
+    case LineStatus::Continuation:
+        if (lastWasEvent_)
+            attachContinuation(event);
+        else
+            skip("continuation line without a record");
+        break;
+    case LineStatus::Ignored: break;
+    case LineStatus::Rejected:
+        skip(result.reason.empty() ? std::string_view("line does not match the format") : result.reason);
+        lastWasEvent_ = false;
+        break;
+    }
+}
+
+void SourceParser::appendEvent(const ParsedEvent& e, std::string_view text)
+{
+    EventColumns& c = out_.events;
+    std::int64_t time = e.time;
+    std::uint8_t needsZone = 1;
+    if (e.hasOffset) {
+        time -= static_cast<std::int64_t>(e.utcOffsetSec) * 1000;
+        needsZone = 0;
+        if (e.utcOffsetSec != lastOffset_) {
+            out_.offsets.push_back({time, e.utcOffsetSec});
+            lastOffset_ = e.utcOffsetSec;
+        }
+    }
+    if (!e.hasYear)
+        out_.hasYearlessTimes = true;
+    c.timeMs.push_back(time);
+    c.source.push_back(0); // set when the source joins the timeline
+    c.line.push_back(static_cast<std::uint32_t>(lineNumber_));
+    c.code.push_back(e.code);
+    c.levelMethod.push_back(EventColumns::packLevelMethod(e.level, e.method));
+    c.value.push_back(e.value);
+    c.durationMs.push_back(e.durationMs);
+    c.pid.push_back(e.pid);
+    c.host.push_back(out_.hosts.intern(e.host));
+    c.target.push_back(out_.targets.intern(e.target));
+    c.client.push_back(out_.clients.intern(e.client));
+    c.group.push_back(narrowGroup(out_.groups.intern(e.group)));
+    out_.needsZone.push_back(needsZone);
+    out_.lineHash.push_back(static_cast<std::uint32_t>(StringPool::hash(text)));
+    if (e.code == MessageCode::SlowRecord)
+        out_.slowTraces.push_back({0, static_cast<std::uint32_t>(lineNumber_), 0, {}});
+}
+
+void SourceParser::attachContinuation(const ParsedEvent& e)
+{
+    if (out_.events.size() == 0 || out_.events.code.back() != MessageCode::SlowRecord || out_.slowTraces.empty())
+        return; // other formats' continuation lines (stack traces) stay in the raw text only
+    SlowTrace& trace = out_.slowTraces.back();
+    if (!e.target.empty()) {
+        trace.script = out_.targets.intern(e.target);
+        out_.events.target.back() = trace.script;
+    }
+    if (!e.frameFunction.empty() || !e.frameFile.empty())
+        trace.frames.push_back({out_.frames.intern(e.frameFunction), out_.frames.intern(e.frameFile), e.frameLine});
+}
+
+} // namespace gd

@@ -1,0 +1,33 @@
+#pragma once
+
+#include "import/linesplitter.h"
+#include "import/parsedsource.h"
+#include "parse/logparser.h"
+
+#include <memory>
+
+namespace gd {
+
+/// Feeds the lines of one source through its LogParser and stores the events in columns.
+class SourceParser {
+public:
+    SourceParser(ParsedSource& target, const ParserOptions& options, std::uint32_t maxLineBytes);
+
+    void feed(std::string_view chunk);
+    void finish();
+
+private:
+    void handleLine(const LineSplitter::Line& line);
+    void appendEvent(const ParsedEvent& event, std::string_view text);
+    void attachContinuation(const ParsedEvent& event);
+    void skip(std::string_view reason);
+
+    ParsedSource& out_;
+    std::unique_ptr<LogParser> parser_;
+    LineSplitter splitter_;
+    std::uint64_t lineNumber_ = 0;
+    bool lastWasEvent_ = false; ///< continuation lines attach only to a preceding event
+    std::int32_t lastOffset_ = INT32_MIN;
+};
+
+} // namespace gd

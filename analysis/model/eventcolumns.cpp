@@ -1,0 +1,64 @@
+#include "model/eventcolumns.h"
+
+namespace gd {
+
+namespace {
+
+template <typename Fn>
+void forEachColumn(EventColumns& c, Fn&& fn)
+{
+    fn(c.timeMs);
+    fn(c.source);
+    fn(c.line);
+    fn(c.code);
+    fn(c.levelMethod);
+    fn(c.value);
+    fn(c.durationMs);
+    fn(c.pid);
+    fn(c.host);
+    fn(c.target);
+    fn(c.client);
+    fn(c.group);
+}
+
+template <typename T>
+void permuteColumn(std::vector<T>& column, const std::vector<std::uint32_t>& order)
+{
+    std::vector<T> result;
+    result.reserve(order.size());
+    for (const std::uint32_t index : order)
+        result.push_back(column[index]);
+    column.swap(result);
+}
+
+} // namespace
+
+void EventColumns::reserve(std::size_t n)
+{
+    forEachColumn(*this, [n](auto& column) { column.reserve(n); });
+}
+
+void EventColumns::clear()
+{
+    forEachColumn(*this, [](auto& column) { column.clear(); });
+}
+
+void EventColumns::shrinkToFit()
+{
+    forEachColumn(*this, [](auto& column) { column.shrink_to_fit(); });
+}
+
+std::size_t EventColumns::memoryBytes() const
+{
+    std::size_t bytes = 0;
+    forEachColumn(const_cast<EventColumns&>(*this),
+                  [&bytes](auto& column) { bytes += column.capacity() * sizeof(column[0]); });
+    return bytes;
+}
+
+void EventColumns::permute(const std::vector<std::uint32_t>& order)
+{
+    forEachColumn(*this, [&order](auto& column) { permuteColumn(column, order); });
+}
+
+} // namespace gd

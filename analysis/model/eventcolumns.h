@@ -1,0 +1,43 @@
+#pragma once
+
+#include "model/event.h"
+
+#include <cstdint>
+#include <vector>
+
+namespace gd {
+
+/// Structure-of-arrays storage for events: about 40 bytes per event, no object per event.
+/// String fields hold ids into the owner's StringPools.
+struct EventColumns {
+    std::vector<std::int64_t> timeMs;      ///< UTC once resolved (civil time before)
+    std::vector<std::uint16_t> source;     ///< index into the source list
+    std::vector<std::uint32_t> line;       ///< 1-based line number in the source
+    std::vector<MessageCode> code;
+    std::vector<std::uint8_t> levelMethod; ///< Level in the low nibble, HttpMethod in the high nibble
+    std::vector<std::uint16_t> value;
+    std::vector<std::uint32_t> durationMs;
+    std::vector<std::uint32_t> pid;
+    std::vector<std::uint32_t> host;
+    std::vector<std::uint32_t> target;
+    std::vector<std::uint32_t> client;
+    std::vector<std::uint16_t> group;
+
+    std::size_t size() const { return timeMs.size(); }
+    void reserve(std::size_t n);
+    void clear();
+    void shrinkToFit();
+    std::size_t memoryBytes() const;
+
+    Level level(std::size_t i) const { return static_cast<Level>(levelMethod[i] & 0x0F); }
+    HttpMethod method(std::size_t i) const { return static_cast<HttpMethod>(levelMethod[i] >> 4); }
+    static std::uint8_t packLevelMethod(Level level, HttpMethod method)
+    {
+        return static_cast<std::uint8_t>(static_cast<unsigned>(level) | (static_cast<unsigned>(method) << 4));
+    }
+
+    /// Keeps the events at `order` (indices into this), in that order.
+    void permute(const std::vector<std::uint32_t>& order);
+};
+
+} // namespace gd

@@ -1,0 +1,61 @@
+#pragma once
+
+#include "model/logkind.h"
+
+#include <QString>
+#include <QStringList>
+#include <cstdint>
+#include <string>
+#include <vector>
+
+namespace gd {
+
+/// Where a source's bytes come from: a file on disk, or a chain of members inside archives.
+struct SourceLocation {
+    QString inputPath;       ///< file on disk given by the user (or found in a given folder)
+    QStringList memberChain; ///< members to open in turn inside it; empty for a plain file
+    bool compressed = false; ///< the innermost stream is compressed (needs decoding to read lines)
+    QString displayPath() const;
+};
+
+struct SkipReason {
+    std::string reason;
+    std::uint64_t count = 0;
+    std::uint64_t firstLine = 0;
+};
+
+/// One log file of the bundle after import: what it is and what came of it.
+struct SourceInfo {
+    SourceLocation location;
+    QString path; ///< display path: input, then "!/member" per archive level
+    LogKind kind = LogKind::Unknown;
+    std::uint64_t bytes = 0;  ///< decompressed size
+    std::uint64_t lines = 0;
+    std::uint64_t events = 0; ///< events kept in the timeline (after de-duplication)
+    std::uint64_t skippedLines = 0;
+    std::vector<SkipReason> skipReasons; ///< the first few distinct reasons, in order of appearance
+    std::uint64_t duplicateEvents = 0;   ///< dropped because a rotated copy had the same lines
+    std::int64_t firstUtcMs = 0;
+    std::int64_t lastUtcMs = 0;
+    QString timeZoneNote; ///< how wall-clock times were turned into UTC
+    QString rotationFamily; ///< e.g. "var/log/nginx/access.log"
+    int rotationIndex = 0;  ///< 0 = current file, N = ".N" copy (older)
+
+    /// Byte offset (in the decompressed stream) of line 1 + k * kLineCheckpointStride.
+    std::vector<std::uint64_t> lineCheckpoints;
+    static constexpr std::uint32_t kLineCheckpointStride = 512;
+};
+
+/// A file of the bundle that is not a log, with the reason it was not read.
+struct SkippedFile {
+    QString path;
+    QString reason;
+};
+
+/// A configuration file the analysis may need (pool .conf, php.ini, BOA INI, /etc/timezone).
+struct ConfigFile {
+    QString path;
+    QByteArray content;
+};
+
+} // namespace gd

@@ -1,0 +1,116 @@
+#include "model/stringpool.h"
+
+#include <cstring>
+
+namespace gd {
+
+namespace {
+constexpr std::size_t kBlockBytes = 256 * 1024;
+constexpr std::size_t kInitialSlots = 64;
+} // namespace
+
+StringPool::StringPool()
+    : strings_{std::string_view()}
+    , slots_(kInitialSlots)
+{
+}
+
+std::uint64_t StringPool::hash(std::string_view text)
+{
+    // 8 bytes per step multiply-xorshift; good enough spread for interning and far faster than FNV.
+    std::uint64_t h = 0x9E3779B97F4A7C15ULL ^ (text.size() * 0xC2B2AE3D27D4EB4FULL);
+    const char* p = text.data();
+    std::size_t n = text.size();
+    while (n >= 8) {
+        std::uint64_t word;
+        std::memcpy(&word, p, 8);
+        h = (h ^ (word * 0x87C37B91114253D5ULL)) * 0x4CF5AD432745937FULL;
+        h ^= h >> 31;
+        p += 8;
+        n -= 8;
+    }
+    std::uint64_t tail = 0;
+    std::memcpy(&tail, p, n);
+    h = (h ^ (tail * 0x87C37B91114253D5ULL)) * 0x4CF5AD432745937FULL;
+    h ^= h >> 29;
+    h *= 0xBF58476D1CE4E5B9ULL;
+    h ^= h >> 32;
+    return h;
+}
+
+std::string_view StringPool::store(std::string_view text)
+{
+    if (text.size() > kBlockBytes / 4) {
+        // Large strings get their own block so they do not waste the shared one.
+        auto block = std::make_unique<char[]>(text.size());
+        std::memcpy(block.get(), text.data(), text.size());
+        blocks_.insert(blocks_.begin(), std::move(block)); // keep the current block last
+        textBytes_ += text.size();
+        return {blocks_.front().get(), text.size()};
+    }
+    if (blocks_.empty() || blockUsed_ + text.size() > blockSize_) {
+        blocks_.push_back(std::make_unique<char[]>(kBlockBytes));
+        blockUsed_ = 0;
+        blockSize_ = kBlockBytes;
+        textBytes_ += kBlockBytes;
+    }
+    char* dest = blocks_.back().get() + blockUsed_;
+    std::memcpy(dest, text.data(), text.size());
+    blockUsed_ += text.size();
+    return {dest, text.size()};
+}
+
+void StringPool::grow()
+{
+    std::vector<Slot> old(slots_.size() * 2);
+    old.swap(slots_);
+    const std::size_t mask = slots_.size() - 1;
+    for (const Slot& slot : old) {
+        if (slot.id == 0)
+            continue;
+        std::size_t i = slot.hash & mask;
+        while (slots_[i].id != 0)
+            i = (i + 1) & mask;
+        slots_[i] = slot;
+    }
+}
+
+std::uint32_t StringPool::intern(std::string_view text)
+{
+    if (text.empty())
+        return 0;
+    const auto h = static_cast<std::uint32_t>(hash(text));
+    std::size_t mask = slots_.size() - 1;
+    std::size_t i = h & mask;
+    while (slots_[i].id != 0) {
+        if (slots_[i].hash == h && strings_[slots_[i].id] == text)
+            return slots_[i].id;
+        i = (i + 1) & mask;
+    }
+    const auto id = static_cast<std::uint32_t>(strings_.size());
+    strings_.push_back(store(text));
+    slots_[i] = {h, id};
+    if (strings_.size() * 4 > slots_.size() * 3) // keep the load factor under 3/4
+        grow();
+    return id;
+}
+
+std::uint32_t StringPool::find(std::string_view text) const
+{
+    if (text.empty())
+        return 0;
+    const auto h = static_cast<std::uint32_t>(hash(text));
+    const std::size_t mask = slots_.size() - 1;
+    for (std::size_t i = h & mask; slots_[i].id != 0; i = (i + 1) & mask) {
+        if (slots_[i].hash == h && strings_[slots_[i].id] == text)
+            return slots_[i].id;
+    }
+    return UINT32_MAX;
+}
+
+std::size_t StringPool::memoryBytes() const
+{
+    return textBytes_ + strings_.capacity() * sizeof(std::string_view) + slots_.capacity() * sizeof(Slot);
+}
+
+} // namespace gd

@@ -1,0 +1,47 @@
+#pragma once
+
+#include <cstdint>
+#include <memory>
+#include <string_view>
+#include <vector>
+
+namespace gd {
+
+/// Interns byte strings to dense 32-bit ids. Id 0 is always the empty string.
+/// Open addressing with stored hashes: interning runs once per field of every log line, so it
+/// must be far cheaper than std::unordered_map with std::string keys.
+class StringPool {
+public:
+    StringPool();
+    StringPool(StringPool&&) noexcept = default;
+    StringPool& operator=(StringPool&&) noexcept = default;
+    StringPool(const StringPool&) = delete;
+    StringPool& operator=(const StringPool&) = delete;
+
+    std::uint32_t intern(std::string_view text);
+    /// Id of `text` if interned, else UINT32_MAX.
+    std::uint32_t find(std::string_view text) const;
+    std::string_view view(std::uint32_t id) const { return strings_[id]; }
+    std::uint32_t size() const { return static_cast<std::uint32_t>(strings_.size()); }
+    /// Bytes held: text blocks, views and the hash table.
+    std::size_t memoryBytes() const;
+
+    static std::uint64_t hash(std::string_view text);
+
+private:
+    struct Slot {
+        std::uint32_t hash = 0;
+        std::uint32_t id = 0; ///< 0 marks an empty slot (the empty string is never stored in the table)
+    };
+    std::string_view store(std::string_view text);
+    void grow();
+
+    std::vector<std::unique_ptr<char[]>> blocks_;
+    std::size_t blockUsed_ = 0;
+    std::size_t blockSize_ = 0;
+    std::size_t textBytes_ = 0;
+    std::vector<std::string_view> strings_;
+    std::vector<Slot> slots_;
+};
+
+} // namespace gd

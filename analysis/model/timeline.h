@@ -1,0 +1,60 @@
+#pragma once
+
+#include "model/eventcolumns.h"
+#include "model/stringpool.h"
+
+#include <cstdint>
+#include <vector>
+
+namespace gd {
+
+/// One frame of a PHP-FPM slowlog stack (innermost first).
+struct SlowFrame {
+    std::uint32_t function = 0; ///< id in Timeline::frames()
+    std::uint32_t file = 0;     ///< id in Timeline::frames()
+    std::uint32_t line = 0;
+};
+
+/// A slowlog record: the event at (source, line) with its script and stack.
+struct SlowTrace {
+    std::uint16_t source = 0;
+    std::uint32_t line = 0;
+    std::uint32_t script = 0; ///< id in Timeline::targets()
+    std::vector<SlowFrame> frames;
+};
+
+/// Every event of the bundle, sorted by UTC time (ties: source, then line).
+/// Immutable after import; cheap to query from any thread.
+class Timeline {
+public:
+    std::size_t size() const { return events_.size(); }
+    const EventColumns& events() const { return events_; }
+
+    const StringPool& hosts() const { return hosts_; }
+    const StringPool& targets() const { return targets_; }
+    const StringPool& clients() const { return clients_; }
+    const StringPool& groups() const { return groups_; }
+    const StringPool& frames() const { return frames_; }
+
+    /// Slowlog traces sorted by (source, line).
+    const std::vector<SlowTrace>& slowTraces() const { return slowTraces_; }
+    const SlowTrace* slowTrace(std::uint16_t source, std::uint32_t line) const;
+
+    /// Index of the first event at or after `utcMs`.
+    std::size_t lowerBound(std::int64_t utcMs) const;
+
+    /// Memory held by columns and string pools.
+    std::size_t memoryBytes() const;
+
+private:
+    friend class TimelineBuilder;
+    EventColumns events_;
+    StringPool hosts_;
+    StringPool targets_;
+    StringPool clients_;
+    StringPool groups_;
+    StringPool frames_;
+    std::vector<SlowTrace> slowTraces_;
+};
+
+} // namespace gd
