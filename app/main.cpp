@@ -11,8 +11,7 @@
 #include <QApplication>
 #endif
 
-int main(int argc, char* argv[])
-{
+int main(int argc, char* argv[]) {
     const bool headless = argc > 1 && gd::isHeadlessCommand(argv[1]);
 #ifdef GD_HAVE_UI
     if (!headless) {

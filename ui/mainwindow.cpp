@@ -5,8 +5,7 @@
 namespace gd {
 
 MainWindow::MainWindow(QWidget* parent)
-    : QMainWindow(parent)
-{
+    : QMainWindow(parent) {
     setWindowTitle(tr("Gateway Doctor"));
     auto* placeholder = new QLabel(tr("Drop a log bundle here"), this);
     placeholder->setAlignment(Qt::AlignCenter);

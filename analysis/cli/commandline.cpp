@@ -24,25 +24,27 @@ constexpr int kExitOk = 0;
 constexpr int kExitNothingLoaded = 2;
 constexpr int kExitUsage = 64;
 
-void printErr(const QString& text)
-{
+void printErr(const QString& text) {
     std::fputs(text.toLocal8Bit().constData(), stderr);
     std::fputc('\n', stderr);
 }
 
-void addImportOptions(QCommandLineParser& parser)
-{
-    parser.addOption({QStringLiteral("tz"), QStringLiteral("Time zone for zone-less logs when the bundle does not tell."),
+void addImportOptions(QCommandLineParser& parser) {
+    parser.addOption({QStringLiteral("tz"),
+                      QStringLiteral("Time zone for zone-less logs when the bundle does not tell."),
                       QStringLiteral("ZONE")});
     parser.addOption({QStringLiteral("log-format"),
                       QStringLiteral("nginx log_format string of the access logs (default: auto-detect)."),
                       QStringLiteral("FMT")});
-    parser.addOption({QStringLiteral("json"), QStringLiteral("Write the result as JSON to FILE ('-' for stdout)."),
+    parser.addOption({QStringLiteral("json"),
+                      QStringLiteral("Write the result as JSON to FILE ('-' for stdout)."),
                       QStringLiteral("FILE")});
     parser.addOption({QStringLiteral("max-expanded-bytes"),
-                      QStringLiteral("Decompressed bytes allowed per input (default 64 GiB)."), QStringLiteral("N")});
+                      QStringLiteral("Decompressed bytes allowed per input (default 64 GiB)."),
+                      QStringLiteral("N")});
     parser.addOption({QStringLiteral("max-ratio"),
-                      QStringLiteral("Decompression ratio treated as a bomb (default 1000)."), QStringLiteral("R")});
+                      QStringLiteral("Decompression ratio treated as a bomb (default 1000)."),
+                      QStringLiteral("R")});
     parser.addOption({QStringLiteral("max-nesting"), QStringLiteral("Archive nesting depth (default 4)."),
                       QStringLiteral("N")});
     parser.addOption({QStringLiteral("threads"), QStringLiteral("Parse threads (default: one per core)."),
@@ -51,8 +53,7 @@ void addImportOptions(QCommandLineParser& parser)
                                  QStringLiteral("INPUT..."));
 }
 
-bool readImportOptions(const QCommandLineParser& parser, ImportOptions& options)
-{
+bool readImportOptions(const QCommandLineParser& parser, ImportOptions& options) {
     options.timeZone = parser.value(QStringLiteral("tz"));
     options.accessLogFormat = parser.value(QStringLiteral("log-format")).toStdString();
     if (!options.accessLogFormat.empty()) {
@@ -77,8 +78,7 @@ bool readImportOptions(const QCommandLineParser& parser, ImportOptions& options)
 }
 
 /// Runs the import on a worker thread, drawing a progress line on a terminal meanwhile.
-ImportResult importWithProgress(Importer& importer, const QStringList& inputs)
-{
+ImportResult importWithProgress(Importer& importer, const QStringList& inputs) {
     auto future = std::async(std::launch::async, [&importer, &inputs] { return importer.run(inputs); });
     const bool showProgress = isTerminal(stderr);
     QElapsedTimer clock;
@@ -88,10 +88,12 @@ ImportResult importWithProgress(Importer& importer, const QStringList& inputs)
         if (!showProgress || clock.elapsed() < 1000)
             continue; // short imports print nothing
         const ImportProgress p = importer.progress();
-        const double fraction = p.inputBytesTotal > 0 ? double(p.inputBytesDone) / double(p.inputBytesTotal) : 0.0;
+        const double fraction =
+            p.inputBytesTotal > 0 ? double(p.inputBytesDone) / double(p.inputBytesTotal) : 0.0;
         const double elapsed = clock.elapsed() / 1000.0;
-        const QString eta = fraction > 0.02 ? QStringLiteral(", ~%1 s left").arg(elapsed / fraction - elapsed, 0, 'f', 0)
-                                            : QString();
+        const QString eta = fraction > 0.02
+                                ? QStringLiteral(", ~%1 s left").arg(elapsed / fraction - elapsed, 0, 'f', 0)
+                                : QString();
         const QString line = QStringLiteral("\r%1% of %2 MB, %3/%4 files, %5 lines%6  ")
                                  .arg(int(fraction * 100))
                                  .arg(p.inputBytesTotal / 1e6, 0, 'f', 1)
@@ -107,8 +109,7 @@ ImportResult importWithProgress(Importer& importer, const QStringList& inputs)
     return future.get();
 }
 
-bool writeJson(const QString& target, const QJsonObject& document)
-{
+bool writeJson(const QString& target, const QJsonObject& document) {
     const QByteArray bytes = QJsonDocument(document).toJson(QJsonDocument::Indented);
     if (target == QLatin1String("-")) {
         std::fwrite(bytes.constData(), 1, static_cast<std::size_t>(bytes.size()), stdout);
@@ -122,10 +123,10 @@ bool writeJson(const QString& target, const QJsonObject& document)
     return true;
 }
 
-int runInspect(const QStringList& arguments)
-{
+int runInspect(const QStringList& arguments) {
     QCommandLineParser parser;
-    parser.setApplicationDescription(QStringLiteral("List what each file of a log bundle is and what was read from it."));
+    parser.setApplicationDescription(
+        QStringLiteral("List what each file of a log bundle is and what was read from it."));
     parser.addHelpOption();
     addImportOptions(parser);
     parser.process(arguments);
@@ -155,8 +156,7 @@ int runInspect(const QStringList& arguments)
     return kExitOk;
 }
 
-void printUsage()
-{
+void printUsage() {
     std::fputs("Usage: gateway-doctor [COMMAND] [OPTIONS] INPUT...\n"
                "Without a command, opens the workbench window.\n\n"
                "Commands:\n"
@@ -167,8 +167,7 @@ void printUsage()
 
 } // namespace
 
-bool isHeadlessCommand(const char* arg)
-{
+bool isHeadlessCommand(const char* arg) {
     for (const char* command : {"inspect", "--help", "-h", "help", "--version", "-v"}) {
         if (std::strcmp(arg, command) == 0)
             return true;
@@ -176,8 +175,7 @@ bool isHeadlessCommand(const char* arg)
     return false;
 }
 
-int runCommandLine(const QStringList& arguments)
-{
+int runCommandLine(const QStringList& arguments) {
     const QString command = arguments.value(1);
     QStringList rest = arguments;
     rest.removeAt(1);
@@ -189,7 +187,8 @@ int runCommandLine(const QStringList& arguments)
         return kExitOk;
     }
     printUsage();
-    return command == QLatin1String("--help") || command == QLatin1String("-h") || command == QLatin1String("help")
+    return command == QLatin1String("--help") || command == QLatin1String("-h") ||
+                   command == QLatin1String("help")
                ? kExitOk
                : kExitUsage;
 }

@@ -17,9 +17,9 @@ ContainerType sniffContainer(std::string_view head);
 QString containerName(ContainerType type);
 
 struct ArchiveEntry {
-    QString name;           ///< member path as stored (may be unsafe: see safeMemberName)
+    QString name; ///< member path as stored (may be unsafe: see safeMemberName)
     bool isRegular = false;
-    bool isLink = false;    ///< symlink or hard link
+    bool isLink = false; ///< symlink or hard link
     QString linkTarget;
     bool isRawStream = false; ///< the "archive" is one compressed file (foo.log.gz), not a container
 };
@@ -45,9 +45,7 @@ private:
     class EntryReader final : public ByteReader {
     public:
         explicit EntryReader(ArchiveInput& owner)
-            : owner_(owner)
-        {
-        }
+            : owner_(owner) {}
         std::ptrdiff_t read(char* data, std::size_t size) override;
         QString errorString() const override { return owner_.errorString(); }
 

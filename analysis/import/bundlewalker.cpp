@@ -20,15 +20,17 @@ struct BundleWalker::Budget {
     bool exceeded = false;
     QString reason;
 
-    bool charge(std::size_t bytes)
-    {
+    bool charge(std::size_t bytes) {
         expanded += bytes;
         if (expanded > limits.maxExpandedBytes) {
-            reason = QStringLiteral("decompressed size passed the limit of %1 bytes").arg(limits.maxExpandedBytes);
+            reason =
+                QStringLiteral("decompressed size passed the limit of %1 bytes").arg(limits.maxExpandedBytes);
             exceeded = true;
         } else if (expanded > limits.ratioGraceBytes &&
-                   static_cast<double>(expanded) > limits.maxCompressionRatio * static_cast<double>(input.bytesRead())) {
-            reason = QStringLiteral("decompression ratio above %1:1 (%2 bytes from %3): likely a decompression bomb")
+                   static_cast<double>(expanded) >
+                       limits.maxCompressionRatio * static_cast<double>(input.bytesRead())) {
+            reason = QStringLiteral(
+                         "decompression ratio above %1:1 (%2 bytes from %3): likely a decompression bomb")
                          .arg(limits.maxCompressionRatio)
                          .arg(expanded)
                          .arg(input.bytesRead());
@@ -43,14 +45,12 @@ namespace {
 /// Charges every byte read to the input's budget and fails once it is spent.
 class BudgetedReader final : public ByteReader {
 public:
-    BudgetedReader(ByteReader& inner, std::function<bool(std::size_t)> charge, std::function<QString()> reason)
+    BudgetedReader(ByteReader& inner, std::function<bool(std::size_t)> charge,
+                   std::function<QString()> reason)
         : inner_(inner)
         , charge_(std::move(charge))
-        , reason_(std::move(reason))
-    {
-    }
-    std::ptrdiff_t read(char* data, std::size_t size) override
-    {
+        , reason_(std::move(reason)) {}
+    std::ptrdiff_t read(char* data, std::size_t size) override {
         if (spent_)
             return -1;
         const std::ptrdiff_t n = inner_.read(data, size);
@@ -69,8 +69,7 @@ private:
     bool spent_ = false;
 };
 
-QString stripCompressionSuffix(const QString& name)
-{
+QString stripCompressionSuffix(const QString& name) {
     for (const char* suffix : {".gz", ".bz2", ".xz", ".zst", ".zstd", ".z", ".Z"}) {
         if (name.endsWith(QLatin1String(suffix)))
             return name.left(name.size() - static_cast<qsizetype>(std::strlen(suffix)));
@@ -80,8 +79,7 @@ QString stripCompressionSuffix(const QString& name)
 
 } // namespace
 
-bool readHead(ByteReader& reader, std::string& head, std::size_t size)
-{
+bool readHead(ByteReader& reader, std::string& head, std::size_t size) {
     head.resize(size);
     const std::ptrdiff_t n = readFully(reader, head.data(), size);
     if (n < 0) {
@@ -93,13 +91,13 @@ bool readHead(ByteReader& reader, std::string& head, std::size_t size)
 }
 
 std::vector<QString> collectInputFiles(const QStringList& inputs, std::vector<Diagnostic>& diagnostics,
-                                       std::vector<SkippedFile>& skipped)
-{
+                                       std::vector<SkippedFile>& skipped) {
     std::vector<QString> files;
     for (const QString& input : inputs) {
         const QFileInfo info(input);
         if (!info.exists()) {
-            diagnostics.push_back({Diagnostic::Severity::Error, input, 0, QStringLiteral("no such file or folder")});
+            diagnostics.push_back(
+                {Diagnostic::Severity::Error, input, 0, QStringLiteral("no such file or folder")});
             continue;
         }
         if (!info.isDir()) {
@@ -125,28 +123,27 @@ std::vector<QString> collectInputFiles(const QStringList& inputs, std::vector<Di
 
 BundleWalker::BundleWalker(const ImportOptions& options, BundleSink& sink)
     : options_(options)
-    , sink_(sink)
-{
+    , sink_(sink) {
     parserOptions_.accessLogFormat = options_.accessLogFormat;
 }
 
-std::uint64_t BundleWalker::inputBytesRead() const
-{
+std::uint64_t BundleWalker::inputBytesRead() const {
     return currentFile_ != nullptr ? currentFile_->bytesRead() : 0;
 }
 
-void BundleWalker::walkFile(const QString& path)
-{
+void BundleWalker::walkFile(const QString& path) {
     FileReader file(path);
     if (!file.isOpen()) {
-        sink_.diagnostic({Diagnostic::Severity::Error, path, 0, QStringLiteral("cannot open: ") + file.errorString()});
+        sink_.diagnostic(
+            {Diagnostic::Severity::Error, path, 0, QStringLiteral("cannot open: ") + file.errorString()});
         sink_.skipped({path, QStringLiteral("cannot open: ") + file.errorString()});
         return;
     }
     currentFile_ = &file;
     std::string head;
     if (!readHead(file, head)) {
-        sink_.diagnostic({Diagnostic::Severity::Error, path, 0, QStringLiteral("read error: ") + file.errorString()});
+        sink_.diagnostic(
+            {Diagnostic::Severity::Error, path, 0, QStringLiteral("read error: ") + file.errorString()});
         currentFile_ = nullptr;
         return;
     }
@@ -157,9 +154,8 @@ void BundleWalker::walkFile(const QString& path)
     currentFile_ = nullptr;
 }
 
-void BundleWalker::process(ByteReader& stream, std::string head, const SourceLocation& location, const QString& name,
-                           int depth, Budget& budget)
-{
+void BundleWalker::process(ByteReader& stream, std::string head, const SourceLocation& location,
+                           const QString& name, int depth, Budget& budget) {
     if (sniffContainer(head) != ContainerType::None)
         processArchive(stream, std::move(head), location, name, depth, budget);
     else
@@ -167,8 +163,7 @@ void BundleWalker::process(ByteReader& stream, std::string head, const SourceLoc
 }
 
 void BundleWalker::processArchive(ByteReader& stream, std::string head, const SourceLocation& location,
-                                  const QString& name, int depth, Budget& budget)
-{
+                                  const QString& name, int depth, Budget& budget) {
     const QString display = location.displayPath();
     const ContainerType type = sniffContainer(head);
     if (depth >= options_.limits.maxNestingDepth) {
@@ -181,7 +176,8 @@ void BundleWalker::processArchive(ByteReader& stream, std::string head, const So
     }
     ArchiveInput archive(stream, std::move(head));
     if (!archive.open()) {
-        const QString reason = QStringLiteral("cannot open %1 data: %2").arg(containerName(type), archive.errorString());
+        const QString reason =
+            QStringLiteral("cannot open %1 data: %2").arg(containerName(type), archive.errorString());
         sink_.diagnostic({Diagnostic::Severity::Error, display, 0, reason});
         sink_.skipped({display, reason});
         return;
@@ -216,13 +212,15 @@ void BundleWalker::processArchive(ByteReader& stream, std::string head, const So
         }
         child.compressed = true;
         if (entry.isLink) {
-            sink_.skipped({child.displayPath(), QStringLiteral("link to \"%1\" (not followed)").arg(entry.linkTarget)});
+            sink_.skipped(
+                {child.displayPath(), QStringLiteral("link to \"%1\" (not followed)").arg(entry.linkTarget)});
             continue;
         }
         if (!entry.isRegular)
             continue; // folders and devices carry nothing to read
         BudgetedReader data(
-            archive.data(), [&budget](std::size_t n) { return budget.charge(n); }, [&budget] { return budget.reason; });
+            archive.data(), [&budget](std::size_t n) { return budget.charge(n); },
+            [&budget] { return budget.reason; });
         std::string childHead;
         if (!readHead(data, childHead)) {
             sink_.diagnostic({Diagnostic::Severity::Error, child.displayPath(), 0,
@@ -235,12 +233,13 @@ void BundleWalker::processArchive(ByteReader& stream, std::string head, const So
         process(data, std::move(childHead), child, childName, depth + 1, budget);
     }
     if (budget.exceeded && depth == 0) {
-        sink_.diagnostic({Diagnostic::Severity::Error, display, 0, budget.reason + QStringLiteral("; reading stopped")});
+        sink_.diagnostic(
+            {Diagnostic::Severity::Error, display, 0, budget.reason + QStringLiteral("; reading stopped")});
     }
 }
 
-void BundleWalker::processText(ByteReader& stream, std::string head, const SourceLocation& location, const QString& name)
-{
+void BundleWalker::processText(ByteReader& stream, std::string head, const SourceLocation& location,
+                               const QString& name) {
     const QString display = location.displayPath();
     const KindDecision decision = detectKind(head, display, parserOptions_);
     if (decision.kind != LogKind::Unknown) {
@@ -255,11 +254,14 @@ void BundleWalker::processText(ByteReader& stream, std::string head, const Sourc
             sink_.foundConfig({display, QByteArray(head.data(), static_cast<qsizetype>(head.size()))});
             return;
         }
-        sink_.skipped({display, QStringLiteral("configuration file larger than %1 bytes").arg(options_.limits.maxConfigBytes)});
+        sink_.skipped(
+            {display,
+             QStringLiteral("configuration file larger than %1 bytes").arg(options_.limits.maxConfigBytes)});
         return;
     }
     Q_UNUSED(name);
-    sink_.skipped({display, decision.isConfig ? QStringLiteral("configuration file too large") : decision.skipReason});
+    sink_.skipped(
+        {display, decision.isConfig ? QStringLiteral("configuration file too large") : decision.skipReason});
 }
 
 } // namespace gd

@@ -16,7 +16,8 @@ class BundleSink {
 public:
     virtual ~BundleSink() = default;
     /// A log: `head` holds its first bytes; the sink reads the rest from `rest` to the end.
-    virtual void foundLog(const SourceLocation& location, LogKind kind, std::string head, ByteReader& rest) = 0;
+    virtual void foundLog(const SourceLocation& location, LogKind kind, std::string head,
+                          ByteReader& rest) = 0;
     virtual void foundConfig(ConfigFile file) = 0;
     virtual void skipped(SkippedFile file) = 0;
     virtual void diagnostic(Diagnostic message) = 0;
@@ -41,9 +42,10 @@ private:
     struct Budget;
     void process(ByteReader& stream, std::string head, const SourceLocation& location, const QString& name,
                  int depth, Budget& budget);
-    void processArchive(ByteReader& stream, std::string head, const SourceLocation& location, const QString& name,
-                        int depth, Budget& budget);
-    void processText(ByteReader& stream, std::string head, const SourceLocation& location, const QString& name);
+    void processArchive(ByteReader& stream, std::string head, const SourceLocation& location,
+                        const QString& name, int depth, Budget& budget);
+    void processText(ByteReader& stream, std::string head, const SourceLocation& location,
+                     const QString& name);
 
     const ImportOptions& options_;
     ParserOptions parserOptions_;

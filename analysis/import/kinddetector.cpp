@@ -8,43 +8,48 @@ namespace gd {
 namespace {
 
 constexpr int kMaxProbeLines = 64;
-constexpr std::array kLogKinds = {LogKind::NginxAccess, LogKind::NginxError, LogKind::FpmMaster, LogKind::FpmSlow,
-                                  LogKind::PhpError,    LogKind::Syslog,     LogKind::BoaMonitor};
+constexpr std::array kLogKinds = {LogKind::NginxAccess, LogKind::NginxError, LogKind::FpmMaster,
+                                  LogKind::FpmSlow,     LogKind::PhpError,   LogKind::Syslog,
+                                  LogKind::BoaMonitor};
 
 /// Name fragments that hint at a kind; used only to break a tie between equally good parses.
-bool nameHints(LogKind kind, const QString& name)
-{
+bool nameHints(LogKind kind, const QString& name) {
     const QString lower = name.toLower();
     switch (kind) {
-    case LogKind::NginxAccess: return lower.contains(QLatin1String("access"));
-    case LogKind::NginxError: return lower.contains(QLatin1String("nginx")) || lower.contains(QLatin1String("error.log"));
-    case LogKind::FpmMaster: return lower.contains(QLatin1String("fpm")) && !lower.contains(QLatin1String("slow"));
-    case LogKind::FpmSlow: return lower.contains(QLatin1String("slow"));
-    case LogKind::PhpError: return lower.contains(QLatin1String("error_log")) || lower.contains(QLatin1String("php"));
+    case LogKind::NginxAccess:
+        return lower.contains(QLatin1String("access"));
+    case LogKind::NginxError:
+        return lower.contains(QLatin1String("nginx")) || lower.contains(QLatin1String("error.log"));
+    case LogKind::FpmMaster:
+        return lower.contains(QLatin1String("fpm")) && !lower.contains(QLatin1String("slow"));
+    case LogKind::FpmSlow:
+        return lower.contains(QLatin1String("slow"));
+    case LogKind::PhpError:
+        return lower.contains(QLatin1String("error_log")) || lower.contains(QLatin1String("php"));
     case LogKind::Syslog:
         return lower.contains(QLatin1String("syslog")) || lower.contains(QLatin1String("kern")) ||
                lower.contains(QLatin1String("messages")) || lower.contains(QLatin1String("iptables"));
-    case LogKind::BoaMonitor: return lower.contains(QLatin1String("xdrago")) || lower.contains(QLatin1String("incident"));
-    case LogKind::Unknown: break;
+    case LogKind::BoaMonitor:
+        return lower.contains(QLatin1String("xdrago")) || lower.contains(QLatin1String("incident"));
+    case LogKind::Unknown:
+        break;
     }
     return false;
 }
 
-bool isConfigName(const QString& path)
-{
+bool isConfigName(const QString& path) {
     const QString name = QFileInfo(path).fileName().toLower();
-    return name.endsWith(QLatin1String(".conf")) || name.endsWith(QLatin1String(".ini")) || name == QLatin1String("timezone") ||
-           name.endsWith(QLatin1String(".cnf"));
+    return name.endsWith(QLatin1String(".conf")) || name.endsWith(QLatin1String(".ini")) ||
+           name == QLatin1String("timezone") || name.endsWith(QLatin1String(".cnf"));
 }
 
 struct Score {
-    int parsed = 0;   ///< events and continuations
+    int parsed = 0; ///< events and continuations
     int events = 0;
     int rejected = 0;
 };
 
-Score probe(LogKind kind, std::string_view head, const ParserOptions& options)
-{
+Score probe(LogKind kind, std::string_view head, const ParserOptions& options) {
     Score score;
     auto parser = makeParser(kind, options);
     int lines = 0;
@@ -62,17 +67,27 @@ Score probe(LogKind kind, std::string_view head, const ParserOptions& options)
             line.remove_suffix(1);
         ParsedEvent event;
         switch (parser->parseLine(line, event).status) {
-        case LineStatus::Event: ++score.events; ++score.parsed; ++lines; break;
-        case LineStatus::Continuation: ++score.parsed; ++lines; break;
-        case LineStatus::Rejected: ++score.rejected; ++lines; break;
-        case LineStatus::Ignored: break;
+        case LineStatus::Event:
+            ++score.events;
+            ++score.parsed;
+            ++lines;
+            break;
+        case LineStatus::Continuation:
+            ++score.parsed;
+            ++lines;
+            break;
+        case LineStatus::Rejected:
+            ++score.rejected;
+            ++lines;
+            break;
+        case LineStatus::Ignored:
+            break;
         }
     }
     return score;
 }
 
-QString firstLineSnippet(std::string_view head)
-{
+QString firstLineSnippet(std::string_view head) {
     std::string_view line = head.substr(0, std::min<std::size_t>(head.find('\n'), 80));
     QString text = QString::fromUtf8(line.data(), static_cast<qsizetype>(line.size()));
     for (QChar& ch : text) {
@@ -84,8 +99,7 @@ QString firstLineSnippet(std::string_view head)
 
 } // namespace
 
-bool looksLikeText(std::string_view head)
-{
+bool looksLikeText(std::string_view head) {
     const std::size_t n = std::min<std::size_t>(head.size(), 8192);
     std::size_t control = 0;
     for (std::size_t i = 0; i < n; ++i) {
@@ -96,8 +110,7 @@ bool looksLikeText(std::string_view head)
     return control * 20 <= n; // up to 5 % stray control bytes is still a (damaged) log
 }
 
-KindDecision detectKind(std::string_view head, const QString& name, const ParserOptions& options)
-{
+KindDecision detectKind(std::string_view head, const QString& name, const ParserOptions& options) {
     KindDecision decision;
     if (head.empty()) {
         decision.skipReason = QStringLiteral("empty file");
@@ -115,8 +128,8 @@ KindDecision detectKind(std::string_view head, const QString& name, const Parser
         if (score.events == 0 || score.parsed < score.rejected)
             continue; // a log of this kind has at least one event and parses more than it rejects
         const bool hinted = nameHints(kind, name);
-        const bool better = score.parsed > bestScore.parsed ||
-                            (score.parsed == bestScore.parsed && hinted && !bestHinted);
+        const bool better =
+            score.parsed > bestScore.parsed || (score.parsed == bestScore.parsed && hinted && !bestHinted);
         if (better) {
             best = kind;
             bestScore = score;
@@ -131,7 +144,8 @@ KindDecision detectKind(std::string_view head, const QString& name, const Parser
         decision.isConfig = true;
         return decision;
     }
-    decision.skipReason = QStringLiteral("not a recognised log format (first line: \"%1\")").arg(firstLineSnippet(head));
+    decision.skipReason =
+        QStringLiteral("not a recognised log format (first line: \"%1\")").arg(firstLineSnippet(head));
     return decision;
 }
 

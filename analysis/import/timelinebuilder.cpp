@@ -20,15 +20,16 @@ constexpr std::int64_t kDayMs = 86400000;
 /// taken for the second pass through a repeated DST hour.
 constexpr std::int64_t kDisorderToleranceMs = 10 * 60 * 1000;
 
-QString formatOffset(std::int32_t offsetSec)
-{
+QString formatOffset(std::int32_t offsetSec) {
     const QChar sign = offsetSec < 0 ? u'-' : u'+';
     const int minutes = std::abs(offsetSec) / 60;
-    return QStringLiteral("UTC%1%2:%3").arg(sign).arg(minutes / 60, 2, 10, QChar(u'0')).arg(minutes % 60, 2, 10, QChar(u'0'));
+    return QStringLiteral("UTC%1%2:%3")
+        .arg(sign)
+        .arg(minutes / 60, 2, 10, QChar(u'0'))
+        .arg(minutes % 60, 2, 10, QChar(u'0'));
 }
 
-QTimeZone zoneFromConfig(const std::vector<ConfigFile>& configs, QString* path)
-{
+QTimeZone zoneFromConfig(const std::vector<ConfigFile>& configs, QString* path) {
     for (const ConfigFile& config : configs) {
         if (!config.path.endsWith(QLatin1String("etc/timezone")))
             continue;
@@ -43,8 +44,7 @@ QTimeZone zoneFromConfig(const std::vector<ConfigFile>& configs, QString* path)
 
 /// Range of wall-clock readings that still need a zone, to bound the zone's transition list.
 std::pair<std::int64_t, std::int64_t> pendingRange(const std::vector<std::unique_ptr<ParsedSource>>& sources,
-                                                   bool includeYearless)
-{
+                                                   bool includeYearless) {
     std::int64_t low = std::numeric_limits<std::int64_t>::max();
     std::int64_t high = std::numeric_limits<std::int64_t>::min();
     for (const auto& source : sources) {
@@ -62,8 +62,7 @@ std::pair<std::int64_t, std::int64_t> pendingRange(const std::vector<std::unique
 
 } // namespace
 
-void TimelineBuilder::build(Sources sources, ImportResult& result)
-{
+void TimelineBuilder::build(Sources sources, ImportResult& result) {
     orderSources(sources);
     chooseServerZone(sources, result);
     assignYears(sources, result);
@@ -78,8 +77,7 @@ void TimelineBuilder::build(Sources sources, ImportResult& result)
     merge(sources, result);
 }
 
-void TimelineBuilder::orderSources(Sources& sources)
-{
+void TimelineBuilder::orderSources(Sources& sources) {
     for (auto& source : sources) {
         const RotationName name = rotationName(source->info.path);
         source->info.rotationFamily = name.family;
@@ -95,8 +93,7 @@ void TimelineBuilder::orderSources(Sources& sources)
     });
 }
 
-void TimelineBuilder::chooseServerZone(const Sources& sources, ImportResult& result)
-{
+void TimelineBuilder::chooseServerZone(const Sources& sources, ImportResult& result) {
     std::vector<OffsetTimeline::Span> observations;
     for (const auto& source : sources) {
         if (source->info.kind != LogKind::NginxAccess)
@@ -119,15 +116,16 @@ void TimelineBuilder::chooseServerZone(const Sources& sources, ImportResult& res
         // changes outside the access log's time range, so prefer it then.
         bool agrees = configZone.isValid();
         for (const auto& seen : observations) {
-            if (agrees && configZone.offsetFromUtc(QDateTime::fromMSecsSinceEpoch(seen.utcStartMs, QTimeZone::utc())) !=
-                              seen.offsetSec)
+            if (agrees && configZone.offsetFromUtc(QDateTime::fromMSecsSinceEpoch(
+                              seen.utcStartMs, QTimeZone::utc())) != seen.offsetSec)
                 agrees = false;
         }
         if (agrees) {
             zone_ = configZone;
             serverOffsets_ = OffsetTimeline::fromZone(configZone, from, to);
             result.serverTimeZone = QString::fromUtf8(configZone.id());
-            zoneNote_ = QStringLiteral("%1 from %2, matching the access log offsets").arg(result.serverTimeZone, configPath);
+            zoneNote_ = QStringLiteral("%1 from %2, matching the access log offsets")
+                            .arg(result.serverTimeZone, configPath);
         } else {
             serverOffsets_ = learned;
             QStringList offsets;
@@ -160,22 +158,23 @@ void TimelineBuilder::chooseServerZone(const Sources& sources, ImportResult& res
         zone_ = QTimeZone::systemTimeZone();
         serverOffsets_ = OffsetTimeline::fromZone(zone_, from, to);
         result.serverTimeZone = QString::fromUtf8(zone_.id());
-        zoneNote_ = QStringLiteral("%1, this computer's zone: the bundle does not tell (use --tz)").arg(result.serverTimeZone);
+        zoneNote_ = QStringLiteral("%1, this computer's zone: the bundle does not tell (use --tz)")
+                        .arg(result.serverTimeZone);
         const bool anyPending = std::any_of(sources.begin(), sources.end(), [](const auto& s) {
             return std::find(s->needsZone.begin(), s->needsZone.end(), 1) != s->needsZone.end();
         });
         if (anyPending) {
-            result.diagnostics.push_back({Diagnostic::Severity::Warning, QString(), 0,
-                                          QStringLiteral("no access log offsets, /etc/timezone or --tz: zone-less "
-                                                         "logs are read in this computer's zone (%1)")
-                                              .arg(result.serverTimeZone)});
+            result.diagnostics.push_back(
+                {Diagnostic::Severity::Warning, QString(), 0,
+                 QStringLiteral("no access log offsets, /etc/timezone or --tz: zone-less "
+                                "logs are read in this computer's zone (%1)")
+                     .arg(result.serverTimeZone)});
         }
     }
     result.serverTimeZoneNote = zoneNote_;
 }
 
-void TimelineBuilder::assignYears(Sources& sources, ImportResult& result)
-{
+void TimelineBuilder::assignYears(Sources& sources, ImportResult& result) {
     // The newest dated reading of the bundle anchors the year guess.
     CivilMs anchor = std::numeric_limits<CivilMs>::min();
     for (const auto& source : sources) {
@@ -183,7 +182,8 @@ void TimelineBuilder::assignYears(Sources& sources, ImportResult& result)
             continue;
         for (std::size_t i = 0; i < source->events.size(); ++i) {
             const std::int64_t t = source->events.timeMs[i];
-            anchor = std::max<CivilMs>(anchor, source->needsZone[i] != 0 ? t : t + serverOffsets_.offsetAtUtc(t) * 1000LL);
+            anchor = std::max<CivilMs>(
+                anchor, source->needsZone[i] != 0 ? t : t + serverOffsets_.offsetAtUtc(t) * 1000LL);
         }
     }
     bool anyYearless = false;
@@ -208,8 +208,7 @@ void TimelineBuilder::assignYears(Sources& sources, ImportResult& result)
         assignSyslogYears(times, anchor);
 }
 
-void TimelineBuilder::resolveZones(Sources& sources)
-{
+void TimelineBuilder::resolveZones(Sources& sources) {
     for (auto& source : sources) {
         bool converted = false;
         std::int64_t previous = std::numeric_limits<std::int64_t>::min();
@@ -219,8 +218,9 @@ void TimelineBuilder::resolveZones(Sources& sources)
                 previous = t;
                 continue;
             }
-            const std::int64_t notBefore =
-                previous == std::numeric_limits<std::int64_t>::min() ? previous : previous - kDisorderToleranceMs;
+            const std::int64_t notBefore = previous == std::numeric_limits<std::int64_t>::min()
+                                               ? previous
+                                               : previous - kDisorderToleranceMs;
             t = serverOffsets_.toUtc(t, notBefore);
             previous = t;
             converted = true;
@@ -231,8 +231,7 @@ void TimelineBuilder::resolveZones(Sources& sources)
     }
 }
 
-void TimelineBuilder::dropRotationDuplicates(Sources& sources)
-{
+void TimelineBuilder::dropRotationDuplicates(Sources& sources) {
     // Sources of a family are adjacent, oldest first. Compare each copy with the next newer one
     // only where their time ranges overlap: the lines repeated by copytruncate or a manual copy.
     for (std::size_t i = 0; i + 1 < sources.size(); ++i) {
@@ -241,7 +240,8 @@ void TimelineBuilder::dropRotationDuplicates(Sources& sources)
         if (older.info.rotationFamily != newer.info.rotationFamily || older.events.size() == 0 ||
             newer.events.size() == 0)
             continue;
-        const auto [newLow, newHigh] = std::minmax_element(newer.events.timeMs.begin(), newer.events.timeMs.end());
+        const auto [newLow, newHigh] =
+            std::minmax_element(newer.events.timeMs.begin(), newer.events.timeMs.end());
         std::unordered_set<std::uint64_t> newerLines;
         auto key = [](std::int64_t time, std::uint32_t hash) {
             return static_cast<std::uint64_t>(time) * 0x9E3779B97F4A7C15ULL ^ hash;
@@ -268,13 +268,13 @@ void TimelineBuilder::dropRotationDuplicates(Sources& sources)
     }
 }
 
-void TimelineBuilder::merge(Sources& sources, ImportResult& result)
-{
+void TimelineBuilder::merge(Sources& sources, ImportResult& result) {
     auto timeline = std::make_shared<Timeline>();
     constexpr std::size_t kMaxSources = std::numeric_limits<std::uint16_t>::max();
     if (sources.size() > kMaxSources) {
-        result.diagnostics.push_back({Diagnostic::Severity::Error, QString(), 0,
-                                      QStringLiteral("more than %1 log files: the rest are not loaded").arg(kMaxSources)});
+        result.diagnostics.push_back(
+            {Diagnostic::Severity::Error, QString(), 0,
+             QStringLiteral("more than %1 log files: the rest are not loaded").arg(kMaxSources)});
         sources.resize(kMaxSources);
     }
     std::size_t total = 0;
@@ -345,7 +345,9 @@ void TimelineBuilder::merge(Sources& sources, ImportResult& result)
         all.permute(order);
     }
     std::sort(timeline->slowTraces_.begin(), timeline->slowTraces_.end(),
-              [](const SlowTrace& a, const SlowTrace& b) { return std::pair(a.source, a.line) < std::pair(b.source, b.line); });
+              [](const SlowTrace& a, const SlowTrace& b) {
+                  return std::pair(a.source, a.line) < std::pair(b.source, b.line);
+              });
     all.shrinkToFit();
     result.timeline = std::move(timeline);
 }

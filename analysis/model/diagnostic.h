@@ -9,12 +9,11 @@ namespace gd {
 struct Diagnostic {
     enum class Severity : std::uint8_t { Info, Warning, Error };
     Severity severity = Severity::Warning;
-    QString path;            ///< display path of the file or archive member
-    std::uint64_t line = 0;  ///< 1-based; 0 when the message is about the whole file
+    QString path;           ///< display path of the file or archive member
+    std::uint64_t line = 0; ///< 1-based; 0 when the message is about the whole file
     QString message;
 
-    QString toText() const
-    {
+    QString toText() const {
         const QString where = line > 0 ? path + u':' + QString::number(line) : path;
         return where + QStringLiteral(": ") + message;
     }

@@ -4,67 +4,95 @@
 
 namespace gd {
 
-std::string_view logKindId(LogKind kind)
-{
+std::string_view logKindId(LogKind kind) {
     switch (kind) {
-    case LogKind::Unknown: return "unknown";
-    case LogKind::NginxAccess: return "nginx-access";
-    case LogKind::NginxError: return "nginx-error";
-    case LogKind::FpmMaster: return "php-fpm";
-    case LogKind::FpmSlow: return "php-fpm-slow";
-    case LogKind::PhpError: return "php-error";
-    case LogKind::Syslog: return "syslog";
-    case LogKind::BoaMonitor: return "boa-monitor";
+    case LogKind::Unknown:
+        return "unknown";
+    case LogKind::NginxAccess:
+        return "nginx-access";
+    case LogKind::NginxError:
+        return "nginx-error";
+    case LogKind::FpmMaster:
+        return "php-fpm";
+    case LogKind::FpmSlow:
+        return "php-fpm-slow";
+    case LogKind::PhpError:
+        return "php-error";
+    case LogKind::Syslog:
+        return "syslog";
+    case LogKind::BoaMonitor:
+        return "boa-monitor";
     }
     return "unknown";
 }
 
-std::string_view levelId(Level level)
-{
+std::string_view levelId(Level level) {
     switch (level) {
-    case Level::None: return "";
-    case Level::Debug: return "debug";
-    case Level::Info: return "info";
-    case Level::Notice: return "notice";
-    case Level::Warning: return "warning";
-    case Level::Error: return "error";
-    case Level::Critical: return "crit";
-    case Level::Alert: return "alert";
-    case Level::Emergency: return "emerg";
+    case Level::None:
+        return "";
+    case Level::Debug:
+        return "debug";
+    case Level::Info:
+        return "info";
+    case Level::Notice:
+        return "notice";
+    case Level::Warning:
+        return "warning";
+    case Level::Error:
+        return "error";
+    case Level::Critical:
+        return "crit";
+    case Level::Alert:
+        return "alert";
+    case Level::Emergency:
+        return "emerg";
     }
     return "";
 }
 
-HttpMethod httpMethodFromText(std::string_view text)
-{
-    if (text == "GET") return HttpMethod::Get;
-    if (text == "POST") return HttpMethod::Post;
-    if (text == "HEAD") return HttpMethod::Head;
-    if (text == "PUT") return HttpMethod::Put;
-    if (text == "DELETE") return HttpMethod::Delete;
-    if (text == "PATCH") return HttpMethod::Patch;
-    if (text == "OPTIONS") return HttpMethod::Options;
+HttpMethod httpMethodFromText(std::string_view text) {
+    if (text == "GET")
+        return HttpMethod::Get;
+    if (text == "POST")
+        return HttpMethod::Post;
+    if (text == "HEAD")
+        return HttpMethod::Head;
+    if (text == "PUT")
+        return HttpMethod::Put;
+    if (text == "DELETE")
+        return HttpMethod::Delete;
+    if (text == "PATCH")
+        return HttpMethod::Patch;
+    if (text == "OPTIONS")
+        return HttpMethod::Options;
     return text.empty() ? HttpMethod::None : HttpMethod::Other;
 }
 
-std::string_view httpMethodText(HttpMethod method)
-{
+std::string_view httpMethodText(HttpMethod method) {
     switch (method) {
-    case HttpMethod::None: return "";
-    case HttpMethod::Get: return "GET";
-    case HttpMethod::Head: return "HEAD";
-    case HttpMethod::Post: return "POST";
-    case HttpMethod::Put: return "PUT";
-    case HttpMethod::Delete: return "DELETE";
-    case HttpMethod::Patch: return "PATCH";
-    case HttpMethod::Options: return "OPTIONS";
-    case HttpMethod::Other: return "OTHER";
+    case HttpMethod::None:
+        return "";
+    case HttpMethod::Get:
+        return "GET";
+    case HttpMethod::Head:
+        return "HEAD";
+    case HttpMethod::Post:
+        return "POST";
+    case HttpMethod::Put:
+        return "PUT";
+    case HttpMethod::Delete:
+        return "DELETE";
+    case HttpMethod::Patch:
+        return "PATCH";
+    case HttpMethod::Options:
+        return "OPTIONS";
+    case HttpMethod::Other:
+        return "OTHER";
     }
     return "";
 }
 
-std::string_view messageCodeId(MessageCode code)
-{
+std::string_view messageCodeId(MessageCode code) {
     static constexpr std::array<std::string_view, static_cast<std::size_t>(MessageCode::Count_)> ids = {
         "none",
         "request",

@@ -21,27 +21,27 @@ enum class MessageCode : std::uint8_t {
     // nginx access log
     Request,
     // nginx error log (see log-evidence.md §2.2)
-    NgxConnectFailed,       ///< connect() to X failed (errno in value)
-    NgxUpstreamTimedOut,    ///< upstream timed out (110)
-    NgxPrematurelyClosed,   ///< upstream prematurely closed connection
+    NgxConnectFailed,            ///< connect() to X failed (errno in value)
+    NgxUpstreamTimedOut,         ///< upstream timed out (110)
+    NgxPrematurelyClosed,        ///< upstream prematurely closed connection
     NgxPrematurelyClosedFastcgi, ///< ... FastCGI stdout / request
-    NgxConnectionReset,     ///< recv()/readv()/writev() failed (104/32)
+    NgxConnectionReset,          ///< recv()/readv()/writev() failed (104/32)
     NgxTooBigHeader,
     NgxInvalidUpstreamResponse, ///< invalid header/status, FastCGI protocol garbage
     NgxLimitingConnections,
     NgxClientClosed,
-    NgxWorkerExited,        ///< worker process N exited on signal S
+    NgxWorkerExited, ///< worker process N exited on signal S
     NgxOther,
     // PHP-FPM master log (see log-evidence.md §4.2)
-    FpmChildExitedSignal,   ///< value = signal number
-    FpmChildExitedCode,     ///< value = exit code
+    FpmChildExitedSignal, ///< value = signal number
+    FpmChildExitedCode,   ///< value = exit code
     FpmChildStarted,
-    FpmThresholdReload,     ///< failed processes threshold ... initiating reload
-    FpmMaxChildren,         ///< value = pm.max_children
+    FpmThresholdReload, ///< failed processes threshold ... initiating reload
+    FpmMaxChildren,     ///< value = pm.max_children
     FpmSeemsBusy,
     FpmMaxProcesses,
-    FpmExecutingTooSlow,    ///< duration = seconds running
-    FpmExecutionTimedOut,   ///< duration = seconds running
+    FpmExecutingTooSlow,  ///< duration = seconds running
+    FpmExecutionTimedOut, ///< duration = seconds running
     FpmReloading,
     FpmTerminating,
     FpmFinishing,
@@ -52,15 +52,15 @@ enum class MessageCode : std::uint8_t {
     FpmBindFailed,
     FpmAnotherInstance,
     FpmInitFailed,
-    FpmChildStderr,         ///< child N said into stderr
+    FpmChildStderr, ///< child N said into stderr
     FpmOther,
     // PHP-FPM slowlog
     SlowRecord,
     // syslog / kernel
-    KernSegfault,           ///< pid, value = error code, target = module
-    KernTrap,               ///< general protection / invalid opcode
+    KernSegfault, ///< pid, value = error code, target = module
+    KernTrap,     ///< general protection / invalid opcode
     KernOomInvoked,
-    KernOomKilled,          ///< pid of the killed process
+    KernOomKilled, ///< pid of the killed process
     ServiceStarting,
     ServiceStarted,
     ServiceStopping,
@@ -71,13 +71,13 @@ enum class MessageCode : std::uint8_t {
     PhpFatal,
     PhpMaxExecutionTime,
     PhpMemoryExhausted,
-    PhpStackOverflow,       ///< "Maximum call stack size ... Infinite recursion?"
+    PhpStackOverflow, ///< "Maximum call stack size ... Infinite recursion?"
     PhpWarning,
     PhpNotice,
     PhpOther,
     // BOA monitor logs (see log-evidence.md §6.2)
-    BoaFpmRestart,          ///< php.incident.log forced restart reasons
-    BoaFpmReload,           ///< redis.incident.log "PHP-FPM reloaded"
+    BoaFpmRestart, ///< php.incident.log forced restart reasons
+    BoaFpmReload,  ///< redis.incident.log "PHP-FPM reloaded"
     BoaNginxRestart,
     BoaOom,
     BoaWebServerPaused,
@@ -85,7 +85,7 @@ enum class MessageCode : std::uint8_t {
     BoaKillFpm,
     BoaKillStart,
     BoaSegfaultAlert,
-    BoaUpdateModule,        ///< daily log "update is required and can not be disabled"
+    BoaUpdateModule, ///< daily log "update is required and can not be disabled"
     BoaOther,
     Count_
 };

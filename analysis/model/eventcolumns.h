@@ -10,9 +10,9 @@ namespace gd {
 /// Structure-of-arrays storage for events: about 40 bytes per event, no object per event.
 /// String fields hold ids into the owner's StringPools.
 struct EventColumns {
-    std::vector<std::int64_t> timeMs;      ///< UTC once resolved (civil time before)
-    std::vector<std::uint16_t> source;     ///< index into the source list
-    std::vector<std::uint32_t> line;       ///< 1-based line number in the source
+    std::vector<std::int64_t> timeMs;  ///< UTC once resolved (civil time before)
+    std::vector<std::uint16_t> source; ///< index into the source list
+    std::vector<std::uint32_t> line;   ///< 1-based line number in the source
     std::vector<MessageCode> code;
     std::vector<std::uint8_t> levelMethod; ///< Level in the low nibble, HttpMethod in the high nibble
     std::vector<std::uint16_t> value;
@@ -31,8 +31,7 @@ struct EventColumns {
 
     Level level(std::size_t i) const { return static_cast<Level>(levelMethod[i] & 0x0F); }
     HttpMethod method(std::size_t i) const { return static_cast<HttpMethod>(levelMethod[i] >> 4); }
-    static std::uint8_t packLevelMethod(Level level, HttpMethod method)
-    {
+    static std::uint8_t packLevelMethod(Level level, HttpMethod method) {
         return static_cast<std::uint8_t>(static_cast<unsigned>(level) | (static_cast<unsigned>(method) << 4));
     }
 

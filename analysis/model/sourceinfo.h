@@ -29,7 +29,7 @@ struct SourceInfo {
     SourceLocation location;
     QString path; ///< display path: input, then "!/member" per archive level
     LogKind kind = LogKind::Unknown;
-    std::uint64_t bytes = 0;  ///< decompressed size
+    std::uint64_t bytes = 0; ///< decompressed size
     std::uint64_t lines = 0;
     std::uint64_t events = 0; ///< events kept in the timeline (after de-duplication)
     std::uint64_t skippedLines = 0;
@@ -37,7 +37,7 @@ struct SourceInfo {
     std::uint64_t duplicateEvents = 0;   ///< dropped because a rotated copy had the same lines
     std::int64_t firstUtcMs = 0;
     std::int64_t lastUtcMs = 0;
-    QString timeZoneNote; ///< how wall-clock times were turned into UTC
+    QString timeZoneNote;   ///< how wall-clock times were turned into UTC
     QString rotationFamily; ///< e.g. "var/log/nginx/access.log"
     int rotationIndex = 0;  ///< 0 = current file, N = ".N" copy (older)
 

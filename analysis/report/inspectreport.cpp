@@ -8,38 +8,41 @@ namespace gd {
 
 namespace {
 
-QString isoOrEmpty(const SourceInfo& info, bool first)
-{
+QString isoOrEmpty(const SourceInfo& info, bool first) {
     if (info.events == 0)
         return {};
     return QString::fromStdString(formatIsoUtc(first ? info.firstUtcMs : info.lastUtcMs));
 }
 
-QString severityId(Diagnostic::Severity severity)
-{
+QString severityId(Diagnostic::Severity severity) {
     switch (severity) {
-    case Diagnostic::Severity::Info: return QStringLiteral("info");
-    case Diagnostic::Severity::Warning: return QStringLiteral("warning");
-    case Diagnostic::Severity::Error: return QStringLiteral("error");
+    case Diagnostic::Severity::Info:
+        return QStringLiteral("info");
+    case Diagnostic::Severity::Warning:
+        return QStringLiteral("warning");
+    case Diagnostic::Severity::Error:
+        return QStringLiteral("error");
     }
     return {};
 }
 
 } // namespace
 
-QJsonArray sourcesJson(const ImportResult& result)
-{
+QJsonArray sourcesJson(const ImportResult& result) {
     QJsonArray sources;
     for (const SourceInfo& info : result.sources) {
         QJsonArray reasons;
         for (const SkipReason& reason : info.skipReasons) {
-            reasons.append(QJsonObject{{QStringLiteral("reason"), QString::fromStdString(reason.reason)},
-                                       {QStringLiteral("count"), static_cast<qint64>(reason.count)},
-                                       {QStringLiteral("first_line"), static_cast<qint64>(reason.firstLine)}});
+            reasons.append(
+                QJsonObject{{QStringLiteral("reason"), QString::fromStdString(reason.reason)},
+                            {QStringLiteral("count"), static_cast<qint64>(reason.count)},
+                            {QStringLiteral("first_line"), static_cast<qint64>(reason.firstLine)}});
         }
         sources.append(QJsonObject{
             {QStringLiteral("path"), info.path},
-            {QStringLiteral("kind"), QString::fromLatin1(logKindId(info.kind).data(), static_cast<qsizetype>(logKindId(info.kind).size()))},
+            {QStringLiteral("kind"),
+             QString::fromLatin1(logKindId(info.kind).data(),
+                                 static_cast<qsizetype>(logKindId(info.kind).size()))},
             {QStringLiteral("bytes"), static_cast<qint64>(info.bytes)},
             {QStringLiteral("lines"), static_cast<qint64>(info.lines)},
             {QStringLiteral("events"), static_cast<qint64>(info.events)},
@@ -54,8 +57,7 @@ QJsonArray sourcesJson(const ImportResult& result)
     return sources;
 }
 
-QJsonObject inspectJson(const ImportResult& result)
-{
+QJsonObject inspectJson(const ImportResult& result) {
     qint64 lines = 0;
     qint64 events = 0;
     qint64 skippedLines = 0;
@@ -66,7 +68,8 @@ QJsonObject inspectJson(const ImportResult& result)
     }
     QJsonArray skipped;
     for (const SkippedFile& file : result.skipped)
-        skipped.append(QJsonObject{{QStringLiteral("path"), file.path}, {QStringLiteral("reason"), file.reason}});
+        skipped.append(
+            QJsonObject{{QStringLiteral("path"), file.path}, {QStringLiteral("reason"), file.reason}});
     QJsonArray configs;
     for (const ConfigFile& config : result.configs)
         configs.append(config.path);
@@ -82,8 +85,10 @@ QJsonObject inspectJson(const ImportResult& result)
                        {QStringLiteral("events"), events},
                        {QStringLiteral("skipped"), skippedLines}};
     if (result.timeline && result.timeline->size() > 0) {
-        totals.insert(QStringLiteral("first"), QString::fromStdString(formatIsoUtc(result.timeline->events().timeMs.front())));
-        totals.insert(QStringLiteral("last"), QString::fromStdString(formatIsoUtc(result.timeline->events().timeMs.back())));
+        totals.insert(QStringLiteral("first"),
+                      QString::fromStdString(formatIsoUtc(result.timeline->events().timeMs.front())));
+        totals.insert(QStringLiteral("last"),
+                      QString::fromStdString(formatIsoUtc(result.timeline->events().timeMs.back())));
     }
     return QJsonObject{{QStringLiteral("schema"), QStringLiteral("gateway-doctor/inspect/1")},
                        {QStringLiteral("inputs"), sourcesJson(result)},
@@ -96,8 +101,7 @@ QJsonObject inspectJson(const ImportResult& result)
                        {QStringLiteral("cancelled"), result.cancelled}};
 }
 
-QString inspectText(const ImportResult& result)
-{
+QString inspectText(const ImportResult& result) {
     QString out;
     qint64 lines = 0;
     qint64 events = 0;
@@ -114,7 +118,8 @@ QString inspectText(const ImportResult& result)
             out += QStringLiteral(", %1 duplicates of a rotated copy dropped").arg(info.duplicateEvents);
         out += u'\n';
         if (info.events > 0)
-            out += QStringLiteral("  %1 .. %2 UTC (%3)\n").arg(isoOrEmpty(info, true), isoOrEmpty(info, false), info.timeZoneNote);
+            out += QStringLiteral("  %1 .. %2 UTC (%3)\n")
+                       .arg(isoOrEmpty(info, true), isoOrEmpty(info, false), info.timeZoneNote);
         for (const SkipReason& reason : info.skipReasons) {
             out += QStringLiteral("  skipped: %1 (%2 lines, first at line %3)\n")
                        .arg(QString::fromStdString(reason.reason))

@@ -6,8 +6,7 @@
 
 namespace gd {
 
-CivilFields civilFields(CivilMs ms)
-{
+CivilFields civilFields(CivilMs ms) {
     std::int64_t days = ms >= 0 ? ms / 86400000 : (ms - 86399999) / 86400000;
     std::int64_t rest = ms - days * 86400000;
     // Inverse of daysFromCivil (same public-domain algorithm).
@@ -30,8 +29,7 @@ CivilFields civilFields(CivilMs ms)
     return f;
 }
 
-int monthFromAbbrev(std::string_view text)
-{
+int monthFromAbbrev(std::string_view text) {
     static constexpr std::array<std::string_view, 12> names = {"Jan", "Feb", "Mar", "Apr", "May", "Jun",
                                                                "Jul", "Aug", "Sep", "Oct", "Nov", "Dec"};
     if (text.size() < 3)
@@ -44,10 +42,9 @@ int monthFromAbbrev(std::string_view text)
     return 0;
 }
 
-bool isValidCivil(const CivilFields& f)
-{
-    if (f.month < 1 || f.month > 12 || f.day < 1 || f.hour < 0 || f.hour > 23 || f.minute < 0 || f.minute > 59 ||
-        f.second < 0 || f.second > 60 || f.millisecond < 0 || f.millisecond > 999)
+bool isValidCivil(const CivilFields& f) {
+    if (f.month < 1 || f.month > 12 || f.day < 1 || f.hour < 0 || f.hour > 23 || f.minute < 0 ||
+        f.minute > 59 || f.second < 0 || f.second > 60 || f.millisecond < 0 || f.millisecond > 999)
         return false;
     static constexpr std::array<int, 12> monthDays = {31, 29, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31};
     if (f.day > monthDays[static_cast<std::size_t>(f.month - 1)])
@@ -56,13 +53,12 @@ bool isValidCivil(const CivilFields& f)
     return !(f.month == 2 && f.day == 29 && !leap);
 }
 
-std::string formatIsoUtc(std::int64_t utcMs)
-{
+std::string formatIsoUtc(std::int64_t utcMs) {
     const CivilFields f = civilFields(utcMs);
     char buffer[40];
     if (f.millisecond != 0) {
-        std::snprintf(buffer, sizeof buffer, "%04d-%02d-%02dT%02d:%02d:%02d.%03dZ", f.year, f.month, f.day, f.hour,
-                      f.minute, f.second, f.millisecond);
+        std::snprintf(buffer, sizeof buffer, "%04d-%02d-%02dT%02d:%02d:%02d.%03dZ", f.year, f.month, f.day,
+                      f.hour, f.minute, f.second, f.millisecond);
     } else {
         std::snprintf(buffer, sizeof buffer, "%04d-%02d-%02dT%02d:%02d:%02dZ", f.year, f.month, f.day, f.hour,
                       f.minute, f.second);

@@ -15,8 +15,7 @@ using namespace gd;
 
 namespace {
 
-LogKind kindFromId(const QString& id)
-{
+LogKind kindFromId(const QString& id) {
     for (auto kind : {LogKind::NginxAccess, LogKind::NginxError, LogKind::FpmMaster, LogKind::FpmSlow,
                       LogKind::PhpError, LogKind::Syslog, LogKind::BoaMonitor}) {
         if (id == QLatin1String(logKindId(kind)))
@@ -25,24 +24,23 @@ LogKind kindFromId(const QString& id)
     return LogKind::Unknown;
 }
 
-QByteArray bytes(std::string_view text) { return QByteArray(text.data(), static_cast<qsizetype>(text.size())); }
+QByteArray bytes(std::string_view text) {
+    return QByteArray(text.data(), static_cast<qsizetype>(text.size()));
+}
 
-QByteArray civilText(CivilMs ms)
-{
+QByteArray civilText(CivilMs ms) {
     const CivilFields f = civilFields(ms);
-    return QString::asprintf("%04d-%02d-%02d %02d:%02d:%02d.%03d", f.year, f.month, f.day, f.hour, f.minute, f.second,
-                           f.millisecond)
+    return QString::asprintf("%04d-%02d-%02d %02d:%02d:%02d.%03d", f.year, f.month, f.day, f.hour, f.minute,
+                             f.second, f.millisecond)
         .toLatin1();
 }
 
-void addField(QByteArray& out, const char* key, std::string_view value)
-{
+void addField(QByteArray& out, const char* key, std::string_view value) {
     if (!value.empty())
         out += ' ' + QByteArray(key) + "=[" + bytes(value) + ']';
 }
 
-QByteArray dumpEvent(const ParsedEvent& e)
-{
+QByteArray dumpEvent(const ParsedEvent& e) {
     QByteArray out;
     if (e.code != MessageCode::None)
         out += " code=" + bytes(messageCodeId(e.code));
@@ -53,7 +51,8 @@ QByteArray dumpEvent(const ParsedEvent& e)
         if (!e.hasYear)
             out += "(no-year)";
         if (e.hasOffset)
-            out += QString::asprintf("%+05d", (e.utcOffsetSec / 3600) * 100 + (e.utcOffsetSec / 60) % 60).toLatin1();
+            out += QString::asprintf("%+05d", (e.utcOffsetSec / 3600) * 100 + (e.utcOffsetSec / 60) % 60)
+                       .toLatin1();
     }
     if (e.method != HttpMethod::None)
         out += " method=" + bytes(httpMethodText(e.method));
@@ -74,8 +73,7 @@ QByteArray dumpEvent(const ParsedEvent& e)
     return out;
 }
 
-QByteArray dumpFile(LogKind kind, const QByteArray& content)
-{
+QByteArray dumpFile(LogKind kind, const QByteArray& content) {
     auto parser = makeParser(kind);
     QByteArray out;
     const QList<QByteArray> lines = content.split('\n');
@@ -89,10 +87,18 @@ QByteArray dumpFile(LogKind kind, const QByteArray& content)
         const LineResult result = parser->parseLine(std::string_view(line.constData(), line.size()), event);
         out += QByteArray::number(i + 1) + ' ';
         switch (result.status) {
-        case LineStatus::Event: out += "event" + dumpEvent(event); break;
-        case LineStatus::Continuation: out += "cont" + dumpEvent(event); break;
-        case LineStatus::Ignored: out += "ignored"; break;
-        case LineStatus::Rejected: out += "rejected reason=[" + bytes(result.reason) + ']'; break;
+        case LineStatus::Event:
+            out += "event" + dumpEvent(event);
+            break;
+        case LineStatus::Continuation:
+            out += "cont" + dumpEvent(event);
+            break;
+        case LineStatus::Ignored:
+            out += "ignored";
+            break;
+        case LineStatus::Rejected:
+            out += "rejected reason=[" + bytes(result.reason) + ']';
+            break;
         }
         out += '\n';
     }
@@ -104,8 +110,7 @@ QByteArray dumpFile(LogKind kind, const QByteArray& content)
 class TestParsersGolden : public QObject {
     Q_OBJECT
 private Q_SLOTS:
-    void golden_data()
-    {
+    void golden_data() {
         QTest::addColumn<QString>("kindId");
         QTest::addColumn<QString>("path");
         const QDir root(QStringLiteral(GD_TEST_DATA_DIR "/parsers"));
@@ -116,8 +121,7 @@ private Q_SLOTS:
         }
     }
 
-    void golden()
-    {
+    void golden() {
         if (QTest::currentDataTag() == nullptr)
             QFAIL("no golden files under tests/data/parsers");
         QFETCH(QString, kindId);
