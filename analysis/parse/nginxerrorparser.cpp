@@ -1,17 +1,320 @@
+// nginx error.log (log-evidence.md §2): "2026/11/24 10:51:32 [crit] 4021#4021: *88 <message>[ (errno: text)]
+// [ while <action>][, client: ..., server: ...[, request: "..."][, subrequest: "..."][, upstream: "..."]
+// [, host: "..."][, referrer: "..."]]". The quoted values are written unescaped, so the context is split on
+// whole `", key: "` markers and only on keys that may still follow, never on a bare quote.
+
 #include "parse/parsers.h"
+#include "parse/scanutil.h"
+#include "time/civiltime.h"
+
+#include <array>
 
 namespace gd {
 namespace {
 
-// Placeholder until the real parser lands: rejects every line.
+using scan::consume;
+constexpr auto npos = std::string_view::npos;
+
+Level levelFromName(std::string_view name) {
+    if (name == "error")
+        return Level::Error;
+    if (name == "crit")
+        return Level::Critical;
+    if (name == "warn")
+        return Level::Warning;
+    if (name == "alert")
+        return Level::Alert;
+    if (name == "emerg")
+        return Level::Emergency;
+    if (name == "notice")
+        return Level::Notice;
+    if (name == "info")
+        return Level::Info;
+    if (name == "debug")
+        return Level::Debug;
+    return Level::None;
+}
+
+// The quoted context keys in the order ngx_http_log_error_handler() writes them.
+enum QuotedKey : std::size_t { Request, Subrequest, Upstream, Host, Referrer, KeyCount };
+constexpr std::array<std::string_view, KeyCount> quotedKeys = {
+    ", request: \"", ", subrequest: \"", ", upstream: \"", ", host: \"", ", referrer: \""};
+
+/// True when a quote at `quote` closes a value of `key`: the line ends there or a later key follows.
+bool closesValue(std::string_view rest, std::size_t quote, std::size_t key) {
+    const std::string_view after = rest.substr(quote + 1);
+    if (after.empty())
+        return true;
+    for (std::size_t next = key + 1; next < KeyCount; ++next) {
+        if (after.starts_with(quotedKeys[next]))
+            return true;
+    }
+    return false;
+}
+
+/// True when `value` ends in " HTTP/1.1"-like text: the only reliable end of an unescaped request line.
+bool endsWithHttpVersion(std::string_view value) {
+    constexpr std::size_t width = sizeof(" HTTP/1.1") - 1;
+    if (value.size() < width)
+        return false;
+    const std::string_view tail = value.substr(value.size() - width);
+    return tail.starts_with(" HTTP/") && scan::isDigit(tail[6]) && tail[7] == '.' && scan::isDigit(tail[8]);
+}
+
+/// Offset of the quote closing the value of `key` that starts at `from`; npos when the line was cut
+/// (NGX_MAX_ERROR_STR) before it. A request may contain `", host: "` itself, so for it a closing quote
+/// right after the HTTP version wins over an earlier candidate.
+std::size_t valueEnd(std::string_view rest, std::size_t from, std::size_t key) {
+    std::size_t first = npos;
+    for (std::size_t quote = rest.find('"', from); quote != npos; quote = rest.find('"', quote + 1)) {
+        if (!closesValue(rest, quote, key))
+            continue;
+        if (key != Request || endsWithHttpVersion(rest.substr(from, quote - from)))
+            return quote;
+        if (first == npos)
+            first = quote;
+    }
+    return first;
+}
+
+/// True for the address and server tokens of the context: nginx writes neither with spaces or quotes.
+bool isPlainToken(std::string_view token) {
+    return !token.empty() && token.find_first_of(" \"") == npos;
+}
+
+/// Offset of the real ", client: " in the text after the connection number, or npos. The message
+/// itself may quote upstream output, so a candidate must be `, client: <address>, server: <name>`
+/// with plain tokens (or the address alone, at the end of a line cut at 2048 bytes).
+std::size_t findContext(std::string_view tail) {
+    constexpr std::string_view key = ", client: ";
+    constexpr std::string_view serverKey = ", server: ";
+    for (std::size_t pos = tail.find(key); pos != npos; pos = tail.find(key, pos + 1)) {
+        const std::string_view after = tail.substr(pos + key.size());
+        const std::size_t comma = after.find(", ");
+        if (!isPlainToken(after.substr(0, comma)))
+            continue;
+        if (comma == npos)
+            return pos;
+        std::string_view server = after.substr(comma);
+        if (!scan::consume(server, serverKey))
+            continue;
+        if (isPlainToken(server.substr(0, server.find(", "))))
+            return pos;
+    }
+    return npos;
+}
+
+/// The Host header as nginx's $host would show it: without port or trailing dot ([v6] keeps brackets).
+std::string_view hostWithoutPort(std::string_view host) {
+    if (host.starts_with('[')) {
+        const std::size_t close = host.find(']');
+        return close == npos ? host : host.substr(0, close + 1);
+    }
+    const std::size_t colon = host.find(':');
+    if (colon != npos && host.find(':', colon + 1) == npos)
+        host = host.substr(0, colon);
+    if (host.ends_with('.'))
+        host.remove_suffix(1);
+    return host;
+}
+
+void setRequest(std::string_view request, ParsedEvent& out) {
+    const std::size_t space = request.find(' ');
+    if (space == npos || space == 0)
+        return;
+    out.method = httpMethodFromText(request.substr(0, space));
+    std::string_view target = request.substr(space + 1);
+    const std::size_t versionSpace = target.rfind(' ');
+    if (versionSpace != npos && target.substr(versionSpace + 1).starts_with("HTTP/"))
+        target = target.substr(0, versionSpace);
+    out.target = target;
+}
+
+/// Fills client, host, method/target and upstream from the context that starts with ", client: ".
+void parseContext(std::string_view rest, ParsedEvent& out) {
+    consume(rest, ", client: ");
+    std::size_t comma = rest.find(", ");
+    out.client = rest.substr(0, comma);
+    rest = comma == npos ? std::string_view{} : rest.substr(comma);
+    std::string_view server;
+    if (consume(rest, ", server: ")) {
+        comma = rest.find(", ");
+        server = rest.substr(0, comma);
+        rest = comma == npos ? std::string_view{} : rest.substr(comma);
+    }
+    std::array<std::string_view, KeyCount> values{};
+    std::size_t nextKey = 0;
+    while (!rest.empty() && nextKey < KeyCount) {
+        std::size_t key = nextKey;
+        while (key < KeyCount && !rest.starts_with(quotedKeys[key]))
+            ++key;
+        if (key == KeyCount)
+            break; // a context this parser does not know (stream, mail modules)
+        const std::size_t from = quotedKeys[key].size();
+        const std::size_t end = valueEnd(rest, from, key);
+        // A value cut by the 2048-byte limit is kept only for the request: a partial URI still points
+        // at the page, a partial upstream or host would invent a new one.
+        if (end != npos || key == Request)
+            values[key] = rest.substr(from, end == npos ? npos : end - from);
+        if (end == npos)
+            break;
+        rest = rest.substr(end + 1);
+        nextKey = key + 1;
+    }
+    setRequest(values[Request], out);
+    out.group = values[Upstream];
+    // `server:` is the vhost's first server_name. It names no site when it is the catch-all "_" or,
+    // before a request exists, the listen address ("0.0.0.0:443", "unix:/path"), which has a colon.
+    if (!values[Host].empty())
+        out.host = hostWithoutPort(values[Host]);
+    else if (server != "_" && server.find(':') == npos)
+        out.host = hostWithoutPort(server);
+}
+
+/// The errno of ngx_log_errno(): " (111: Connection refused)" at the end of the message, before " while ".
+std::uint16_t errnoOf(std::string_view message) {
+    const std::size_t action = message.rfind(" while ");
+    if (action != npos)
+        message = message.substr(0, action);
+    if (!message.ends_with(')'))
+        return 0;
+    const std::size_t open = message.rfind(" (");
+    if (open == npos)
+        return 0;
+    std::string_view text = message.substr(open + 2);
+    std::uint32_t number = 0;
+    if (!scan::consumeUnsigned(text, number) || !text.starts_with(": "))
+        return 0;
+    return scan::saturate16(number);
+}
+
+/// "worker process 1240 exited on signal 9[ (core dumped)]" (ngx_process.c "%s %P exited on signal %d%s").
+bool parseProcessExit(std::string_view message, ParsedEvent& out) {
+    constexpr std::string_view marker = " exited on signal ";
+    const std::size_t at = message.find(marker);
+    if (at == npos)
+        return false;
+    const std::string_view before = message.substr(0, at);
+    const std::size_t space = before.rfind(' ');
+    if (space == npos || !before.substr(0, space).ends_with("process"))
+        return false;
+    std::uint32_t pid = 0;
+    std::uint32_t signal = 0;
+    std::string_view after = message.substr(at + marker.size());
+    if (!scan::parseUnsigned(before.substr(space + 1), pid) || !scan::consumeUnsigned(after, signal))
+        return false;
+    out.pid = pid;
+    out.value = scan::saturate16(signal);
+    return true;
+}
+
+MessageCode classify(std::string_view message) {
+    struct Prefix {
+        std::string_view text;
+        MessageCode code;
+    };
+    // Order matters where one prefix extends another (FastCGI variants before the generic close).
+    static constexpr std::array<Prefix, 17> prefixes = {{
+        {"connect() to ", MessageCode::NgxConnectFailed},
+        {"connect() failed", MessageCode::NgxConnectFailed},
+        {"upstream timed out", MessageCode::NgxUpstreamTimedOut},
+        {"upstream prematurely closed FastCGI", MessageCode::NgxPrematurelyClosedFastcgi},
+        {"upstream prematurely closed connection", MessageCode::NgxPrematurelyClosed},
+        {"recv() failed", MessageCode::NgxConnectionReset},
+        {"readv() failed", MessageCode::NgxConnectionReset},
+        {"writev() failed", MessageCode::NgxConnectionReset},
+        {"upstream sent too big header", MessageCode::NgxTooBigHeader},
+        {"upstream sent invalid ", MessageCode::NgxInvalidUpstreamResponse},
+        {"upstream sent unsupported FastCGI", MessageCode::NgxInvalidUpstreamResponse},
+        {"upstream sent unexpected FastCGI", MessageCode::NgxInvalidUpstreamResponse},
+        {"upstream sent no valid ", MessageCode::NgxInvalidUpstreamResponse},
+        {"upstream sent duplicate header", MessageCode::NgxInvalidUpstreamResponse},
+        {"limiting connections by zone", MessageCode::NgxLimitingConnections},
+        // limit_req refuses with the same 503 as limit_conn.
+        {"limiting requests", MessageCode::NgxLimitingConnections},
+        {"client prematurely closed connection", MessageCode::NgxClientClosed},
+    }};
+    for (const Prefix& prefix : prefixes) {
+        if (message.starts_with(prefix.text))
+            return prefix.code;
+    }
+    // epoll_wait()/kevent() variants of the early client close.
+    if (message.find("reported that client prematurely closed connection") != npos)
+        return MessageCode::NgxClientClosed;
+    return MessageCode::NgxOther;
+}
+
+/// "2026/11/24 10:51:32" (ngx_times.c "%4d/%02d/%02d %02d:%02d:%02d", local time, no zone).
+std::string_view parseTime(std::string_view line, CivilMs& time) {
+    if (line.size() < 19 || line[4] != '/' || line[7] != '/' || line[10] != ' ' || line[13] != ':' ||
+        line[16] != ':')
+        return "no timestamp";
+    CivilFields f;
+    f.year = parseDigits(line, 0, 4);
+    f.month = parseDigits(line, 5, 2);
+    f.day = parseDigits(line, 8, 2);
+    f.hour = parseDigits(line, 11, 2);
+    f.minute = parseDigits(line, 14, 2);
+    f.second = parseDigits(line, 17, 2);
+    if (f.year < 0 || f.day < 0)
+        return "no timestamp";
+    if (!isValidCivil(f))
+        return "bad date";
+    time = civilMs(f);
+    return {};
+}
+
 class NginxErrorParser final : public LogParser {
 public:
     LogKind kind() const override { return LogKind::NginxError; }
-    LineResult parseLine(std::string_view, ParsedEvent&) override { return {LineStatus::Rejected, "not implemented"}; }
+
+    LineResult parseLine(std::string_view line, ParsedEvent& out) override {
+        if (line.empty())
+            return {LineStatus::Ignored, {}};
+        if (line.find('\0') != npos)
+            return {LineStatus::Rejected, "binary data"};
+        if (const std::string_view reason = parseTime(line, out.time); !reason.empty())
+            return {LineStatus::Rejected, reason};
+        std::string_view rest = line.substr(19);
+        if (!consume(rest, " ["))
+            return {LineStatus::Rejected, "no level"};
+        const std::size_t close = rest.find("] ");
+        if (close == npos || close > 6)
+            return {LineStatus::Rejected, "no level"};
+        out.level = levelFromName(rest.substr(0, close));
+        if (out.level == Level::None)
+            return {LineStatus::Rejected, "bad level"};
+        rest.remove_prefix(close + 2);
+
+        if (!scan::consumeUnsigned(rest, out.pid))
+            return {LineStatus::Rejected, "bad pid"};
+        // The tid is 0 or the thread id; nothing downstream needs it.
+        if (!consume(rest, "#") || scan::skipDigits(rest) == 0 || !consume(rest, ": "))
+            return {LineStatus::Rejected, "bad pid"};
+        if (rest.starts_with('*')) {
+            std::string_view afterStar = rest.substr(1);
+            if (scan::skipDigits(afterStar) > 0 && consume(afterStar, " "))
+                rest = afterStar;
+        }
+
+        if (rest.empty())
+            return {LineStatus::Rejected, "no message"};
+        const std::size_t context = findContext(rest);
+        const std::string_view message = rest.substr(0, context);
+        if (context != npos)
+            parseContext(rest.substr(context), out);
+        out.value = errnoOf(message);
+        out.code = classify(message);
+        if (out.code == MessageCode::NgxOther && parseProcessExit(message, out))
+            out.code = MessageCode::NgxWorkerExited;
+        return {LineStatus::Event, {}};
+    }
 };
 
 } // namespace
 
-std::unique_ptr<LogParser> makeNginxErrorParser( ) { return std::make_unique<NginxErrorParser>(); }
+std::unique_ptr<LogParser> makeNginxErrorParser() {
+    return std::make_unique<NginxErrorParser>();
+}
 
 } // namespace gd
