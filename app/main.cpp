@@ -12,14 +12,18 @@
 #endif
 
 int main(int argc, char* argv[]) {
-    const bool headless = argc > 1 && gd::isHeadlessCommand(argv[1]);
 #ifdef GD_HAVE_UI
-    if (!headless) {
+    if (argc <= 1 || !gd::isHeadlessCommand(argv[1])) {
         QApplication app(argc, argv);
         QApplication::setApplicationName(QStringLiteral("gateway-doctor"));
         QApplication::setOrganizationName(QStringLiteral("GatewayDoctor"));
+        QApplication::setApplicationVersion(QStringLiteral(GD_VERSION));
         gd::MainWindow window;
         window.show();
+        // `gateway-doctor FILE...`: what is left after Qt took its own options are inputs to open.
+        const QStringList inputs = QApplication::arguments().mid(1);
+        if (!inputs.isEmpty())
+            window.openInputs(inputs);
         return QApplication::exec();
     }
 #endif

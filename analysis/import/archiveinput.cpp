@@ -71,6 +71,7 @@ ArchiveInput::ArchiveInput(ByteReader& parent, std::string prefetched)
     archive_read_support_format_7zip(archive_);
     archive_read_support_format_cpio(archive_);
     archive_read_support_format_raw(archive_);
+    archive_read_support_format_empty(archive_); // a compressed empty file is empty, not damaged
 }
 
 ArchiveInput::~ArchiveInput() {
@@ -122,6 +123,13 @@ ArchiveInput::Step ArchiveInput::next(ArchiveEntry& entry) {
         entry.isRegular = false;
     entry.isRawStream = archive_format(archive_) == ARCHIVE_FORMAT_RAW;
     return Step::Entry;
+}
+
+int ArchiveInput::compressionLayers() const {
+    int layers = 0;
+    for (int i = 0; i < archive_filter_count(archive_); ++i)
+        layers += archive_filter_code(archive_, i) != ARCHIVE_FILTER_NONE ? 1 : 0;
+    return layers;
 }
 
 QString ArchiveInput::errorString() const {

@@ -37,6 +37,8 @@ public:
     bool open();
     enum class Step { Entry, End, Error };
     Step next(ArchiveEntry& entry);
+    /// Compression layers libarchive peeled off in this one level (a .gz.gz counts 2); valid after next().
+    int compressionLayers() const;
     /// The data of the current entry.
     ByteReader& data() { return dataReader_; }
     QString errorString() const;

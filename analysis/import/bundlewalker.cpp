@@ -183,16 +183,31 @@ void BundleWalker::processArchive(ByteReader& stream, std::string head, const So
         return;
     }
     ArchiveEntry entry;
+    bool anyEntry = false;
     while (!sink_.isCancelled() && !budget.exceeded) {
         const ArchiveInput::Step step = archive.next(entry);
-        if (step == ArchiveInput::Step::End)
+        if (step == ArchiveInput::Step::End) {
+            if (!anyEntry)
+                sink_.skipped(
+                    {display, QStringLiteral("empty file")}); // e.g. logrotate's gzip of an empty log
             break;
+        }
         if (step == ArchiveInput::Step::Error) {
             sink_.diagnostic({Diagnostic::Severity::Error, display, 0,
                               QStringLiteral("damaged %1 data: %2; anything after this point is missing")
                                   .arg(containerName(type), archive.errorString())});
             break;
         }
+        // libarchive peels stacked compressors (a .gz of a .gz ...) in one go: each layer is a level.
+        if (!anyEntry && depth + archive.compressionLayers() > options_.limits.maxNestingDepth) {
+            const QString reason = QStringLiteral("%1 nested more than %2 levels deep; not opened")
+                                       .arg(containerName(type))
+                                       .arg(options_.limits.maxNestingDepth);
+            sink_.diagnostic({Diagnostic::Severity::Warning, display, 0, reason});
+            sink_.skipped({display, reason});
+            return;
+        }
+        anyEntry = true;
         SourceLocation child = location;
         QString childName;
         if (entry.isRawStream) {

@@ -111,18 +111,24 @@ public:
         queue->push(std::move(head));
         while (!isCancelled()) {
             std::string chunk(kChunkBytes, '\0');
-            const std::ptrdiff_t n = readFully(rest, chunk.data(), chunk.size());
+            // Not readFully(): on a read error it drops the part of the chunk already read, and the
+            // lines just before a truncation or a hit limit are often the ones that matter.
+            std::size_t filled = 0;
+            std::ptrdiff_t n = 0;
+            while (filled < chunk.size() && (n = rest.read(chunk.data() + filled, chunk.size() - filled)) > 0)
+                filled += static_cast<std::size_t>(n);
+            chunk.resize(filled);
+            owner_.bytesDone_.store(walkerBytes());
+            if (filled > 0)
+                queue->push(std::move(chunk));
             if (n < 0) {
                 diagnostic(
                     {Diagnostic::Severity::Error, target->info.path, 0,
                      QStringLiteral("read error, the rest of the file is missing: ") + rest.errorString()});
                 break;
             }
-            if (n == 0)
+            if (filled == 0)
                 break;
-            chunk.resize(static_cast<std::size_t>(n));
-            owner_.bytesDone_.store(walkerBytes());
-            queue->push(std::move(chunk));
         }
         queue->close();
     }

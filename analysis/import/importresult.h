@@ -3,6 +3,7 @@
 #include "model/diagnostic.h"
 #include "model/sourceinfo.h"
 #include "model/timeline.h"
+#include "time/offsettimeline.h"
 
 #include <QString>
 #include <memory>
@@ -26,8 +27,9 @@ struct ImportResult {
     std::vector<SkippedFile> skipped;
     std::vector<ConfigFile> configs;
     std::vector<Diagnostic> diagnostics;
-    QString serverTimeZone;     ///< IANA id or fixed offset the zone-less logs were read in
-    QString serverTimeZoneNote; ///< where that zone came from
+    QString serverTimeZone;       ///< IANA id or fixed offset the zone-less logs were read in
+    QString serverTimeZoneNote;   ///< where that zone came from
+    OffsetTimeline serverOffsets; ///< the server's UTC offset over time (to show server-local times)
     bool cancelled = false;
 
     bool loadedAnything() const { return !sources.empty(); }

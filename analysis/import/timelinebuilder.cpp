@@ -9,7 +9,7 @@
 #include <algorithm>
 #include <limits>
 #include <numeric>
-#include <unordered_set>
+#include <unordered_map>
 
 namespace gd {
 
@@ -73,6 +73,7 @@ void TimelineBuilder::build(Sources sources, ImportResult& result) {
             serverOffsets_ = OffsetTimeline::fromZone(zone_, low - 2 * kDayMs, high + 2 * kDayMs);
     }
     resolveZones(sources);
+    result.serverOffsets = serverOffsets_;
     dropRotationDuplicates(sources);
     merge(sources, result);
 }
@@ -242,21 +243,26 @@ void TimelineBuilder::dropRotationDuplicates(Sources& sources) {
             continue;
         const auto [newLow, newHigh] =
             std::minmax_element(newer.events.timeMs.begin(), newer.events.timeMs.end());
-        std::unordered_set<std::uint64_t> newerLines;
+        // A multiset: two identical lines in the same second (same client, same 502) are two events,
+        // and only as many of them are repeats as the newer copy holds.
+        std::unordered_map<std::uint64_t, std::uint32_t> newerLines;
         auto key = [](std::int64_t time, std::uint32_t hash) {
             return static_cast<std::uint64_t>(time) * 0x9E3779B97F4A7C15ULL ^ hash;
         };
         for (std::size_t k = 0; k < newer.events.size(); ++k)
-            newerLines.insert(key(newer.events.timeMs[k], newer.lineHash[k]));
+            ++newerLines[key(newer.events.timeMs[k], newer.lineHash[k])];
         std::vector<std::uint32_t> keep;
         keep.reserve(older.events.size());
         for (std::size_t k = 0; k < older.events.size(); ++k) {
             const std::int64_t t = older.events.timeMs[k];
             const bool inOverlap = t >= *newLow && t <= *newHigh;
-            if (inOverlap && newerLines.count(key(t, older.lineHash[k])) != 0)
+            const auto repeat = inOverlap ? newerLines.find(key(t, older.lineHash[k])) : newerLines.end();
+            if (repeat != newerLines.end() && repeat->second > 0) {
+                --repeat->second;
                 ++older.info.duplicateEvents;
-            else
+            } else {
                 keep.push_back(static_cast<std::uint32_t>(k));
+            }
         }
         if (keep.size() != older.events.size()) {
             older.events.permute(keep);

@@ -29,6 +29,8 @@ void assignSyslogYears(std::vector<CivilMs*>& times, CivilMs anchorCivilMs) {
         // Walking back in time, a reading far *later* in the calendar means we crossed New Year.
         if (placeholder > later + 30 * kDayMs)
             --year;
+        else if (placeholder + 364 * kDayMs < later)
+            ++year; // "Jan 1" just before "Dec 31": lines out of order across New Year, not a year apart
         later = placeholder;
         **it = withYear(placeholder, year);
     }
