@@ -1,9 +1,13 @@
 #include "cli/commandline.h"
 
 #include "cli/terminal.h"
+#include "diagnose/analyzer.h"
 #include "import/importer.h"
+#include "import/rawtext.h"
 #include "parse/nginxlogformat.h"
+#include "report/analysisjson.h"
 #include "report/inspectreport.h"
+#include "time/civiltime.h"
 
 #include <QCommandLineParser>
 #include <QCoreApplication>
@@ -24,12 +28,14 @@ constexpr int kExitOk = 0;
 constexpr int kExitNothingLoaded = 2;
 constexpr int kExitUsage = 64;
 
-void printErr(const QString& text) {
+void printErr(const QString& text)
+{
     std::fputs(text.toLocal8Bit().constData(), stderr);
     std::fputc('\n', stderr);
 }
 
-void addImportOptions(QCommandLineParser& parser) {
+void addImportOptions(QCommandLineParser& parser)
+{
     parser.addOption({QStringLiteral("tz"),
                       QStringLiteral("Time zone for zone-less logs when the bundle does not tell."),
                       QStringLiteral("ZONE")});
@@ -53,7 +59,8 @@ void addImportOptions(QCommandLineParser& parser) {
                                  QStringLiteral("INPUT..."));
 }
 
-bool readImportOptions(const QCommandLineParser& parser, ImportOptions& options) {
+bool readImportOptions(const QCommandLineParser& parser, ImportOptions& options)
+{
     options.timeZone = parser.value(QStringLiteral("tz"));
     options.accessLogFormat = parser.value(QStringLiteral("log-format")).toStdString();
     if (!options.accessLogFormat.empty()) {
@@ -78,7 +85,8 @@ bool readImportOptions(const QCommandLineParser& parser, ImportOptions& options)
 }
 
 /// Runs the import on a worker thread, drawing a progress line on a terminal meanwhile.
-ImportResult importWithProgress(Importer& importer, const QStringList& inputs) {
+ImportResult importWithProgress(Importer& importer, const QStringList& inputs)
+{
     auto future = std::async(std::launch::async, [&importer, &inputs] { return importer.run(inputs); });
     const bool showProgress = isTerminal(stderr);
     QElapsedTimer clock;
@@ -109,7 +117,8 @@ ImportResult importWithProgress(Importer& importer, const QStringList& inputs) {
     return future.get();
 }
 
-bool writeJson(const QString& target, const QJsonObject& document) {
+bool writeJson(const QString& target, const QJsonObject& document)
+{
     const QByteArray bytes = QJsonDocument(document).toJson(QJsonDocument::Indented);
     if (target == QLatin1String("-")) {
         std::fwrite(bytes.constData(), 1, static_cast<std::size_t>(bytes.size()), stdout);
@@ -123,25 +132,42 @@ bool writeJson(const QString& target, const QJsonObject& document) {
     return true;
 }
 
-int runInspect(const QStringList& arguments) {
-    QCommandLineParser parser;
-    parser.setApplicationDescription(
-        QStringLiteral("List what each file of a log bundle is and what was read from it."));
+/// Parses the command's options and imports its inputs; returns false (with `exitCode`) on usage errors.
+bool importFromArguments(const QString& command, const QString& description, const QStringList& arguments,
+                         QCommandLineParser& parser, ImportResult& result, int& exitCode)
+{
+    parser.setApplicationDescription(description);
     parser.addHelpOption();
     addImportOptions(parser);
     parser.process(arguments);
     const QStringList inputs = parser.positionalArguments();
     if (inputs.isEmpty()) {
-        printErr(QStringLiteral("inspect: no INPUT given\n") + parser.helpText());
-        return kExitUsage;
+        printErr(command + QStringLiteral(": no INPUT given\n") + parser.helpText());
+        exitCode = kExitUsage;
+        return false;
     }
     ImportOptions options;
-    if (!readImportOptions(parser, options))
-        return kExitUsage;
+    if (!readImportOptions(parser, options)) {
+        exitCode = kExitUsage;
+        return false;
+    }
     Importer importer(options);
-    const ImportResult result = importWithProgress(importer, inputs);
+    result = importWithProgress(importer, inputs);
     for (const Diagnostic& d : result.diagnostics)
         printErr(d.toText());
+    return true;
+}
+
+int runInspect(const QStringList& arguments)
+{
+    QCommandLineParser parser;
+    ImportResult result;
+    int exitCode = kExitOk;
+    if (!importFromArguments(
+            QStringLiteral("inspect"),
+            QStringLiteral("List what each file of a log bundle is and what was read from it."), arguments,
+            parser, result, exitCode))
+        return exitCode;
     const QString json = parser.value(QStringLiteral("json"));
     if (!json.isEmpty()) {
         if (!writeJson(json, inspectJson(result)))
@@ -156,32 +182,98 @@ int runInspect(const QStringList& arguments) {
     return kExitOk;
 }
 
-void printUsage() {
+QString analysisText(const ImportResult& import, const AnalysisResult& analysis, RawTextReader& rawText)
+{
+    QString out = QStringLiteral("%1 requests, %2 failed with 502/504; server time zone %3\n")
+                      .arg(analysis.requests)
+                      .arg(analysis.failures)
+                      .arg(import.serverTimeZone);
+    if (analysis.incidents.empty())
+        out += QStringLiteral("No 502/504 incidents found.\n");
+    for (const Incident& incident : analysis.incidents) {
+        const std::string_view cause = causeId(incident.cause);
+        out += QStringLiteral("\n#%1 %2 (%3, confidence %4)\n  %5 .. %6 UTC\n  %7\n  why: %8\n  advice: %9\n")
+                   .arg(incident.id)
+                   .arg(causeTitle(incident.cause),
+                        QString::fromLatin1(cause.data(), static_cast<qsizetype>(cause.size())))
+                   .arg(incident.confidence, 0, 'f', 2)
+                   .arg(QString::fromStdString(formatIsoUtc(incident.startMs)),
+                        QString::fromStdString(formatIsoUtc(incident.endMs)), incident.summary,
+                        incident.reasoning, incident.advice);
+        for (const CauseScore& alternative : incident.alternatives) {
+            const std::string_view altId = causeId(alternative.cause);
+            out += QStringLiteral("  alternative: %1 (%2)\n")
+                       .arg(QString::fromLatin1(altId.data(), static_cast<qsizetype>(altId.size())))
+                       .arg(alternative.confidence, 0, 'f', 2);
+        }
+        for (const QString& limit : incident.limits)
+            out += QStringLiteral("  cannot see: %1\n").arg(limit);
+        for (const EvidenceLine& line : incident.evidence) {
+            out += QStringLiteral("  [%1] %2:%3\n      %4\n")
+                       .arg(line.role, import.sources[line.source].path)
+                       .arg(line.line)
+                       .arg(evidenceText(rawText, line).left(300));
+        }
+    }
+    return out;
+}
+
+int runAnalyze(const QStringList& arguments)
+{
+    QCommandLineParser parser;
+    ImportResult result;
+    int exitCode = kExitOk;
+    if (!importFromArguments(
+            QStringLiteral("analyze"),
+            QStringLiteral("Find the 502/504 incidents of a log bundle and name their causes."), arguments,
+            parser, result, exitCode))
+        return exitCode;
+    if (!result.loadedAnything()) {
+        printErr(QStringLiteral("analyze: nothing could be read"));
+        return kExitNothingLoaded;
+    }
+    const AnalysisResult analysis = analyzeImport(result);
+    RawTextReader rawText(result.sources);
+    const QString json = parser.value(QStringLiteral("json"));
+    if (!json.isEmpty() && !writeJson(json, analysisJson(result, analysis, rawText)))
+        return kExitNothingLoaded;
+    if (json != QLatin1String("-"))
+        std::fputs(analysisText(result, analysis, rawText).toLocal8Bit().constData(), stdout);
+    return kExitOk;
+}
+
+void printUsage()
+{
     std::fputs("Usage: gateway-doctor [COMMAND] [OPTIONS] INPUT...\n"
                "Without a command, opens the workbench window.\n\n"
                "Commands:\n"
-               "  inspect   list each log of a bundle: kind, lines, events, skipped lines, UTC span\n\n"
+               "  inspect   list each log of a bundle: kind, lines, events, skipped lines, UTC span\n"
+               "  analyze   find the 502/504 incidents and name their causes, with evidence and advice\n\n"
                "Run 'gateway-doctor COMMAND --help' for the options of a command.\n",
                stdout);
 }
 
 } // namespace
 
-bool isHeadlessCommand(const char* arg) {
-    for (const char* command : {"inspect", "--help", "-h", "help", "--version", "-v"}) {
+bool isHeadlessCommand(const char* arg)
+{
+    for (const char* command : {"inspect", "analyze", "--help", "-h", "help", "--version", "-v"}) {
         if (std::strcmp(arg, command) == 0)
             return true;
     }
     return false;
 }
 
-int runCommandLine(const QStringList& arguments) {
+int runCommandLine(const QStringList& arguments)
+{
     const QString command = arguments.value(1);
     QStringList rest = arguments;
     rest.removeAt(1);
     rest[0] = arguments[0] + u' ' + command;
     if (command == QLatin1String("inspect"))
         return runInspect(rest);
+    if (command == QLatin1String("analyze"))
+        return runAnalyze(rest);
     if (command == QLatin1String("--version") || command == QLatin1String("-v")) {
         std::printf("gateway-doctor %s\n", qPrintable(QCoreApplication::applicationVersion()));
         return kExitOk;

@@ -8,7 +8,8 @@
 
 namespace gd {
 
-bool isTerminal(std::FILE* stream) {
+bool isTerminal(std::FILE* stream)
+{
 #ifdef _WIN32
     return _isatty(_fileno(stream)) != 0;
 #else

@@ -8,13 +8,15 @@ namespace gd {
 
 namespace {
 
-QString isoOrEmpty(const SourceInfo& info, bool first) {
+QString isoOrEmpty(const SourceInfo& info, bool first)
+{
     if (info.events == 0)
         return {};
     return QString::fromStdString(formatIsoUtc(first ? info.firstUtcMs : info.lastUtcMs));
 }
 
-QString severityId(Diagnostic::Severity severity) {
+QString severityId(Diagnostic::Severity severity)
+{
     switch (severity) {
     case Diagnostic::Severity::Info:
         return QStringLiteral("info");
@@ -28,7 +30,8 @@ QString severityId(Diagnostic::Severity severity) {
 
 } // namespace
 
-QJsonArray sourcesJson(const ImportResult& result) {
+QJsonArray sourcesJson(const ImportResult& result)
+{
     QJsonArray sources;
     for (const SourceInfo& info : result.sources) {
         QJsonArray reasons;
@@ -57,7 +60,8 @@ QJsonArray sourcesJson(const ImportResult& result) {
     return sources;
 }
 
-QJsonObject inspectJson(const ImportResult& result) {
+QJsonObject inspectJson(const ImportResult& result)
+{
     qint64 lines = 0;
     qint64 events = 0;
     qint64 skippedLines = 0;
@@ -101,7 +105,8 @@ QJsonObject inspectJson(const ImportResult& result) {
                        {QStringLiteral("cancelled"), result.cancelled}};
 }
 
-QString inspectText(const ImportResult& result) {
+QString inspectText(const ImportResult& result)
+{
     QString out;
     qint64 lines = 0;
     qint64 events = 0;

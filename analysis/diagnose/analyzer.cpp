@@ -1,0 +1,211 @@
+#include "diagnose/analyzer.h"
+
+#include "diagnose/advice.h"
+#include "diagnose/causeclassifier.h"
+#include "diagnose/evidence.h"
+#include "diagnose/failures.h"
+#include "diagnose/incidentsignals.h"
+#include "time/civiltime.h"
+
+#include <map>
+
+namespace gd {
+
+namespace {
+
+QString viewText(std::string_view text)
+{
+    return QString::fromUtf8(text.data(), static_cast<qsizetype>(text.size()));
+}
+
+void splitByPattern(std::vector<Failure> group, const AnalysisConfig& config,
+                    std::vector<std::vector<Failure>>& out);
+
+/// Failures closer than the gap belong to one incident. A request that waited counts from its start,
+/// so a slow request ending after the gap still joins the incident it began in.
+std::vector<std::vector<Failure>> groupIncidents(const std::vector<Failure>& failures,
+                                                 const AnalysisConfig& config)
+{
+    std::vector<std::vector<Failure>> groups;
+    std::int64_t groupEnd = 0;
+    for (const Failure& failure : failures) {
+        if (groups.empty() || failure.startMs > groupEnd + config.incidentGapMs) {
+            groups.emplace_back();
+            groupEnd = failure.endMs;
+        }
+        groups.back().push_back(failure);
+        groupEnd = std::max(groupEnd, failure.endMs);
+    }
+    std::vector<std::vector<Failure>> split;
+    for (std::vector<Failure>& group : groups)
+        splitByPattern(std::move(group), config, split);
+    return split;
+}
+
+/// Share of the failures on the most failing URL, and how many URLs failed.
+std::pair<double, std::size_t> urlConcentration(std::vector<Failure>::const_iterator first,
+                                                std::vector<Failure>::const_iterator last)
+{
+    std::map<std::pair<std::uint32_t, std::uint32_t>, std::uint32_t> counts;
+    std::uint32_t top = 0;
+    for (auto it = first; it != last; ++it)
+        top = std::max(top, ++counts[{it->host, it->target}]);
+    const auto total = static_cast<double>(std::distance(first, last));
+    return {total > 0 ? top / total : 0.0, counts.size()};
+}
+
+/// Splits a run of failures where one page failing repeatedly turns into many URLs failing (or the
+/// reverse) across a pause: two causes back to back, as in the support document's distinct patterns.
+void splitByPattern(std::vector<Failure> group, const AnalysisConfig& config,
+                    std::vector<std::vector<Failure>>& out)
+{
+    std::size_t bestSplit = 0;
+    std::int64_t bestGap = 0;
+    for (std::size_t i = 2; i + 2 <= group.size(); ++i) {
+        const std::int64_t gap = group[i].startMs - group[i - 1].endMs;
+        if (gap < config.patternSplitGapMs || gap <= bestGap)
+            continue;
+        const auto [leftTop, leftUrls] =
+            urlConcentration(group.begin(), group.begin() + static_cast<std::ptrdiff_t>(i));
+        const auto [rightTop, rightUrls] =
+            urlConcentration(group.begin() + static_cast<std::ptrdiff_t>(i), group.end());
+        const bool leftFocused = leftTop >= 0.8 && leftUrls <= 2;
+        const bool rightFocused = rightTop >= 0.8 && rightUrls <= 2;
+        const bool leftSpread = leftUrls >= 3 && leftTop < 0.5;
+        const bool rightSpread = rightUrls >= 3 && rightTop < 0.5;
+        if ((leftFocused && rightSpread) || (leftSpread && rightFocused)) {
+            bestSplit = i;
+            bestGap = gap;
+        }
+    }
+    if (bestSplit == 0) {
+        out.push_back(std::move(group));
+        return;
+    }
+    std::vector<Failure> right(group.begin() + static_cast<std::ptrdiff_t>(bestSplit), group.end());
+    group.resize(bestSplit);
+    splitByPattern(std::move(group), config, out);
+    splitByPattern(std::move(right), config, out);
+}
+
+std::vector<Feature> describe(const IncidentSignals& s)
+{
+    auto seconds = [](std::int64_t ms) { return QStringLiteral("%1 s").arg(double(ms) / 1000.0, 0, 'f', 1); };
+    auto percent = [](double share) { return QStringLiteral("%1 %").arg(qRound(share * 100)); };
+    std::vector<Feature> features = {
+        {QStringLiteral("duration"), seconds(s.durationMs)},
+        {QStringLiteral("failures"),
+         QStringLiteral("%1 (502: %2, 504: %3)").arg(s.failures).arg(s.count502).arg(s.count504)},
+        {QStringLiteral("requests in window"), QString::number(s.requests)},
+        {QStringLiteral("share failed"),
+         s.requests > 0 ? percent(double(s.failures) / s.requests) : QStringLiteral("n/a")},
+        {QStringLiteral("hosts failing / active"),
+         QStringLiteral("%1 / %2").arg(s.failingHosts).arg(s.activeHosts)},
+        {QStringLiteral("control panel failing"),
+         s.controlPanelKnown ? (s.controlPanelFailing ? QStringLiteral("yes") : QStringLiteral("no"))
+                             : QStringLiteral("not in the logs")},
+        {QStringLiteral("distinct URLs / clients"),
+         QStringLiteral("%1 / %2").arg(s.distinctUrls).arg(s.distinctClients)},
+        {QStringLiteral("URLs failing every time"), QString::number(s.urlsFailingEveryTime)},
+        {QStringLiteral("URLs fine right after"), QString::number(s.urlsOkAfter)},
+        {QStringLiteral("time to failure (median)"), seconds(s.medianDurationMs)},
+        {QStringLiteral("immediate failures"), percent(s.immediateShare)},
+        {QStringLiteral("time limit"), s.limitMs
+                                           ? QStringLiteral("%1 (%2)").arg(seconds(*s.limitMs), s.limitSource)
+                                           : QStringLiteral("unknown")},
+        {QStringLiteral("failures at the limit"), percent(s.atLimitShare)},
+        {QStringLiteral("rate vs usual"), QStringLiteral("%1×").arg(s.rateFactor, 0, 'f', 1)},
+        {QStringLiteral("worker crashes"), QString::number(s.crashes)},
+        {QStringLiteral("emergency reloads"), QString::number(s.thresholdReloads)},
+        {QStringLiteral("max_children reached"), QString::number(s.maxChildren)},
+        {QStringLiteral("FPM timeouts / slow"), QStringLiteral("%1 / %2").arg(s.timedOut).arg(s.tooSlow)},
+        {QStringLiteral("FPM stops/starts/reloads"), QString::number(s.fpmRestarts)},
+        {QStringLiteral("slow stacks (remote / update)"),
+         QStringLiteral("%1 (%2 / %3)").arg(s.slowTraces).arg(s.remoteCallTraces).arg(s.updateTraces)},
+    };
+    if (s.serverLocalMinuteOfDay >= 0)
+        features.push_back({QStringLiteral("server-local start"),
+                            QStringLiteral("%1:%2")
+                                .arg(s.serverLocalMinuteOfDay / 60, 2, 10, QChar(u'0'))
+                                .arg(s.serverLocalMinuteOfDay % 60, 2, 10, QChar(u'0'))});
+    return features;
+}
+
+QString summarize(const Incident& incident)
+{
+    const QString start = QString::fromStdString(formatIsoUtc(incident.startMs));
+    const double seconds = double(incident.endMs - incident.startMs) / 1000.0;
+    QString hosts = incident.hosts.mid(0, 3).join(QStringLiteral(", "));
+    if (incident.hosts.size() > 3)
+        hosts += QStringLiteral(" and %1 more").arg(incident.hosts.size() - 3);
+    return QStringLiteral("%1 × 502 and %2 × 504 on %3, from %4 for %5 s: %6.")
+        .arg(incident.count502)
+        .arg(incident.count504)
+        .arg(hosts.isEmpty() ? QStringLiteral("unknown hosts") : hosts, start)
+        .arg(seconds, 0, 'f', 1)
+        .arg(causeTitle(incident.cause).toLower());
+}
+
+} // namespace
+
+AnalysisResult analyzeImport(const ImportResult& import, const AnalysisConfig& config,
+                             const std::atomic<bool>* cancelled)
+{
+    AnalysisResult result;
+    result.facts = collectBundleFacts(import);
+    if (!import.timeline)
+        return result;
+    const Timeline& timeline = *import.timeline;
+    const EventColumns& events = timeline.events();
+    for (std::size_t i = 0; i < events.size(); ++i)
+        result.requests += events.code[i] == MessageCode::Request ? 1 : 0;
+    const std::vector<Failure> failures = collectFailures(import);
+    result.failures = failures.size();
+    const double medianRate = medianRequestRate(import);
+
+    int nextId = 1;
+    for (const std::vector<Failure>& group : groupIncidents(failures, config)) {
+        if (cancelled != nullptr && cancelled->load())
+            break;
+        const IncidentSignals signals = measureIncident(import, result.facts, config, group, medianRate);
+        const Classification classification = classifyIncident(signals, result.facts, config);
+        Incident incident;
+        incident.id = nextId++;
+        incident.startMs = signals.startMs;
+        incident.endMs = signals.endMs;
+        incident.cause = classification.ranked.front().cause;
+        incident.confidence = classification.ranked.front().confidence;
+        for (std::size_t k = 1; k < classification.ranked.size(); ++k) {
+            if (classification.ranked[k].confidence >= 0.15)
+                incident.alternatives.push_back(classification.ranked[k]);
+        }
+        incident.count502 = signals.count502;
+        incident.count504 = signals.count504;
+        incident.requests = signals.requests;
+        for (const auto& [host, count] : signals.hostFailures)
+            incident.hosts << viewText(timeline.hosts().view(host));
+        for (const UrlTally& url : signals.urls) {
+            if (incident.urls.size() >= config.maxUrls)
+                break;
+            incident.urls.push_back({viewText(timeline.hosts().view(url.host)),
+                                     viewText(timeline.targets().view(url.target)), url.failed,
+                                     url.requests});
+        }
+        if (signals.crashes > 0 || signals.kernelSegfaults > 0) {
+            incident.segfault =
+                SegfaultAttribution{signals.segfaultModule, classifySegfaultModule(signals.segfaultModule),
+                                    std::max(signals.crashes, signals.kernelSegfaults)};
+        }
+        incident.evidence = selectEvidence(import, group, signals, incident.cause, config);
+        incident.features = describe(signals);
+        incident.reasoning = classification.reasons.join(QStringLiteral("; "));
+        incident.limits = classification.limits;
+        incident.collectNext = classification.collectNext;
+        incident.summary = summarize(incident);
+        incident.advice = adviceFor(incident, signals, result.facts);
+        result.incidents.push_back(std::move(incident));
+    }
+    return result;
+}
+
+} // namespace gd

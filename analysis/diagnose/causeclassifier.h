@@ -1,0 +1,22 @@
+#pragma once
+
+#include "diagnose/analysisconfig.h"
+#include "diagnose/bundlefacts.h"
+#include "diagnose/incident.h"
+#include "diagnose/incidentsignals.h"
+
+namespace gd {
+
+struct Classification {
+    std::vector<CauseScore> ranked; ///< every cause with a score, best first
+    QStringList reasons;            ///< why the best cause scored (measured facts, in words)
+    QStringList limits;             ///< what the bundle cannot show, which lowered the confidence
+    QStringList collectNext;        ///< logs that would decide
+};
+
+/// Scores each documented cause from the measured signals (log-evidence.md §7) and ranks them.
+/// Rules are additive and each says why it fired, so the UI and the report can show the reasoning.
+Classification classifyIncident(const IncidentSignals& signals, const BundleFacts& facts,
+                                const AnalysisConfig& config);
+
+} // namespace gd

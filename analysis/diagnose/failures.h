@@ -1,0 +1,29 @@
+#pragma once
+
+#include "import/importresult.h"
+
+#include <cstdint>
+#include <vector>
+
+namespace gd {
+
+/// One failed request: an access-log 502/504, or an nginx error line where no access log covers it.
+struct Failure {
+    std::size_t event = 0;    ///< index in the timeline
+    std::int64_t startMs = 0; ///< when the request began (end − request_time)
+    std::int64_t endMs = 0;   ///< when nginx answered (access-log time is the end)
+    std::uint16_t status = 0; ///< 502 or 504
+    std::uint32_t host = 0;
+    std::uint32_t target = 0;
+    std::uint32_t client = 0;
+    std::uint32_t durationMs = 0;
+    bool fromAccessLog = true;
+};
+
+/// The status nginx answers with for an error-log message (log-evidence.md §2.2), 0 if none.
+std::uint16_t statusForNginxError(MessageCode code);
+
+/// Failures in time order (by end time).
+std::vector<Failure> collectFailures(const ImportResult& import);
+
+} // namespace gd

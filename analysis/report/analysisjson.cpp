@@ -1,0 +1,136 @@
+#include "report/analysisjson.h"
+
+#include "report/inspectreport.h"
+#include "time/civiltime.h"
+
+#include <QJsonArray>
+
+namespace gd {
+
+namespace {
+
+QString iso(std::int64_t ms)
+{
+    return QString::fromStdString(formatIsoUtc(ms));
+}
+QString id(std::string_view text)
+{
+    return QString::fromLatin1(text.data(), static_cast<qsizetype>(text.size()));
+}
+double rounded(double value)
+{
+    return qRound(value * 100.0) / 100.0;
+}
+
+QString segfaultKindId(SegfaultAttribution::Kind kind)
+{
+    switch (kind) {
+    case SegfaultAttribution::Kind::Extension:
+        return QStringLiteral("extension");
+    case SegfaultAttribution::Kind::Core:
+        return QStringLiteral("core");
+    case SegfaultAttribution::Kind::Unknown:
+        return QStringLiteral("unknown");
+    }
+    return QStringLiteral("unknown");
+}
+
+QJsonObject factsJson(const BundleFacts& facts)
+{
+    auto optionalMs = [](const std::optional<std::int64_t>& ms) {
+        return ms ? QJsonValue(double(*ms) / 1000.0) : QJsonValue();
+    };
+    return QJsonObject{
+        {QStringLiteral("fpm_request_terminate_timeout_s"), optionalMs(facts.fpmTerminateTimeoutMs)},
+        {QStringLiteral("nginx_fastcgi_read_timeout_s"), optionalMs(facts.nginxReadTimeoutMs)},
+        {QStringLiteral("fpm_log_level"), facts.fpmLogLevel},
+        {QStringLiteral("nginx_error_log_level"), facts.nginxErrorLogLevel},
+        {QStringLiteral("control_panel_hosts"), QJsonArray::fromStringList(facts.controlPanelHosts)},
+        {QStringLiteral("dos_protection_disabled_in"),
+         QJsonArray::fromStringList(facts.dosProtectionDisabledIn)},
+    };
+}
+
+} // namespace
+
+QString evidenceText(RawTextReader& rawText, const EvidenceLine& evidence)
+{
+    std::vector<std::string> lines;
+    QString error;
+    if (!rawText.lines(evidence.source, evidence.line, 1, lines, &error) || lines.empty())
+        return QStringLiteral("(line not readable: %1)").arg(error);
+    return QString::fromUtf8(lines.front().data(), static_cast<qsizetype>(lines.front().size()));
+}
+
+QJsonObject analysisJson(const ImportResult& import, const AnalysisResult& analysis, RawTextReader& rawText)
+{
+    QJsonArray inputs;
+    for (const QJsonValue& source : sourcesJson(import))
+        inputs.append(source);
+    QJsonArray incidents;
+    for (const Incident& incident : analysis.incidents) {
+        QJsonArray alternatives;
+        for (const CauseScore& alternative : incident.alternatives) {
+            alternatives.append(QJsonObject{{QStringLiteral("cause"), id(causeId(alternative.cause))},
+                                            {QStringLiteral("confidence"), rounded(alternative.confidence)}});
+        }
+        QJsonArray urls;
+        for (const UrlStat& url : incident.urls) {
+            urls.append(QJsonObject{{QStringLiteral("host"), url.host},
+                                    {QStringLiteral("path"), url.path},
+                                    {QStringLiteral("failed"), static_cast<qint64>(url.failed)},
+                                    {QStringLiteral("requests"), static_cast<qint64>(url.requests)}});
+        }
+        QJsonArray evidence;
+        for (const EvidenceLine& line : incident.evidence) {
+            evidence.append(QJsonObject{{QStringLiteral("source"), import.sources[line.source].path},
+                                        {QStringLiteral("line"), static_cast<qint64>(line.line)},
+                                        {QStringLiteral("time"), iso(line.timeMs)},
+                                        {QStringLiteral("text"), evidenceText(rawText, line)},
+                                        {QStringLiteral("role"), line.role}});
+        }
+        QJsonArray features;
+        for (const Feature& feature : incident.features)
+            features.append(QJsonObject{{QStringLiteral("name"), feature.name},
+                                        {QStringLiteral("value"), feature.value}});
+        QJsonValue segfault;
+        if (incident.segfault) {
+            segfault =
+                QJsonObject{{QStringLiteral("module"), incident.segfault->module},
+                            {QStringLiteral("kind"), segfaultKindId(incident.segfault->kind)},
+                            {QStringLiteral("crashes"), static_cast<qint64>(incident.segfault->crashes)}};
+        }
+        incidents.append(QJsonObject{
+            {QStringLiteral("id"), incident.id},
+            {QStringLiteral("start"), iso(incident.startMs)},
+            {QStringLiteral("end"), iso(incident.endMs)},
+            {QStringLiteral("cause"), id(causeId(incident.cause))},
+            {QStringLiteral("title"), causeTitle(incident.cause)},
+            {QStringLiteral("confidence"), rounded(incident.confidence)},
+            {QStringLiteral("alternatives"), alternatives},
+            {QStringLiteral("responses"),
+             QJsonObject{{QStringLiteral("502"), static_cast<qint64>(incident.count502)},
+                         {QStringLiteral("504"), static_cast<qint64>(incident.count504)},
+                         {QStringLiteral("requests"), static_cast<qint64>(incident.requests)}}},
+            {QStringLiteral("hosts"), QJsonArray::fromStringList(incident.hosts)},
+            {QStringLiteral("urls"), urls},
+            {QStringLiteral("segfault"), segfault},
+            {QStringLiteral("evidence"), evidence},
+            {QStringLiteral("summary"), incident.summary},
+            {QStringLiteral("reasoning"), incident.reasoning},
+            {QStringLiteral("features"), features},
+            {QStringLiteral("limits"), QJsonArray::fromStringList(incident.limits)},
+            {QStringLiteral("collect_next"), QJsonArray::fromStringList(incident.collectNext)},
+            {QStringLiteral("advice"), incident.advice},
+        });
+    }
+    return QJsonObject{{QStringLiteral("schema"), QStringLiteral("gateway-doctor/analysis/1")},
+                       {QStringLiteral("inputs"), inputs},
+                       {QStringLiteral("server_timezone"), import.serverTimeZone},
+                       {QStringLiteral("facts"), factsJson(analysis.facts)},
+                       {QStringLiteral("requests"), static_cast<qint64>(analysis.requests)},
+                       {QStringLiteral("failures"), static_cast<qint64>(analysis.failures)},
+                       {QStringLiteral("incidents"), incidents}};
+}
+
+} // namespace gd
