@@ -182,8 +182,10 @@ AnalysisResult analyzeImport(const ImportResult& import, const AnalysisConfig& c
         incident.count502 = signals.count502;
         incident.count504 = signals.count504;
         incident.requests = signals.requests;
-        for (const auto& [host, count] : signals.hostFailures)
-            incident.hosts << viewText(timeline.hosts().view(host));
+        for (const auto& [host, count] : signals.hostFailures) {
+            if (host != 0) // access logs without $host (combined format) name no host
+                incident.hosts << viewText(timeline.hosts().view(host));
+        }
         for (const UrlTally& url : signals.urls) {
             if (incident.urls.size() >= config.maxUrls)
                 break;

@@ -114,12 +114,15 @@ Classification classifyIncident(const IncidentSignals& s, const BundleFacts& fac
     page.add(s.crashes > 0, 0.1, QStringLiteral("PHP-FPM children crashed at the same time"));
     page.add(waited, -0.3, {});
     page.add(s.immediateShare < 0.5, -0.3, {});
+    // A refused or denied connect never reached PHP, so no page code could have crashed.
+    page.add(s.connectMissing + s.connectRefused + s.connectDenied + s.connectAgain > 0 && s.crashes == 0, -0.4, {});
     page.add(s.distinctUrls > 3, -0.2, {});
 
     Score& timeout = scores[static_cast<int>(Cause::Timeout)];
-    timeout.add(waited && s.limitMs.has_value(), 0.45,
-                QStringLiteral("%1 of failures waited about the limit of %2 (%3)")
-                    .arg(percent(s.atLimitShare), seconds(s.limitMs.value_or(0)), s.limitSource));
+    timeout.add(waited, 0.45,
+                s.limitMs ? QStringLiteral("%1 of failures waited about the limit of %2 (%3)")
+                                .arg(percent(s.atLimitShare), seconds(*s.limitMs), s.limitSource)
+                          : QStringLiteral("%1 of failures are nginx timeouts (504)").arg(percent(s.atLimitShare)));
     timeout.add(
         s.timedOut > 0 || s.sigterms > 0 || s.upstreamTimedOut > 0, 0.2,
         QStringLiteral(
@@ -214,13 +217,22 @@ Classification classifyIncident(const IncidentSignals& s, const BundleFacts& fac
     }
     for (CauseScore& score : result.ranked)
         score.confidence = std::clamp(score.confidence * visibility, 0.0, 0.97);
-    if (result.ranked.front().confidence < 0.3 && best != Cause::Unknown) {
-        // Nothing fits well: say so rather than force a cause.
+    const Cause leading = result.ranked.front().cause;
+    if (result.ranked.front().confidence < 0.3 && leading != Cause::Unknown) {
+        // Nothing fits well: say so, and what the evidence points to, rather than force a cause.
         auto unknownIt = std::find_if(result.ranked.begin(), result.ranked.end(),
                                       [](const CauseScore& c) { return c.cause == Cause::Unknown; });
         std::rotate(result.ranked.begin(), unknownIt, unknownIt + 1);
+        const QStringList& leadingReasons = scores[static_cast<int>(leading)].reasons();
+        result.reasons = {QStringLiteral("too little evidence to name a cause; it points most to \"%1\"%2")
+                              .arg(causeTitle(leading).toLower(),
+                                   leadingReasons.isEmpty()
+                                       ? QString()
+                                       : QStringLiteral(" (") + leadingReasons.join(QStringLiteral(", ")) + u')')};
+        result.reasons << scores[static_cast<int>(Cause::Unknown)].reasons().mid(1);
+        return result;
     }
-    result.reasons = scores[static_cast<int>(result.ranked.front().cause)].reasons();
+    result.reasons = scores[static_cast<int>(leading)].reasons();
     return result;
 }
 

@@ -178,11 +178,18 @@ IncidentSignals measureIncident(const ImportResult& import, const BundleFacts& f
     std::uint32_t cutShort = 0;
     std::map<std::int64_t, std::uint32_t> waitingEndsPerSecond;
     for (const Failure& f : failures) {
-        const bool isImmediate = f.durationMs < config.immediateMs;
+        bool isImmediate = f.durationMs < config.immediateMs;
         // A 504 is nginx's own timeout (log-evidence.md §2.2), whatever limit it was configured with.
-        const bool reachedLimit =
-            (f.status == 504 && !isImmediate) ||
-            (s.limitMs && f.durationMs >= config.atLimitFraction * static_cast<double>(*s.limitMs));
+        bool reachedLimit = (f.status == 504 && !isImmediate) ||
+                            (s.limitMs && f.durationMs >= config.atLimitFraction * static_cast<double>(*s.limitMs));
+        if (!f.fromAccessLog) {
+            // The error log has no request time: judge by the message instead.
+            const MessageCode code = events.code[f.event];
+            isImmediate = code == MessageCode::NgxConnectFailed;
+            reachedLimit = code == MessageCode::NgxUpstreamTimedOut;
+            if (!isImmediate && !reachedLimit)
+                continue; // a worker that died mid-request: how long it ran is unknown
+        }
         immediate += isImmediate ? 1 : 0;
         atLimit += reachedLimit ? 1 : 0;
         if (!isImmediate && !reachedLimit && f.status == 502) {
