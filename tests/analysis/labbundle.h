@@ -60,13 +60,17 @@ inline Label readLabel(const QString& path)
 }
 
 /// Every committed lab bundle and the demo bundle: (bundle path, label path).
+/// With GD_LAB_DIR set, the bundles of a fresh lab run in that folder instead (the CI lab leg).
 inline std::vector<std::pair<QString, QString>> labBundles(const QString& testData, const QString& sourceDir)
 {
     std::vector<std::pair<QString, QString>> bundles;
     QStringList paths;
-    for (const QString& name : QDir(testData + QStringLiteral("/lab")).entryList({QStringLiteral("*.tar.gz")}, QDir::Files))
-        paths << testData + QStringLiteral("/lab/") + name;
-    paths << sourceDir + QStringLiteral("/resources/demo/demo-bundle.tar.gz");
+    const QString fresh = qEnvironmentVariable("GD_LAB_DIR");
+    const QString folder = fresh.isEmpty() ? testData + QStringLiteral("/lab") : fresh;
+    for (const QString& name : QDir(folder).entryList({QStringLiteral("*.tar.gz")}, QDir::Files))
+        paths << folder + u'/' + name;
+    if (fresh.isEmpty())
+        paths << sourceDir + QStringLiteral("/resources/demo/demo-bundle.tar.gz");
     for (const QString& bundle : paths) {
         QString label = bundle;
         label.replace(QStringLiteral(".tar.gz"), QStringLiteral(".label.json"));
