@@ -9,7 +9,7 @@
 #include <algorithm>
 #include <limits>
 #include <numeric>
-#include <unordered_map>
+#include <thread>
 
 namespace gd {
 
@@ -243,22 +243,38 @@ void TimelineBuilder::dropRotationDuplicates(Sources& sources) {
             continue;
         const auto [newLow, newHigh] =
             std::minmax_element(newer.events.timeMs.begin(), newer.events.timeMs.end());
-        // A multiset: two identical lines in the same second (same client, same 502) are two events,
-        // and only as many of them are repeats as the newer copy holds.
-        std::unordered_map<std::uint64_t, std::uint32_t> newerLines;
-        auto key = [](std::int64_t time, std::uint32_t hash) {
-            return static_cast<std::uint64_t>(time) * 0x9E3779B97F4A7C15ULL ^ hash;
-        };
-        for (std::size_t k = 0; k < newer.events.size(); ++k)
-            ++newerLines[key(newer.events.timeMs[k], newer.lineHash[k])];
+        const auto [oldLow, oldHigh] =
+            std::minmax_element(older.events.timeMs.begin(), older.events.timeMs.end());
+        if (*oldHigh < *newLow || *newHigh < *oldLow)
+            continue; // daily rotations do not overlap: nothing to compare
+        // Only the newer copy's lines inside the older copy's range can repeat it. Sorted keys, not a
+        // hash set: usually a handful, and identical lines in one second count as often as they occur.
+        std::vector<std::pair<std::int64_t, std::uint32_t>> newerLines;
+        for (std::size_t k = 0; k < newer.events.size(); ++k) {
+            const std::int64_t t = newer.events.timeMs[k];
+            if (t >= *oldLow && t <= *oldHigh)
+                newerLines.emplace_back(t, newer.lineHash[k]);
+        }
+        std::sort(newerLines.begin(), newerLines.end());
+        std::vector<std::uint8_t> used(newerLines.size(), 0);
         std::vector<std::uint32_t> keep;
         keep.reserve(older.events.size());
         for (std::size_t k = 0; k < older.events.size(); ++k) {
             const std::int64_t t = older.events.timeMs[k];
-            const bool inOverlap = t >= *newLow && t <= *newHigh;
-            const auto repeat = inOverlap ? newerLines.find(key(t, older.lineHash[k])) : newerLines.end();
-            if (repeat != newerLines.end() && repeat->second > 0) {
-                --repeat->second;
+            bool repeat = false;
+            if (t >= *newLow && t <= *newHigh) {
+                const std::pair<std::int64_t, std::uint32_t> line(t, older.lineHash[k]);
+                for (auto it = std::lower_bound(newerLines.begin(), newerLines.end(), line);
+                     it != newerLines.end() && *it == line; ++it) {
+                    std::uint8_t& taken = used[static_cast<std::size_t>(it - newerLines.begin())];
+                    if (!taken) {
+                        taken = 1;
+                        repeat = true;
+                        break;
+                    }
+                }
+            }
+            if (repeat) {
                 ++older.info.duplicateEvents;
             } else {
                 keep.push_back(static_cast<std::uint32_t>(k));
@@ -289,20 +305,31 @@ void TimelineBuilder::merge(Sources& sources, ImportResult& result) {
     EventColumns& all = timeline->events_;
     all.reserve(total);
 
-    auto remapper = [](const StringPool& local, StringPool& global) {
-        std::vector<std::uint32_t> map(local.size());
-        for (std::uint32_t id = 0; id < local.size(); ++id)
-            map[id] = global.intern(local.view(id));
-        return map;
+    // Map every source's local string ids to global ones. The URL pool is by far the largest, so it
+    // is merged on a second thread while this one merges the others (each global pool has one writer).
+    struct IdMaps {
+        std::vector<std::uint32_t> hosts, targets, clients, groups, frames;
     };
+    std::vector<IdMaps> maps(sources.size());
+    std::thread targetMerger([&] {
+        for (std::size_t s = 0; s < sources.size(); ++s)
+            maps[s].targets = timeline->targets_.internAll(sources[s]->targets);
+    });
+    for (std::size_t s = 0; s < sources.size(); ++s) {
+        maps[s].hosts = timeline->hosts_.internAll(sources[s]->hosts);
+        maps[s].clients = timeline->clients_.internAll(sources[s]->clients);
+        maps[s].groups = timeline->groups_.internAll(sources[s]->groups);
+        maps[s].frames = timeline->frames_.internAll(sources[s]->frames);
+    }
+    targetMerger.join();
     for (std::size_t s = 0; s < sources.size(); ++s) {
         ParsedSource& source = *sources[s];
         const auto sourceIndex = static_cast<std::uint16_t>(s);
-        const auto hostMap = remapper(source.hosts, timeline->hosts_);
-        const auto targetMap = remapper(source.targets, timeline->targets_);
-        const auto clientMap = remapper(source.clients, timeline->clients_);
-        const auto groupMap = remapper(source.groups, timeline->groups_);
-        const auto frameMap = remapper(source.frames, timeline->frames_);
+        const auto& hostMap = maps[s].hosts;
+        const auto& targetMap = maps[s].targets;
+        const auto& clientMap = maps[s].clients;
+        const auto& groupMap = maps[s].groups;
+        const auto& frameMap = maps[s].frames;
         EventColumns& c = source.events;
         for (std::size_t i = 0; i < c.size(); ++i) {
             all.timeMs.push_back(c.timeMs[i]);

@@ -70,10 +70,25 @@ void StringPool::grow() {
     }
 }
 
-std::uint32_t StringPool::intern(std::string_view text) {
+std::uint32_t StringPool::intern(std::string_view text)
+{
     if (text.empty())
         return 0;
-    const auto h = static_cast<std::uint32_t>(hash(text));
+    return internHashed(text, static_cast<std::uint32_t>(hash(text)));
+}
+
+std::vector<std::uint32_t> StringPool::internAll(const StringPool& other)
+{
+    std::vector<std::uint32_t> map(other.strings_.size(), 0);
+    for (const Slot& slot : other.slots_) {
+        if (slot.id != 0)
+            map[slot.id] = internHashed(other.strings_[slot.id], slot.hash);
+    }
+    return map;
+}
+
+std::uint32_t StringPool::internHashed(std::string_view text, std::uint32_t h)
+{
     std::size_t mask = slots_.size() - 1;
     std::size_t i = h & mask;
     while (slots_[i].id != 0) {

@@ -19,6 +19,9 @@ public:
     StringPool& operator=(const StringPool&) = delete;
 
     std::uint32_t intern(std::string_view text);
+    /// Interns every string of `other` and returns the id map (other's id → this pool's id). Reuses
+    /// the stored hashes, so merging pools costs no rehashing.
+    std::vector<std::uint32_t> internAll(const StringPool& other);
     /// Id of `text` if interned, else UINT32_MAX.
     std::uint32_t find(std::string_view text) const;
     std::string_view view(std::uint32_t id) const { return strings_[id]; }
@@ -34,6 +37,7 @@ private:
         std::uint32_t id = 0; ///< 0 marks an empty slot (the empty string is never stored in the table)
     };
     std::string_view store(std::string_view text);
+    std::uint32_t internHashed(std::string_view text, std::uint32_t hash);
     void grow();
 
     std::vector<std::unique_ptr<char[]>> blocks_;
