@@ -6,7 +6,7 @@ set -euo pipefail
 packages=(
     build-essential cmake ninja-build pkg-config
     qt6-base-dev qt6-charts-dev libgl-dev
-    zlib1g-dev libarchive-dev
+    zlib1g-dev libarchive-dev libisal-dev
     # real tools the tests drive: archives, compressors, PDF text
     tar gzip bzip2 xz-utils zstd zip unzip poppler-utils
 )

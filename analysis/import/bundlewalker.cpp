@@ -1,6 +1,7 @@
 #include "import/bundlewalker.h"
 
 #include "import/archiveinput.h"
+#include "import/gzipreader.h"
 #include "import/kinddetector.h"
 
 #include <QDirIterator>
@@ -156,19 +157,72 @@ void BundleWalker::walkFile(const QString& path) {
 
 void BundleWalker::process(ByteReader& stream, std::string head, const SourceLocation& location,
                            const QString& name, int depth, Budget& budget) {
-    if (sniffContainer(head) != ContainerType::None)
+    const ContainerType type = sniffContainer(head);
+    if (type == ContainerType::Gzip && hasFastGzip())
+        processGzip(stream, std::move(head), location, name, depth, budget, 0);
+    else if (type != ContainerType::None)
         processArchive(stream, std::move(head), location, name, depth, budget);
     else
         processText(stream, std::move(head), location, name);
 }
 
+void BundleWalker::processGzip(ByteReader& stream, std::string head, const SourceLocation& location,
+                               const QString& name, int depth, Budget& budget, int peeledLayers)
+{
+    // Same shape as libarchive's view: a .gz of a log is one level with the decompressed stream as
+    // its only member (""), a tar.gz is one level with the tar's members, stacked gzips count each.
+    const QString display = location.displayPath();
+    if (depth + peeledLayers + 1 > options_.limits.maxNestingDepth) {
+        const QString reason = QStringLiteral("gzip nested more than %1 levels deep; not opened")
+                                   .arg(options_.limits.maxNestingDepth);
+        sink_.diagnostic({Diagnostic::Severity::Warning, display, 0, reason});
+        sink_.skipped({display, reason});
+        return;
+    }
+    GzipReader gzip(stream, std::move(head));
+    std::string inner;
+    if (!readHead(gzip, inner)) {
+        const QString reason = QStringLiteral("cannot open gzip data: ") + gzip.errorString();
+        sink_.diagnostic({Diagnostic::Severity::Error, display, 0, reason});
+        sink_.skipped({display, reason});
+        return;
+    }
+    if (inner.empty()) {
+        sink_.skipped({display, QStringLiteral("empty file")}); // e.g. logrotate's gzip of an empty log
+        return;
+    }
+    const ContainerType innerType = sniffContainer(inner);
+    if (innerType == ContainerType::Gzip) {
+        processGzip(gzip, std::move(inner), location, name, depth, budget, peeledLayers + 1);
+        return;
+    }
+    if (innerType != ContainerType::None) {
+        processArchive(gzip, std::move(inner), location, name, depth, budget, peeledLayers + 1);
+        return;
+    }
+    SourceLocation child = location;
+    child.memberChain << QString();
+    child.compressed = true;
+    if (!budget.charge(inner.size())) {
+        sink_.diagnostic({Diagnostic::Severity::Error, display, 0, budget.reason + QStringLiteral("; reading stopped")});
+        return;
+    }
+    BudgetedReader data(
+        gzip, [&budget](std::size_t n) { return budget.charge(n); }, [&budget] { return budget.reason; });
+    processText(data, std::move(inner), child, stripCompressionSuffix(name));
+    if (budget.exceeded && depth == 0)
+        sink_.diagnostic({Diagnostic::Severity::Error, display, 0, budget.reason + QStringLiteral("; reading stopped")});
+}
+
 void BundleWalker::processArchive(ByteReader& stream, std::string head, const SourceLocation& location,
-                                  const QString& name, int depth, Budget& budget) {
+                                  const QString& name, int depth, Budget& budget, int peeledLayers) {
     const QString display = location.displayPath();
     const ContainerType type = sniffContainer(head);
+    // What the user knows the file as: a tar.gz whose gzip layer was peeled already is "gzip" data.
+    const QString typeName = peeledLayers > 0 ? QStringLiteral("gzip") : containerName(type);
     if (depth >= options_.limits.maxNestingDepth) {
         const QString reason = QStringLiteral("%1 nested more than %2 levels deep; not opened")
-                                   .arg(containerName(type))
+                                   .arg(typeName)
                                    .arg(options_.limits.maxNestingDepth);
         sink_.diagnostic({Diagnostic::Severity::Warning, display, 0, reason});
         sink_.skipped({display, reason});
@@ -177,7 +231,7 @@ void BundleWalker::processArchive(ByteReader& stream, std::string head, const So
     ArchiveInput archive(stream, std::move(head));
     if (!archive.open()) {
         const QString reason =
-            QStringLiteral("cannot open %1 data: %2").arg(containerName(type), archive.errorString());
+            QStringLiteral("cannot open %1 data: %2").arg(typeName, archive.errorString());
         sink_.diagnostic({Diagnostic::Severity::Error, display, 0, reason});
         sink_.skipped({display, reason});
         return;
@@ -195,13 +249,13 @@ void BundleWalker::processArchive(ByteReader& stream, std::string head, const So
         if (step == ArchiveInput::Step::Error) {
             sink_.diagnostic({Diagnostic::Severity::Error, display, 0,
                               QStringLiteral("damaged %1 data: %2; anything after this point is missing")
-                                  .arg(containerName(type), archive.errorString())});
+                                  .arg(typeName, archive.errorString())});
             break;
         }
         // libarchive peels stacked compressors (a .gz of a .gz ...) in one go: each layer is a level.
-        if (!anyEntry && depth + archive.compressionLayers() > options_.limits.maxNestingDepth) {
+        if (!anyEntry && depth + peeledLayers + archive.compressionLayers() > options_.limits.maxNestingDepth) {
             const QString reason = QStringLiteral("%1 nested more than %2 levels deep; not opened")
-                                       .arg(containerName(type))
+                                       .arg(typeName)
                                        .arg(options_.limits.maxNestingDepth);
             sink_.diagnostic({Diagnostic::Severity::Warning, display, 0, reason});
             sink_.skipped({display, reason});

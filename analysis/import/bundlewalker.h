@@ -42,8 +42,10 @@ private:
     struct Budget;
     void process(ByteReader& stream, std::string head, const SourceLocation& location, const QString& name,
                  int depth, Budget& budget);
+    void processGzip(ByteReader& stream, std::string head, const SourceLocation& location, const QString& name,
+                     int depth, Budget& budget, int peeledLayers);
     void processArchive(ByteReader& stream, std::string head, const SourceLocation& location,
-                        const QString& name, int depth, Budget& budget);
+                        const QString& name, int depth, Budget& budget, int peeledLayers = 0);
     void processText(ByteReader& stream, std::string head, const SourceLocation& location,
                      const QString& name);
 
