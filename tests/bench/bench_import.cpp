@@ -7,6 +7,7 @@
 // import stage on one thread (see benchphases.h).
 
 #include "benchphases.h"
+#include "diagnose/analyzer.h"
 #include "import/importer.h"
 
 #include <QCoreApplication>
@@ -77,11 +78,15 @@ int main(int argc, char** argv)
     gd::Importer importer(options);
     const gd::ImportResult result = importer.run(inputs);
     const double wallS = static_cast<double>(timer.nsecsElapsed()) / 1e9;
-    const double peakMb = peakRssMb();
     if (!result.timeline) {
         std::fprintf(stderr, "bench_import: nothing imported\n");
         return 1;
     }
+    // The analysis runs on the finished timeline; its time is printed next to the import's.
+    timer.restart();
+    const gd::AnalysisResult analysis = gd::analyzeImport(result);
+    const double analysisS = static_cast<double>(timer.nsecsElapsed()) / 1e9;
+    const double peakMb = peakRssMb();
 
     std::uint64_t bytes = 0;
     std::uint64_t lines = 0;
@@ -123,6 +128,9 @@ int main(int argc, char** argv)
     std::printf("events %zu\n", events);
     std::printf("wall_s %.2f\n", wallS);
     std::printf("mb_per_s %.1f\n", mb / wallS);
+    std::printf("analysis_s %.3f\n", analysisS);
+    std::printf("analysis_share_of_import %.1f%%\n", 100.0 * analysisS / wallS);
+    std::printf("incidents %zu\n", analysis.incidents.size());
     std::printf("events_per_s %.0f\n", static_cast<double>(events) / wallS);
     std::printf("peak_rss_mb %.1f\n", peakMb);
     std::printf("index_mb %.1f\n", static_cast<double>(timeline.memoryBytes()) / 1e6);
