@@ -14,6 +14,24 @@ std::uint16_t narrowGroup(std::uint32_t id) {
 }
 } // namespace
 
+std::string_view pageOf(std::string_view uri)
+{
+    const std::size_t query = uri.find('?');
+    if (query == std::string_view::npos)
+        return uri;
+    // Drupal 7 without clean URLs names the page in q=: keep "?q=VALUE" and nothing else of the query.
+    const std::string_view params = uri.substr(query + 1);
+    const bool qFirst = params.substr(0, 2) == "q=";
+    const std::size_t qAt = qFirst ? 0 : params.find("&q=");
+    if (qAt == std::string_view::npos)
+        return uri.substr(0, query);
+    const std::size_t valueStart = qFirst ? 0 : qAt + 1;
+    if (valueStart != 0)
+        return uri.substr(0, query); // q= later in the query: the path alone still groups the page
+    const std::size_t valueEnd = params.find('&');
+    return uri.substr(0, query + 1 + (valueEnd == std::string_view::npos ? params.size() : valueEnd));
+}
+
 SourceParser::SourceParser(ParsedSource& target, const ParserOptions& options, std::uint32_t maxLineBytes)
     : out_(target)
     , parser_(makeParser(target.info.kind, options))
@@ -99,7 +117,7 @@ void SourceParser::appendEvent(const ParsedEvent& e, std::string_view text) {
     c.durationMs.push_back(e.durationMs);
     c.pid.push_back(e.pid);
     c.host.push_back(out_.hosts.intern(e.host));
-    c.target.push_back(out_.targets.intern(e.target));
+    c.target.push_back(out_.targets.intern(e.code == MessageCode::Request ? pageOf(e.target) : e.target));
     c.client.push_back(out_.clients.intern(e.client));
     c.group.push_back(narrowGroup(out_.groups.intern(e.group)));
     out_.needsZone.push_back(needsZone);

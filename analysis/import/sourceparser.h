@@ -8,6 +8,11 @@
 
 namespace gd {
 
+/// The page a request URI names, as the timeline stores it: the path without the query string, which
+/// holds cache busters and session noise that would bloat the index and split one page into many;
+/// Drupal 7's "?q=page" is kept since there the query is the page. The raw line keeps the full URI.
+std::string_view pageOf(std::string_view uri);
+
 /// Feeds the lines of one source through its LogParser and stores the events in columns.
 class SourceParser {
 public:
