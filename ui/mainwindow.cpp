@@ -1,16 +1,285 @@
 #include "mainwindow.h"
 
+#include "eventspanel.h"
+#include "filedropfilter.h"
+#include "importprogresswidget.h"
+#include "incidentdetailpanel.h"
+#include "incidentspanel.h"
+#include "incidentworkbench.h"
+#include "logviewer.h"
+#include "placeholderpanel.h"
+#include "recentmenu.h"
+#include "sourcespanel.h"
+#include "timelinechart.h"
+#include "welcomepanel.h"
+#include "workbenchactions.h"
+#include "workspace.h"
+
+#include <QAction>
+#include <QApplication>
+#include <QClipboard>
+#include <QCloseEvent>
+#include <QDockWidget>
+#include <QFileDialog>
+#include <QFileInfo>
 #include <QLabel>
+#include <QMenu>
+#include <QMenuBar>
+#include <QMessageBox>
+#include <QSplitter>
+#include <QStackedWidget>
+#include <QStatusBar>
+#include <QTabWidget>
+#include <QToolBar>
 
 namespace gd {
 
+namespace {
+constexpr int kWelcomePage = 0;
+constexpr int kWorkPage = 1;
+constexpr int kStatusMessageMs = 8000;
+} // namespace
+
 MainWindow::MainWindow(QWidget* parent)
-    : QMainWindow(parent) {
+    : QMainWindow(parent)
+    , workspace_(new Workspace(this))
+    , actions_(new WorkbenchActions(this))
+    , sourcesPanel_(new SourcesPanel(this))
+    , progress_(new ImportProgressWidget(this))
+    , zoneStatus_(new QLabel(this))
+    , pages_(new QStackedWidget(this))
+{
     setWindowTitle(tr("Gateway Doctor"));
-    auto* placeholder = new QLabel(tr("Drop a log bundle here"), this);
-    placeholder->setAlignment(Qt::AlignCenter);
-    setCentralWidget(placeholder);
-    resize(1200, 800);
+    setObjectName(QStringLiteral("mainWindow"));
+    setAcceptDrops(true);
+    actions_->fillMenuBar(menuBar());
+
+    auto* sourcesDock = new QDockWidget(tr("Sources"), this);
+    sourcesDock->setObjectName(QStringLiteral("sourcesDock"));
+    sourcesDock->setWidget(sourcesPanel_);
+    sourcesDock->setFeatures(QDockWidget::DockWidgetMovable | QDockWidget::DockWidgetFloatable);
+    addDockWidget(Qt::LeftDockWidgetArea, sourcesDock);
+    resizeDocks({sourcesDock}, {420}, Qt::Horizontal);
+
+    pages_->addWidget(
+        new WelcomePanel({actions_->open(), actions_->openFolder(), actions_->pasteLines()}, this));
+    pages_->addWidget(createWorkArea());
+    setCentralWidget(pages_);
+    auto* navigateToolBar = addToolBar(tr("Navigate"));
+    navigateToolBar->setObjectName(QStringLiteral("navigateToolBar"));
+    incidents_->addNavigation(
+        menuBar()->insertMenu(menuBar()->actions().constLast(), new QMenu(tr("&Navigate"), this))->menu(),
+        navigateToolBar);
+
+    zoneStatus_->setObjectName(QStringLiteral("zoneStatus"));
+    statusBar()->addPermanentWidget(progress_);
+    statusBar()->addPermanentWidget(zoneStatus_);
+
+    connectActions();
+    connectWorkspace();
+    connect(new FileDropFilter(this), &FileDropFilter::pathsDropped, this, &MainWindow::openInputs);
+
+    resize(1280, 820);
+    settings_.restoreWindow(this);
+    actions_->setTimeDisplayMode(settings_.timeDisplayMode());
+    updateTimeDisplay(TimeDisplay(settings_.timeDisplayMode(), {}));
+    RecentFiles recent = settings_.recentFiles();
+    if (recent.pruneMissing())
+        settings_.setRecentFiles(recent);
+    actions_->recentMenu()->setEntries(recent.entries());
+}
+
+MainWindow::~MainWindow() = default;
+
+QWidget* MainWindow::createWorkArea()
+{
+    // Chart on top; below it the incidents (table beside the detail), then the events over the log
+    // viewer, so evidence and events show their lines while the incident stays explained.
+    eventsPanel_ = new EventsPanel(this);
+    logViewer_ = new LogViewer(this);
+    connect(eventsPanel_, &EventsPanel::eventActivated, logViewer_, &LogViewer::showLine);
+    incidents_ = new IncidentWorkbench(this, eventsPanel_, logViewer_);
+
+    workSplitter_ = new QSplitter(Qt::Vertical, this);
+    workSplitter_->setObjectName(QStringLiteral("workSplitter"));
+    workSplitter_->addWidget(incidents_->chart());
+
+    auto* incidents = new QSplitter(Qt::Horizontal, workSplitter_);
+    incidents->setObjectName(QStringLiteral("incidentsSplitter"));
+    incidents->addWidget(incidents_->incidentsPanel());
+    incidents->addWidget(incidents_->detailPanel());
+    incidents->setStretchFactor(0, 2);
+    incidents->setStretchFactor(1, 3);
+    workSplitter_->addWidget(incidents);
+
+    auto* events = new QSplitter(Qt::Vertical, workSplitter_);
+    events->setObjectName(QStringLiteral("eventsSplitter"));
+    events->addWidget(eventsPanel_);
+    events->addWidget(logViewer_);
+    workSplitter_->addWidget(events);
+    workSplitter_->setSizes({260, 300, 400});
+    return workSplitter_;
+}
+
+void MainWindow::connectActions()
+{
+    connect(actions_->open(), &QAction::triggered, this, &MainWindow::openWithDialog);
+    connect(actions_->openFolder(), &QAction::triggered, this, &MainWindow::openFolderWithDialog);
+    connect(actions_->pasteLines(), &QAction::triggered, this, &MainWindow::pasteLogLines);
+    connect(actions_->quit(), &QAction::triggered, this, &QWidget::close);
+    connect(actions_->about(), &QAction::triggered, this, &MainWindow::showAbout);
+    connect(actions_->recentMenu(), &RecentMenu::openRequested, this, [this](const QString& path) {
+        if (QFileInfo::exists(path)) {
+            openInputs({path});
+            return;
+        }
+        statusBar()->showMessage(tr("%1 no longer exists").arg(path), kStatusMessageMs);
+        RecentFiles recent = settings_.recentFiles();
+        recent.pruneMissing();
+        settings_.setRecentFiles(recent);
+        actions_->recentMenu()->setEntries(recent.entries());
+    });
+    connect(actions_->recentMenu(), &RecentMenu::clearRequested, this, [this] {
+        settings_.setRecentFiles(RecentFiles());
+        actions_->recentMenu()->setEntries({});
+    });
+    connect(actions_, &WorkbenchActions::timeDisplayModeChanged, this, &MainWindow::setTimeDisplayMode);
+    connect(progress_, &ImportProgressWidget::cancelRequested, workspace_, &Workspace::cancelImport);
+
+    connect(this, &MainWindow::timeDisplayChanged, sourcesPanel_, &SourcesPanel::setTimeDisplay);
+    connect(this, &MainWindow::timeDisplayChanged, incidents_, &IncidentWorkbench::setTimeDisplay);
+    connect(incidents_, &IncidentWorkbench::analysisFinished, this, [this](int found, qint64 elapsedMs) {
+        statusBar()->showMessage(
+            tr("%n incident(s) of 502/504 found (analysis took %1 ms)", nullptr, found).arg(elapsedMs),
+            kStatusMessageMs);
+    });
+    connect(this, &MainWindow::timeDisplayChanged, eventsPanel_, [this](const TimeDisplay& display) {
+        // Milliseconds only where a log wrote them, so second-resolution logs stay short.
+        eventsPanel_->setTimeFormatter(
+            [display](std::int64_t utcMs) { return display.dateTime(utcMs, utcMs % 1000 != 0); });
+    });
+}
+
+void MainWindow::connectWorkspace()
+{
+    connect(workspace_, &Workspace::importStarted, this, [this] {
+        progress_->begin();
+        statusBar()->clearMessage();
+    });
+    connect(workspace_, &Workspace::importProgress, progress_, &ImportProgressWidget::setProgress);
+    connect(workspace_, &Workspace::importFinished, this, &MainWindow::showImport);
+    connect(workspace_, &Workspace::importCancelled, this, [this] {
+        progress_->end();
+        statusBar()->showMessage(tr("Import cancelled; what was open before is still shown"),
+                                 kStatusMessageMs);
+    });
+    connect(workspace_, &Workspace::inputsOpened, this, &MainWindow::rememberRecent);
+}
+
+void MainWindow::openInputs(const QStringList& paths)
+{
+    QStringList existing;
+    QStringList missing;
+    for (const QString& path : paths)
+        (QFileInfo::exists(path) ? existing : missing) << path;
+    if (!missing.isEmpty())
+        statusBar()->showMessage(tr("Not found: %1").arg(missing.join(QStringLiteral(", "))),
+                                 kStatusMessageMs);
+    if (!existing.isEmpty() && !workspace_->open(existing) && missing.isEmpty())
+        statusBar()->showMessage(tr("Already open"), kStatusMessageMs);
+}
+
+void MainWindow::pasteLogLines()
+{
+    QString error;
+    if (!workspace_->openPastedText(QGuiApplication::clipboard()->text(), &error))
+        statusBar()->showMessage(error, kStatusMessageMs);
+}
+
+void MainWindow::showImport(std::shared_ptr<const ImportResult> result)
+{
+    progress_->end();
+    sourcesPanel_->setImport(result);
+    eventsPanel_->setImport(result);
+    logViewer_->setImport(result);
+    incidents_->setImport(result);
+    pages_->setCurrentIndex(kWorkPage);
+    updateTimeDisplay(TimeDisplay(timeDisplay_.mode(), ServerZone::fromImport(*result)));
+    const std::size_t events = result->timeline ? result->timeline->size() : 0;
+    const QLocale locale;
+    statusBar()->showMessage(tr("Loaded %1 sources, %2 events")
+                                 .arg(locale.toString(static_cast<qulonglong>(result->sources.size())),
+                                      locale.toString(static_cast<qulonglong>(events))));
+    updateTitle();
+}
+
+void MainWindow::setTimeDisplayMode(TimeDisplay::Mode mode)
+{
+    actions_->setTimeDisplayMode(mode);
+    settings_.setTimeDisplayMode(mode);
+    updateTimeDisplay(TimeDisplay(mode, timeDisplay_.serverZone()));
+}
+
+void MainWindow::updateTimeDisplay(TimeDisplay display)
+{
+    timeDisplay_ = std::move(display);
+    zoneStatus_->setText(tr("Times: %1").arg(timeDisplay_.zoneLabel()));
+    Q_EMIT timeDisplayChanged(timeDisplay_);
+}
+
+void MainWindow::rememberRecent(const QStringList& paths)
+{
+    RecentFiles recent = settings_.recentFiles();
+    for (const QString& path : paths)
+        recent.add(path);
+    settings_.setRecentFiles(recent);
+    actions_->recentMenu()->setEntries(recent.entries());
+}
+
+void MainWindow::openWithDialog()
+{
+    const QStringList files = QFileDialog::getOpenFileNames(
+        this, tr("Open Logs"), QString(),
+        tr("Logs and bundles (*.log *.log.* *.gz *.tgz *.tar *.tar.* *.zip *.txt messages* syslog*);;"
+           "All files (*)"));
+    if (!files.isEmpty())
+        openInputs(files);
+}
+
+void MainWindow::openFolderWithDialog()
+{
+    const QString folder = QFileDialog::getExistingDirectory(this, tr("Open Folder of Logs"));
+    if (!folder.isEmpty())
+        openInputs({folder});
+}
+
+void MainWindow::showAbout()
+{
+    QMessageBox::about(
+        this, tr("About Gateway Doctor"),
+        tr("<p><b>Gateway Doctor</b> %1</p><p>Explains nginx 502 and 504 errors from the nginx, "
+           "PHP-FPM and system logs of Drupal hosting servers.</p>")
+            .arg(QApplication::applicationVersion().toHtmlEscaped()));
+}
+
+void MainWindow::updateTitle()
+{
+    const QStringList& inputs = workspace_->loadedInputs().paths();
+    if (inputs.isEmpty()) {
+        setWindowTitle(tr("Gateway Doctor"));
+        return;
+    }
+    QString name = QFileInfo(inputs.front()).fileName();
+    if (inputs.size() > 1)
+        name = tr("%1 (+%n more)", nullptr, static_cast<int>(inputs.size() - 1)).arg(name);
+    setWindowTitle(tr("%1 — Gateway Doctor").arg(name));
+}
+
+void MainWindow::closeEvent(QCloseEvent* event)
+{
+    settings_.saveWindow(this);
+    workspace_->cancelImport();
+    QMainWindow::closeEvent(event);
 }
 
 } // namespace gd

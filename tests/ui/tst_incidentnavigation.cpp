@@ -1,0 +1,282 @@
+// The incident side of the window end to end (offscreen): the demo bundle dropped on the window is
+// imported and analysed in the background; Next Incident steps through the table, highlights the
+// incident's band on the chart and explains it; Next Evidence shows the evidence line in the log
+// viewer. Saves screenshots (default and dark palette) into the build directory. Latencies are
+// printed, not asserted.
+
+#include "analysisjob.h"
+#include "eventspanel.h"
+#include "evidencemodel.h"
+#include "incidentdetailpanel.h"
+#include "incidentnavigator.h"
+#include "incidentsmodel.h"
+#include "incidentspanel.h"
+#include "incidentworkbench.h"
+#include "logviewer.h"
+#include "mainwindow.h"
+#include "timelinechart.h"
+#include "timelinechartview.h"
+#include "workspace.h"
+
+#include <QAction>
+#include <QApplication>
+#include <QDropEvent>
+#include <QElapsedTimer>
+#include <QMimeData>
+#include <QPlainTextEdit>
+#include <QSettings>
+#include <QSignalSpy>
+#include <QStyleFactory>
+#include <QTableView>
+#include <QTemporaryDir>
+#include <QTest>
+#include <QUrl>
+#include <QWheelEvent>
+
+using namespace gd;
+
+namespace {
+
+constexpr int kTimeoutMs = 60000;
+
+const QString& demoBundle()
+{
+    static const QString path = QStringLiteral(GD_SOURCE_DIR "/resources/demo/demo-bundle.tar.gz");
+    return path;
+}
+
+bool drop(QWidget* target, const QStringList& paths)
+{
+    QMimeData mime;
+    QList<QUrl> urls;
+    for (const QString& path : paths)
+        urls << QUrl::fromLocalFile(path);
+    mime.setUrls(urls);
+    const QPointF center = QPointF(target->rect().center());
+    QDragEnterEvent enter(center.toPoint(), Qt::CopyAction, &mime, Qt::LeftButton, Qt::NoModifier);
+    QCoreApplication::sendEvent(target, &enter);
+    if (!enter.isAccepted())
+        return false;
+    QDropEvent dropEvent(center, Qt::CopyAction, &mime, Qt::LeftButton, Qt::NoModifier);
+    QCoreApplication::sendEvent(target, &dropEvent);
+    return dropEvent.isAccepted();
+}
+
+QPalette darkPalette()
+{
+    QPalette palette;
+    const QColor window(45, 45, 48);
+    const QColor base(30, 30, 32);
+    const QColor text(230, 230, 230);
+    palette.setColor(QPalette::Window, window);
+    palette.setColor(QPalette::WindowText, text);
+    palette.setColor(QPalette::Base, base);
+    palette.setColor(QPalette::AlternateBase, window);
+    palette.setColor(QPalette::ToolTipBase, base);
+    palette.setColor(QPalette::ToolTipText, text);
+    palette.setColor(QPalette::Text, text);
+    palette.setColor(QPalette::Button, window);
+    palette.setColor(QPalette::ButtonText, text);
+    palette.setColor(QPalette::BrightText, Qt::red);
+    palette.setColor(QPalette::Link, QColor(90, 160, 255));
+    palette.setColor(QPalette::Highlight, QColor(42, 130, 218));
+    palette.setColor(QPalette::HighlightedText, Qt::white);
+    palette.setColor(QPalette::Light, QColor(75, 75, 78));
+    palette.setColor(QPalette::Midlight, QColor(62, 62, 65));
+    palette.setColor(QPalette::Mid, QColor(70, 70, 72));
+    palette.setColor(QPalette::Dark, QColor(25, 25, 25));
+    palette.setColor(QPalette::Shadow, Qt::black);
+    palette.setColor(QPalette::PlaceholderText, QColor(150, 150, 150));
+    palette.setColor(QPalette::Disabled, QPalette::Text, QColor(120, 120, 120));
+    palette.setColor(QPalette::Disabled, QPalette::WindowText, QColor(120, 120, 120));
+    palette.setColor(QPalette::Disabled, QPalette::ButtonText, QColor(120, 120, 120));
+    return palette;
+}
+
+} // namespace
+
+class TestIncidentNavigation : public QObject {
+    Q_OBJECT
+private Q_SLOTS:
+    void initTestCase()
+    {
+        QVERIFY(settingsDir_.isValid());
+        QSettings::setDefaultFormat(QSettings::IniFormat);
+        QSettings::setPath(QSettings::IniFormat, QSettings::UserScope, settingsDir_.path());
+        QCoreApplication::setOrganizationName(QStringLiteral("GatewayDoctorTests"));
+        QCoreApplication::setApplicationName(QStringLiteral("tst_incidentnavigation"));
+        QApplication::setStyle(QStyleFactory::create(QStringLiteral("Fusion")));
+    }
+
+    void shortcutsAreShown()
+    {
+        QWidget window;
+        IncidentNavigator navigator(&window);
+        QCOMPARE(navigator.nextIncident()->shortcut(), QKeySequence(Qt::CTRL | Qt::Key_Period));
+        QCOMPARE(navigator.previousIncident()->shortcut(), QKeySequence(Qt::CTRL | Qt::Key_Comma));
+        QCOMPARE(navigator.nextEvidence()->shortcut(), QKeySequence(Qt::Key_F8));
+        QCOMPARE(navigator.previousEvidence()->shortcut(), QKeySequence(Qt::SHIFT | Qt::Key_F8));
+        for (QAction* action : {navigator.nextIncident(), navigator.previousIncident(),
+                                navigator.nextEvidence(), navigator.previousEvidence()}) {
+            QVERIFY(action->toolTip().contains(action->shortcut().toString(QKeySequence::NativeText)));
+            QVERIFY(!action->isEnabled()); // nowhere to go yet
+        }
+        // None of them is a standard editing or navigation key of line edits and tables.
+        for (const QKeySequence::StandardKey key :
+             {QKeySequence::Copy, QKeySequence::Paste, QKeySequence::Cut, QKeySequence::Undo,
+              QKeySequence::Redo, QKeySequence::SelectAll, QKeySequence::MoveToNextWord,
+              QKeySequence::MoveToPreviousWord, QKeySequence::MoveToNextPage,
+              QKeySequence::MoveToPreviousPage, QKeySequence::Find, QKeySequence::FindNext,
+              QKeySequence::FindPrevious}) {
+            for (const QKeySequence& standard : QKeySequence::keyBindings(key)) {
+                for (QAction* action : {navigator.nextIncident(), navigator.previousIncident(),
+                                        navigator.nextEvidence(), navigator.previousEvidence()})
+                    QVERIFY(action->shortcut() != standard);
+            }
+        }
+        navigator.setIncidents({1, 2});
+        QVERIFY(navigator.nextIncident()->isEnabled());
+        navigator.setCurrentIncident(2);
+        QVERIFY(!navigator.nextIncident()->isEnabled());
+        QVERIFY(navigator.previousIncident()->isEnabled());
+        navigator.setEvidence(2, 1);
+        QVERIFY(!navigator.nextEvidence()->isEnabled());
+        QVERIFY(navigator.previousEvidence()->isEnabled());
+    }
+
+    void stepsThroughDemoIncidents()
+    {
+        MainWindow window;
+        window.resize(1400, 1000);
+        window.show();
+        QVERIFY(QTest::qWaitForWindowExposed(&window));
+        IncidentWorkbench* bench = window.incidentWorkbench();
+        QVERIFY(bench);
+        QSignalSpy analysed(bench, &IncidentWorkbench::analysisFinished);
+        QSignalSpy chartReady(bench->chart(), &TimelineChart::ready);
+
+        // The same way in as a drop from the file manager.
+        QElapsedTimer clock;
+        clock.start();
+        QVERIFY(drop(&window, {demoBundle()}));
+        QTRY_COMPARE_WITH_TIMEOUT(analysed.count(), 1, kTimeoutMs);
+        QTRY_VERIFY_WITH_TIMEOUT(bench->chart()->isReady(), kTimeoutMs);
+        std::printf("drop to analysed and charted: %lld ms (analysis %lld ms)\n",
+                    static_cast<long long>(clock.elapsed()), analysed.at(0).at(1).toLongLong());
+        QCOMPARE(analysed.at(0).at(0).toInt(), 4);
+
+        const auto analysis = bench->analysis();
+        const auto import = window.workspace()->result();
+        QVERIFY(analysis && import);
+        IncidentsPanel* panel = bench->incidentsPanel();
+        IncidentNavigator* navigator = bench->navigator();
+        TimelineChart* chart = bench->chart();
+        IncidentDetailPanel* detail = bench->detailPanel();
+        LogViewer* viewer = window.logViewer();
+        QCOMPARE(panel->shownIncidents().size(), 4);
+        QVERIFY(navigator->nextIncident()->isEnabled());
+        QVERIFY(!navigator->nextEvidence()->isEnabled());
+
+        // The table is sorted by start; the demo's incidents are numbered in time order.
+        for (int step = 0; step < 4; ++step) {
+            const Incident& incident = analysis->incidents[static_cast<std::size_t>(step)];
+            clock.restart();
+            navigator->nextIncident()->trigger();
+            const qint64 stepUs = clock.nsecsElapsed() / 1000;
+            std::printf("Next Incident -> #%d %s: %lld us (chart re-bin %lld us, bin %lld ms)\n", incident.id,
+                        qPrintable(causeTitle(incident.cause)), static_cast<long long>(stepUs),
+                        static_cast<long long>(chart->lastRebinMicros()),
+                        static_cast<long long>(chart->binMs()));
+
+            QCOMPARE(panel->selectedIncident(), incident.id);
+            QCOMPARE(panel->view()->currentIndex().row(), step);
+            QCOMPARE(bench->selectedIncident(), incident.id);
+            QCOMPARE(chart->highlightedIncident(), incident.id);
+            QVERIFY(chart->visibleFrom() <= incident.startMs);
+            QVERIFY(chart->visibleTo() >= incident.endMs);
+            QVERIFY(!chart->highlightedBandRect().isEmpty());
+            QCOMPARE(detail->incidentId(), incident.id);
+            QVERIFY(detail->explanationText().contains(causeExplanation(incident.cause)));
+            QVERIFY(detail->explanationText().contains(causeTitle(incident.cause)));
+            QCOMPARE(detail->evidenceCount(), static_cast<int>(incident.evidence.size()));
+            QCOMPARE(navigator->nextIncident()->isEnabled(), step < 3);
+            QVERIFY(navigator->nextEvidence()->isEnabled());
+
+            // Let the events table settle on the incident first: its selection also feeds the viewer.
+            QTRY_VERIFY_WITH_TIMEOUT(!window.eventsPanel()->isFiltering(), kTimeoutMs);
+            QTRY_VERIFY_WITH_TIMEOUT(!viewer->isLoading(), kTimeoutMs);
+            QSignalSpy shown(viewer, &LogViewer::linesShown);
+            clock.restart();
+            navigator->nextEvidence()->trigger();
+            const EvidenceLine& first = incident.evidence.front();
+            QTRY_VERIFY_WITH_TIMEOUT(!shown.isEmpty(), kTimeoutMs);
+            std::printf("  Next Evidence -> %s:%u shown in %lld ms\n",
+                        qPrintable(import->sources[first.source].path.section(QLatin1Char('/'), -1)),
+                        first.line, static_cast<long long>(clock.elapsed()));
+            QCOMPARE(shown.last().at(0).value<std::uint16_t>(), first.source);
+            QCOMPARE(shown.last().at(1).value<std::uint32_t>(), first.line);
+            QCOMPARE(viewer->markedLine(), first.line);
+            QCOMPARE(viewer->headerText(), import->sources[first.source].path);
+            QCOMPARE(detail->currentEvidence(), 0);
+            QVERIFY(!navigator->previousEvidence()->isEnabled());
+        }
+        QVERIFY(!navigator->nextIncident()->isEnabled());
+
+        // Back to the page crash for the screenshots, with its evidence text read.
+        navigator->previousIncident()->trigger();
+        navigator->previousIncident()->trigger();
+        QCOMPARE(panel->selectedIncident(), analysis->incidents[1].id);
+        QTRY_VERIFY_WITH_TIMEOUT(!detail->isLoadingEvidence(), kTimeoutMs);
+        QVERIFY(detail->evidenceModel()->index(0, 3).data().toString().contains(QStringLiteral("502")));
+        QTRY_VERIFY_WITH_TIMEOUT(!window.eventsPanel()->isFiltering(), kTimeoutMs);
+        navigator->nextEvidence()->trigger();
+        navigator->nextEvidence()->trigger();
+        QTRY_VERIFY_WITH_TIMEOUT(!viewer->isLoading(), kTimeoutMs);
+        detail->noteEditor()->setPlainText(QStringLiteral("Client confirmed the theme upgrade on Monday."));
+        QCOMPARE(detail->notes().size(), 1);
+
+        // Zoom latency on the real chart (the demo is small; tst_histogram measures 5 M events).
+        clock.restart();
+        chart->resetZoom();
+        std::printf("chart reset zoom: %lld us (re-bin %lld us)\n",
+                    static_cast<long long>(clock.nsecsElapsed() / 1000),
+                    static_cast<long long>(chart->lastRebinMicros()));
+
+        // Wheel zoom at the cursor, then a click selects that time (and the events table follows).
+        const QPoint center = chart->view()->viewport()->rect().center();
+        const std::int64_t spanBefore = chart->visibleTo() - chart->visibleFrom();
+        QWheelEvent wheel(QPointF(center), chart->view()->viewport()->mapToGlobal(QPointF(center)), QPoint(),
+                          QPoint(0, 120), Qt::NoButton, Qt::NoModifier, Qt::NoScrollPhase, false);
+        clock.restart();
+        QCoreApplication::sendEvent(chart->view()->viewport(), &wheel);
+        std::printf("wheel zoom: %lld us (re-bin %lld us, bin %lld ms)\n",
+                    static_cast<long long>(clock.nsecsElapsed() / 1000),
+                    static_cast<long long>(chart->lastRebinMicros()), static_cast<long long>(chart->binMs()));
+        QVERIFY(chart->visibleTo() - chart->visibleFrom() < spanBefore);
+        QSignalSpy picked(chart, &TimelineChart::timeSelected);
+        QTest::mouseClick(chart->view()->viewport(), Qt::LeftButton, {}, center);
+        QCOMPARE(picked.count(), 1);
+        const qint64 pickedMs = picked.at(0).at(0).toLongLong();
+        QVERIFY(pickedMs > chart->visibleFrom() && pickedMs < chart->visibleTo());
+        QTest::keyClick(chart->view(), Qt::Key_Home);
+        QCOMPARE(chart->visibleTo() - chart->visibleFrom(), spanBefore);
+
+        chart->setSelectedIncident(analysis->incidents[1].id);
+
+        QTest::qWait(200);
+        const QString lightPath = QStringLiteral(GD_BINARY_DIR "/incident-light.png");
+        QVERIFY(window.grab().save(lightPath));
+        qApp->setPalette(darkPalette());
+        QTest::qWait(200);
+        const QString darkPath = QStringLiteral(GD_BINARY_DIR "/incident-dark.png");
+        QVERIFY(window.grab().save(darkPath));
+        qApp->setPalette(QApplication::style()->standardPalette());
+        std::printf("screenshots: %s %s\n", qPrintable(lightPath), qPrintable(darkPath));
+    }
+
+private:
+    QTemporaryDir settingsDir_;
+};
+
+QTEST_MAIN(TestIncidentNavigation)
+#include "tst_incidentnavigation.moc"

@@ -1,0 +1,356 @@
+// The workbench window end to end on the offscreen platform: a bundle dropped on the window is
+// imported in the background and listed, sources added later re-import the union, pasted lines
+// become a source, a big import can be cancelled, and the event loop keeps running meanwhile.
+
+#include "eventspanel.h"
+#include "importprogresswidget.h"
+#include "logviewer.h"
+#include "mainwindow.h"
+#include "sourcesmodel.h"
+#include "sourcespanel.h"
+#include "uitestutil.h"
+#include "workbenchactions.h"
+#include "workspace.h"
+
+#include <QClipboard>
+#include <QDropEvent>
+#include <QElapsedTimer>
+#include <QGuiApplication>
+#include <QMimeData>
+#include <QSettings>
+#include <QSignalSpy>
+#include <QStatusBar>
+#include <QTemporaryDir>
+#include <QTest>
+#include <QTimer>
+#include <QToolButton>
+#include <QTreeView>
+#include <QUrl>
+
+using namespace gd;
+using namespace gdtest;
+
+namespace {
+
+constexpr int kSmallImportTimeoutMs = 30000;
+constexpr int kBigImportTimeoutMs = 300000;
+
+/// Sends a drop of `paths` to `target` as the platform would; returns whether it was accepted.
+bool drop(QWidget* target, const QStringList& paths)
+{
+    QMimeData mime;
+    QList<QUrl> urls;
+    for (const QString& path : paths)
+        urls << QUrl::fromLocalFile(path);
+    mime.setUrls(urls);
+    const QPointF center = QPointF(target->rect().center());
+    QDragEnterEvent enter(center.toPoint(), Qt::CopyAction, &mime, Qt::LeftButton, Qt::NoModifier);
+    QCoreApplication::sendEvent(target, &enter);
+    if (!enter.isAccepted())
+        return false;
+    QDropEvent dropEvent(center, Qt::CopyAction, &mime, Qt::LeftButton, Qt::NoModifier);
+    QCoreApplication::sendEvent(target, &dropEvent);
+    return dropEvent.isAccepted();
+}
+
+/// Records the longest pause between ticks of a 10 ms timer: how long the event loop was blocked.
+class LoopGapMeter {
+public:
+    LoopGapMeter()
+    {
+        clock_.start();
+        timer_.setInterval(10);
+        QObject::connect(&timer_, &QTimer::timeout, [this] {
+            maxGapMs_ = std::max(maxGapMs_, clock_.restart());
+            ++ticks_;
+        });
+        timer_.start();
+    }
+    qint64 maxGapMs() const { return maxGapMs_; }
+    int ticks() const { return ticks_; }
+
+private:
+    QTimer timer_;
+    QElapsedTimer clock_;
+    qint64 maxGapMs_ = 0;
+    int ticks_ = 0;
+};
+
+} // namespace
+
+class TestMainWindowImport : public QObject {
+    Q_OBJECT
+
+private Q_SLOTS:
+    void initTestCase()
+    {
+        QVERIFY(dir_.isValid());
+        QVERIFY(settingsDir_.isValid());
+        QSettings::setDefaultFormat(QSettings::IniFormat);
+        QSettings::setPath(QSettings::IniFormat, QSettings::UserScope, settingsDir_.path());
+        QCoreApplication::setOrganizationName(QStringLiteral("GatewayDoctorTests"));
+        QCoreApplication::setApplicationName(QStringLiteral("tst_mainwindow_import"));
+        bundle_ = makeBundle(dir_.path());
+        QVERIFY(!bundle_.isEmpty());
+        extraLog_ = dir_.filePath(QStringLiteral("extra/php83-fpm-error.log"));
+        QVERIFY(writeFile(extraLog_, fpmLog()));
+        QElapsedTimer clock;
+        clock.start();
+        bigLog_ = dir_.filePath(QStringLiteral("big/access.log"));
+        QDir().mkpath(dir_.filePath(QStringLiteral("big")));
+        QVERIFY(makeBigAccessLog(bigLog_, qint64(200) << 20));
+        qInfo("generated a %lld MB access log in %lld ms", QFileInfo(bigLog_).size() >> 20,
+              static_cast<long long>(clock.elapsed()));
+    }
+
+    void init() { QSettings().clear(); }
+
+    void dropOpensBundle()
+    {
+        MainWindow window;
+        window.show();
+        QVERIFY(QTest::qWaitForWindowExposed(&window));
+        QSignalSpy finished(window.workspace(), &Workspace::importFinished);
+
+        // Dropped over a child widget: the window takes it all the same.
+        QVERIFY(drop(window.sourcesPanel()->view()->viewport(), {bundle_}));
+        QVERIFY(window.workspace()->isImporting());
+        QTRY_COMPARE_WITH_TIMEOUT(finished.count(), 1, kSmallImportTimeoutMs);
+        QVERIFY(!window.workspace()->isImporting());
+        QVERIFY(window.importProgress()->isHidden());
+
+        const SourcesModel& model = *window.sourcesPanel()->model();
+        QCOMPARE(model.rowCount(), 1);
+        QCOMPARE(model.index(0, 0).data(SourcesModel::FullPathRole).toString(), bundle_);
+        for (const char* member :
+             {"!/var/log/nginx/access.log", "!/var/log/nginx/error.log", "!/var/log/php/php83-fpm-error.log",
+              "!/var/log/picture.png", "!/etc/timezone"})
+            QVERIFY2(findPath(model, bundle_ + QLatin1String(member)).isValid(), member);
+        QVERIFY(window.windowTitle().contains(QStringLiteral("bundle.tar.gz")));
+        QCOMPARE(window.timeDisplay().serverZone().text(), QStringLiteral("Europe/Amsterdam"));
+        QCOMPARE(QSettings().value(QStringLiteral("recentFiles")).toStringList(), QStringList{bundle_});
+
+        // An event activated in the events panel is shown in the log viewer below it.
+        const auto& sources = window.workspace()->result()->sources;
+        const auto access = std::find_if(sources.begin(), sources.end(), [](const SourceInfo& source) {
+            return source.path.endsWith(QStringLiteral("nginx/access.log"));
+        });
+        QVERIFY(access != sources.end());
+        QSignalSpy shown(window.logViewer(), &LogViewer::linesShown);
+        Q_EMIT window.eventsPanel()->eventActivated(static_cast<std::uint16_t>(access - sources.begin()), 3);
+        QTRY_COMPARE_WITH_TIMEOUT(shown.count(), 1, kSmallImportTimeoutMs);
+        QCOMPARE(window.logViewer()->markedLine(), 3u);
+        QVERIFY2(window.logViewer()->markedLineText().contains(QStringLiteral("/admin/reports/updates")),
+                 qPrintable(window.logViewer()->markedLineText()));
+
+        // What it looks like, for people reviewing the change.
+        window.sourcesPanel()->view()->expandAll();
+        QTest::qWait(50);
+        const QString shot = QStringLiteral(GD_BINARY_DIR "/tests/ui/mainwindow-after-import.png");
+        QVERIFY(window.grab().save(shot));
+        qInfo("screenshot: %s", qPrintable(shot));
+    }
+
+    void dropOfTextIsRefused()
+    {
+        MainWindow window;
+        window.show();
+        QMimeData mime;
+        mime.setText(bundle_);
+        QDragEnterEvent enter(QPoint(10, 10), Qt::CopyAction, &mime, Qt::LeftButton, Qt::NoModifier);
+        QCoreApplication::sendEvent(&window, &enter);
+        QVERIFY(!enter.isAccepted());
+        QVERIFY(!window.workspace()->isImporting());
+        QVERIFY(window.grab().save(QStringLiteral(GD_BINARY_DIR "/tests/ui/mainwindow-empty.png")));
+    }
+
+    void addingSourcesReimportsTheUnion()
+    {
+        MainWindow window;
+        window.show();
+        QSignalSpy finished(window.workspace(), &Workspace::importFinished);
+        window.openInputs({bundle_});
+        QTRY_COMPARE_WITH_TIMEOUT(finished.count(), 1, kSmallImportTimeoutMs);
+        QCOMPARE(window.workspace()->result()->sources.size(), std::size_t{3});
+
+        window.openInputs({extraLog_, bundle_}); // the bundle is already open: only the log is new
+        QTRY_COMPARE_WITH_TIMEOUT(finished.count(), 2, kSmallImportTimeoutMs);
+        QCOMPARE(window.workspace()->loadedInputs().paths(), (QStringList{bundle_, extraLog_}));
+        QCOMPARE(window.workspace()->result()->sources.size(), std::size_t{4});
+        const SourcesModel& model = *window.sourcesPanel()->model();
+        QVERIFY(findPath(model, extraLog_).isValid());
+        QVERIFY(findPath(model, bundle_ + QStringLiteral("!/var/log/nginx/access.log")).isValid());
+
+        // Nothing new: no import.
+        window.openInputs({bundle_});
+        QVERIFY(!window.workspace()->isImporting());
+    }
+
+    void pastedLinesBecomeASource()
+    {
+        MainWindow window;
+        window.show();
+        QClipboard* clipboard = QGuiApplication::clipboard();
+        clipboard->setText(QString::fromUtf8(fpmLog()));
+        if (clipboard->text().isEmpty())
+            QSKIP("this platform has no clipboard");
+        QSignalSpy finished(window.workspace(), &Workspace::importFinished);
+        window.pasteLogLines();
+        QTRY_COMPARE_WITH_TIMEOUT(finished.count(), 1, kSmallImportTimeoutMs);
+
+        const QStringList paths = allPaths(*window.sourcesPanel()->model());
+        const auto pasted = std::find_if(paths.begin(), paths.end(), [](const QString& path) {
+            return path.endsWith(QStringLiteral("/pasted-1.log"));
+        });
+        QVERIFY2(pasted != paths.end(), qPrintable(paths.join(u'\n')));
+        const QModelIndex row = findPath(*window.sourcesPanel()->model(), *pasted);
+        QCOMPARE(cell(row, SourcesModel::KindColumn), QStringLiteral("PHP-FPM log"));
+        QCOMPARE(cell(row, SourcesModel::EventsColumn), QStringLiteral("2"));
+        // Pasted text lives in a temporary folder: not a recent file.
+        QCOMPARE(QSettings().value(QStringLiteral("recentFiles")).toStringList(), QStringList());
+
+        // An empty clipboard says so in the status bar and imports nothing.
+        clipboard->setText(QString());
+        window.pasteLogLines();
+        QVERIFY(!window.workspace()->isImporting());
+        QVERIFY(!window.statusBar()->currentMessage().isEmpty());
+    }
+
+    void cancelBigImportReturnsToIdle()
+    {
+        MainWindow window;
+        window.show();
+        QSignalSpy finished(window.workspace(), &Workspace::importFinished);
+        QSignalSpy cancelled(window.workspace(), &Workspace::importCancelled);
+        QSignalSpy progress(window.workspace(), &Workspace::importProgress);
+        window.openInputs({bundle_});
+        QTRY_COMPARE_WITH_TIMEOUT(finished.count(), 1, kSmallImportTimeoutMs);
+
+        LoopGapMeter meter;
+        window.openInputs({bigLog_});
+        QVERIFY(!window.importProgress()->isHidden());
+        // Midway: once some bytes were read.
+        QTRY_VERIFY_WITH_TIMEOUT(!progress.isEmpty() &&
+                                     progress.last().at(0).value<ImportProgress>().inputBytesDone > 0,
+                                 kBigImportTimeoutMs);
+        const auto seen = progress.last().at(0).value<ImportProgress>();
+        qInfo("cancelling at %llu of %llu bytes; progress says: %s",
+              static_cast<unsigned long long>(seen.inputBytesDone),
+              static_cast<unsigned long long>(seen.inputBytesTotal),
+              qPrintable(window.importProgress()->summaryText()));
+        QVERIFY(seen.inputBytesDone < seen.inputBytesTotal);
+        auto* cancelButton = window.importProgress()->findChild<QToolButton*>(QStringLiteral("cancelImport"));
+        QVERIFY(cancelButton);
+        QTest::mouseClick(cancelButton, Qt::LeftButton);
+
+        QTRY_COMPARE_WITH_TIMEOUT(cancelled.count(), 1, kBigImportTimeoutMs);
+        qInfo("max event loop gap while importing and cancelling: %lld ms",
+              static_cast<long long>(meter.maxGapMs()));
+        QCOMPARE(finished.count(), 1);
+        QVERIFY(!window.workspace()->isImporting());
+        QVERIFY(window.importProgress()->isHidden());
+        // What was open before is still shown, and the cancelled input is not kept.
+        QCOMPARE(window.workspace()->inputs().paths(), QStringList{bundle_});
+        QCOMPARE(window.workspace()->loadedInputs().paths(), QStringList{bundle_});
+        QVERIFY(!findPath(*window.sourcesPanel()->model(), bigLog_).isValid());
+        QVERIFY(
+            findPath(*window.sourcesPanel()->model(), bundle_ + QStringLiteral("!/var/log/nginx/access.log"))
+                .isValid());
+
+        // And it can import again afterwards.
+        window.openInputs({extraLog_});
+        QTRY_COMPARE_WITH_TIMEOUT(finished.count(), 2, kSmallImportTimeoutMs);
+        QCOMPARE(window.workspace()->result()->sources.size(), std::size_t{4});
+    }
+
+    void eventLoopKeepsRunningDuringBigImport()
+    {
+        MainWindow window;
+        window.show();
+        QSignalSpy finished(window.workspace(), &Workspace::importFinished);
+        LoopGapMeter meter;
+        QElapsedTimer clock;
+        clock.start();
+        window.openInputs({bigLog_});
+        QTRY_COMPARE_WITH_TIMEOUT(finished.count(), 1, kBigImportTimeoutMs);
+        QTest::qWait(100); // the result reaching the panels is part of the import
+        const qint64 elapsed = clock.elapsed();
+        qInfo("imported %lld MB in %lld ms; max event loop gap %lld ms over %d ticks",
+              QFileInfo(bigLog_).size() >> 20, static_cast<long long>(elapsed),
+              static_cast<long long>(meter.maxGapMs()), meter.ticks());
+        // A generous bound: this is a check that nothing blocks, not a timing benchmark.
+        QVERIFY2(meter.maxGapMs() < 1000, qPrintable(QString::number(meter.maxGapMs())));
+        const QModelIndex row = findPath(*window.sourcesPanel()->model(), bigLog_);
+        QVERIFY(row.isValid());
+        QCOMPARE(row.sibling(row.row(), SourcesModel::EventsColumn).data().toString(),
+                 QLocale().toString(
+                     static_cast<qulonglong>(window.workspace()->result()->sources.front().events)));
+        QVERIFY(window.workspace()->result()->sources.front().events > 1000000);
+    }
+
+    void supersededImportIsDropped()
+    {
+        MainWindow window;
+        window.show();
+        QSignalSpy finished(window.workspace(), &Workspace::importFinished);
+        // No event is processed between these calls, so the first run's result can only arrive
+        // after the second run started: it must be dropped, and only the union is shown.
+        window.openInputs({bundle_});
+        window.openInputs({extraLog_});
+        QTRY_COMPARE_WITH_TIMEOUT(finished.count(), 1, kSmallImportTimeoutMs);
+        QTest::qWait(200);
+        QCOMPARE(finished.count(), 1);
+        QCOMPARE(window.workspace()->result()->sources.size(), std::size_t{4});
+        QCOMPARE(window.workspace()->loadedInputs().paths(), (QStringList{bundle_, extraLog_}));
+    }
+
+    void closingWhileImportingCancelsAndWaits()
+    {
+        QElapsedTimer clock;
+        clock.start();
+        {
+            MainWindow window;
+            window.show();
+            window.openInputs({bigLog_});
+            QTest::qWait(200);
+            QVERIFY(window.workspace()->isImporting());
+        } // the worker is cancelled and joined; its queued result must not reach a dead window
+        QTest::qWait(50);
+        qInfo("closed mid-import in %lld ms", static_cast<long long>(clock.elapsed()));
+    }
+
+    void timeDisplayModeIsPersisted()
+    {
+        {
+            MainWindow window;
+            QCOMPARE(window.timeDisplay().mode(), TimeDisplay::Mode::ServerLocal);
+            QSignalSpy changed(&window, &MainWindow::timeDisplayChanged);
+            window.setTimeDisplayMode(TimeDisplay::Mode::Utc);
+            QCOMPARE(changed.count(), 1);
+            QCOMPARE(window.actions()->timeDisplayMode(), TimeDisplay::Mode::Utc);
+            window.close();
+        }
+        MainWindow again;
+        QCOMPARE(again.timeDisplay().mode(), TimeDisplay::Mode::Utc);
+        QCOMPARE(again.actions()->timeDisplayMode(), TimeDisplay::Mode::Utc);
+    }
+
+    void recentFilesArePrunedAndCapped()
+    {
+        QSettings().setValue(QStringLiteral("recentFiles"),
+                             QStringList{bundle_, dir_.filePath(QStringLiteral("gone.tar.gz")), extraLog_});
+        MainWindow window;
+        QCOMPARE(QSettings().value(QStringLiteral("recentFiles")).toStringList(),
+                 (QStringList{bundle_, extraLog_}));
+    }
+
+private:
+    QTemporaryDir dir_;
+    QTemporaryDir settingsDir_;
+    QString bundle_;
+    QString extraLog_;
+    QString bigLog_;
+};
+
+QTEST_MAIN(TestMainWindowImport)
+#include "tst_mainwindow_import.moc"

@@ -1,0 +1,213 @@
+#include "eventsfilter.h"
+
+#include "import/importresult.h"
+
+#include <QRegularExpression>
+#include <array>
+#include <string>
+
+namespace gd {
+
+namespace {
+
+constexpr std::size_t kCancelCheckStride = 1 << 16;
+
+char asciiLower(char c)
+{
+    return (c >= 'A' && c <= 'Z') ? static_cast<char>(c - 'A' + 'a') : c;
+}
+
+/// Case-insensitive (ASCII) substring search on raw bytes: no decoding per string.
+bool containsFolded(std::string_view haystack, std::string_view foldedNeedle)
+{
+    if (foldedNeedle.empty())
+        return true;
+    if (haystack.size() < foldedNeedle.size())
+        return false;
+    const char first = foldedNeedle.front();
+    const std::size_t last = haystack.size() - foldedNeedle.size();
+    for (std::size_t i = 0; i <= last; ++i) {
+        if (asciiLower(haystack[i]) != first)
+            continue;
+        std::size_t k = 1;
+        while (k < foldedNeedle.size() && asciiLower(haystack[i + k]) == foldedNeedle[k])
+            ++k;
+        if (k == foldedNeedle.size())
+            return true;
+    }
+    return false;
+}
+
+std::string foldedUtf8(const QString& text)
+{
+    std::string bytes = text.toUtf8().toStdString();
+    for (char& c : bytes)
+        c = asciiLower(c);
+    return bytes;
+}
+
+/// Matches every string of a pool once: one byte per distinct string.
+class PoolMatcher {
+public:
+    PoolMatcher(const QString& text, bool regex)
+        : regex_(regex)
+    {
+        if (regex_)
+            expression_ = QRegularExpression(text, QRegularExpression::CaseInsensitiveOption);
+        else
+            needle_ = foldedUtf8(text);
+    }
+    bool isValid() const { return !regex_ || expression_.isValid(); }
+
+    std::vector<std::uint8_t> match(const StringPool& pool, const std::function<bool()>& isCancelled) const
+    {
+        std::vector<std::uint8_t> hits(pool.size(), 0);
+        if (!isValid())
+            return hits;
+        for (std::uint32_t id = 0; id < pool.size(); ++id) {
+            if (isCancelled && id % kCancelCheckStride == 0 && isCancelled())
+                return hits;
+            const std::string_view text = pool.view(id);
+            hits[id] =
+                regex_
+                    ? expression_.match(QString::fromUtf8(text.data(), static_cast<qsizetype>(text.size())))
+                          .hasMatch()
+                    : containsFolded(text, needle_);
+        }
+        return hits;
+    }
+
+private:
+    bool regex_;
+    QRegularExpression expression_;
+    std::string needle_;
+};
+
+bool statusPasses(std::uint8_t classes, std::uint16_t status)
+{
+    if ((classes & Status502) && status == 502)
+        return true;
+    if ((classes & Status504) && status == 504)
+        return true;
+    const unsigned hundreds = status / 100U;
+    return hundreds >= 2 && hundreds <= 5 && (classes & (1U << (hundreds - 2))) != 0;
+}
+
+} // namespace
+
+bool EventsFilter::hasTimeRange() const
+{
+    return fromUtcMs != std::numeric_limits<std::int64_t>::min() ||
+           toUtcMs != std::numeric_limits<std::int64_t>::max();
+}
+
+bool EventsFilter::isEmpty() const
+{
+    return kinds == 0 && minLevel == Level::None && statusClasses == 0 && codes.empty() && hostIds.empty() &&
+           hostText.isEmpty() && text.isEmpty() && !hasTimeRange();
+}
+
+bool EventsFilter::isTextValid() const
+{
+    return !textIsRegex || text.isEmpty() || QRegularExpression(text).isValid();
+}
+
+std::vector<std::uint32_t> filterEvents(const EventsFilter& filter, const ImportResult& import,
+                                        const std::function<bool()>& isCancelled)
+{
+    std::vector<std::uint32_t> rows;
+    if (!import.timeline)
+        return rows;
+    const Timeline& timeline = *import.timeline;
+    const EventColumns& ev = timeline.events();
+
+    // Time range first: the timeline is sorted, so it is two binary searches.
+    const std::size_t begin = filter.fromUtcMs == std::numeric_limits<std::int64_t>::min()
+                                  ? 0
+                                  : timeline.lowerBound(filter.fromUtcMs);
+    const std::size_t end = filter.toUtcMs == std::numeric_limits<std::int64_t>::max()
+                                ? timeline.size()
+                                : timeline.lowerBound(filter.toUtcMs);
+    if (begin >= end)
+        return rows;
+
+    // Per-source verdict of the kind filter (a handful of sources, not one check per event).
+    std::vector<std::uint8_t> sourcePasses(import.sources.size() + 1, 1);
+    if (filter.kinds != 0) {
+        for (std::size_t s = 0; s < import.sources.size(); ++s)
+            sourcePasses[s] = (filter.kinds & EventsFilter::kindBit(import.sources[s].kind)) != 0;
+    }
+    const auto sourceCount = import.sources.size();
+
+    std::array<std::uint8_t, 256> codePasses{};
+    codePasses.fill(filter.codes.empty() ? 1 : 0);
+    for (const MessageCode code : filter.codes)
+        codePasses[static_cast<std::uint8_t>(code)] = 1;
+
+    // Host constraints: exact ids and/or substring, folded into one table over the host pool.
+    std::vector<std::uint8_t> hostPasses;
+    if (!filter.hostIds.empty() || !filter.hostText.isEmpty()) {
+        if (!filter.hostText.isEmpty())
+            hostPasses = PoolMatcher(filter.hostText, false).match(timeline.hosts(), isCancelled);
+        else
+            hostPasses.assign(timeline.hosts().size(), 1);
+        if (!filter.hostIds.empty()) {
+            std::vector<std::uint8_t> listed(hostPasses.size(), 0);
+            for (const std::uint32_t id : filter.hostIds) {
+                if (id < listed.size())
+                    listed[id] = 1;
+            }
+            for (std::size_t id = 0; id < hostPasses.size(); ++id)
+                hostPasses[id] = hostPasses[id] && listed[id];
+        }
+    }
+
+    // Free text over the four string pools, once per distinct string.
+    std::vector<std::uint8_t> textHost, textTarget, textClient, textGroup;
+    const bool hasText = !filter.text.isEmpty();
+    if (hasText) {
+        const PoolMatcher matcher(filter.text, filter.textIsRegex);
+        if (!matcher.isValid())
+            return rows;
+        textHost = matcher.match(timeline.hosts(), isCancelled);
+        textTarget = matcher.match(timeline.targets(), isCancelled);
+        textClient = matcher.match(timeline.clients(), isCancelled);
+        textGroup = matcher.match(timeline.groups(), isCancelled);
+    }
+    if (isCancelled && isCancelled())
+        return rows;
+
+    const bool checkLevel = filter.minLevel != Level::None;
+    const auto minLevel = static_cast<unsigned>(filter.minLevel);
+    const bool checkStatus = filter.statusClasses != 0;
+    const bool checkHost = !hostPasses.empty();
+    const bool checkKind = filter.kinds != 0;
+
+    rows.reserve(end - begin);
+    for (std::size_t i = begin; i < end; ++i) {
+        if (isCancelled && (i - begin) % kCancelCheckStride == 0 && isCancelled())
+            return {};
+        if (checkKind) {
+            const std::uint16_t source = ev.source[i];
+            if (source >= sourceCount || !sourcePasses[source])
+                continue;
+        }
+        const MessageCode code = ev.code[i];
+        if (!codePasses[static_cast<std::uint8_t>(code)])
+            continue;
+        if (checkLevel && (ev.levelMethod[i] & 0x0FU) < minLevel)
+            continue;
+        if (checkStatus && (code != MessageCode::Request || !statusPasses(filter.statusClasses, ev.value[i])))
+            continue;
+        if (checkHost && !hostPasses[ev.host[i]])
+            continue;
+        if (hasText && !textHost[ev.host[i]] && !textTarget[ev.target[i]] && !textClient[ev.client[i]] &&
+            !textGroup[ev.group[i]])
+            continue;
+        rows.push_back(static_cast<std::uint32_t>(i));
+    }
+    rows.shrink_to_fit();
+    return rows;
+}
+
+} // namespace gd

@@ -1,0 +1,131 @@
+#include "incidentworkbench.h"
+
+#include "analysisjob.h"
+#include "eventspanel.h"
+#include "incidentdetailpanel.h"
+#include "incidentnavigator.h"
+#include "incidentspanel.h"
+#include "logviewer.h"
+#include "timelinechart.h"
+
+#include <QMainWindow>
+
+namespace gd {
+
+namespace {
+/// Events shown around an incident: what led to it and what followed.
+constexpr std::int64_t kEventsContextMs = 30'000;
+} // namespace
+
+IncidentWorkbench::IncidentWorkbench(QMainWindow* window, EventsPanel* events, LogViewer* logViewer)
+    : QObject(window)
+    , job_(new AnalysisJob(this))
+    , chart_(new TimelineChart(window))
+    , incidents_(new IncidentsPanel(window))
+    , detail_(new IncidentDetailPanel(window))
+    , navigator_(new IncidentNavigator(window))
+    , events_(events)
+    , logViewer_(logViewer)
+{
+    incidents_->setObjectName(QStringLiteral("incidentsPanel"));
+    detail_->setObjectName(QStringLiteral("incidentDetail"));
+    connect(job_, &AnalysisJob::started, this, &IncidentWorkbench::analysisStarted);
+    connect(job_, &AnalysisJob::finished, this, &IncidentWorkbench::showAnalysis);
+    connect(incidents_, &IncidentsPanel::incidentSelected, this, &IncidentWorkbench::selectIncident);
+    connect(incidents_, &IncidentsPanel::shownIncidentsChanged, this,
+            [this] { navigator_->setIncidents(incidents_->shownIncidents()); });
+    connect(navigator_, &IncidentNavigator::incidentRequested, this, &IncidentWorkbench::selectIncident);
+    connect(navigator_, &IncidentNavigator::evidenceRequested, detail_,
+            &IncidentDetailPanel::activateEvidence);
+    connect(detail_, &IncidentDetailPanel::currentEvidenceChanged, this,
+            [this](int row) { navigator_->setEvidence(detail_->evidenceCount(), row); });
+    if (logViewer_)
+        connect(detail_, &IncidentDetailPanel::evidenceActivated, logViewer_, &LogViewer::showLine);
+    connect(chart_, &TimelineChart::timeSelected, this, &IncidentWorkbench::selectTimeInEvents);
+}
+
+IncidentWorkbench::~IncidentWorkbench() = default;
+
+void IncidentWorkbench::addNavigation(QMenu* menu, QToolBar* toolBar)
+{
+    if (menu)
+        navigator_->addToMenu(menu);
+    if (toolBar)
+        navigator_->addToToolBar(toolBar);
+}
+
+void IncidentWorkbench::setImport(std::shared_ptr<const ImportResult> import)
+{
+    import_ = std::move(import);
+    chart_->setImport(import_);
+    job_->start(import_);
+}
+
+void IncidentWorkbench::setTimeDisplay(const TimeDisplay& display)
+{
+    chart_->setTimeDisplay(display);
+    // Milliseconds only where they matter (an incident starts at its first failure's exact time).
+    const auto format = [display](std::int64_t utcMs) { return display.dateTime(utcMs, utcMs % 1000 != 0); };
+    incidents_->setTimeFormatter(format);
+    detail_->setTimeFormatter(format);
+}
+
+void IncidentWorkbench::showAnalysis(std::shared_ptr<const ImportResult> import,
+                                     std::shared_ptr<const AnalysisResult> analysis, qint64 elapsedMs)
+{
+    analysis_ = std::move(analysis);
+    chart_->setAnalysis(analysis_);
+    incidents_->setAnalysis(analysis_);
+    detail_->setAnalysis(std::move(import), analysis_);
+    navigator_->setIncidents(incidents_->shownIncidents());
+    if (!findIncident(selected_))
+        selected_ = -1;
+    navigator_->setCurrentIncident(selected_);
+    navigator_->setEvidence(detail_->evidenceCount(), detail_->currentEvidence());
+    Q_EMIT analysisFinished(analysis_ ? static_cast<int>(analysis_->incidents.size()) : 0, elapsedMs);
+}
+
+const Incident* IncidentWorkbench::findIncident(int id) const
+{
+    if (!analysis_)
+        return nullptr;
+    for (const Incident& incident : analysis_->incidents) {
+        if (incident.id == id)
+            return &incident;
+    }
+    return nullptr;
+}
+
+void IncidentWorkbench::selectIncident(int id)
+{
+    const Incident* incident = findIncident(id);
+    if (!incident)
+        return;
+    selected_ = id;
+    incidents_->selectIncident(id);
+    chart_->setSelectedIncident(id);
+    detail_->showIncident(id);
+    navigator_->setCurrentIncident(id);
+    navigator_->setEvidence(detail_->evidenceCount(), detail_->currentEvidence());
+    if (events_) {
+        eventsFrom_ = incident->startMs - kEventsContextMs;
+        eventsTo_ = incident->endMs + kEventsContextMs;
+        eventsLimited_ = true;
+        events_->setTimeRange(eventsFrom_, eventsTo_);
+        events_->selectTime(incident->startMs);
+    }
+}
+
+void IncidentWorkbench::selectTimeInEvents(std::int64_t utcMs)
+{
+    if (!events_)
+        return;
+    // A time outside the incident the table is limited to: show all events again.
+    if (eventsLimited_ && (utcMs < eventsFrom_ || utcMs >= eventsTo_)) {
+        eventsLimited_ = false;
+        events_->clearTimeRange();
+    }
+    events_->selectTime(utcMs);
+}
+
+} // namespace gd

@@ -1,0 +1,70 @@
+#pragma once
+
+#include "model/logkind.h"
+
+#include <QWidget>
+#include <cstdint>
+#include <memory>
+
+class QLabel;
+class QSyntaxHighlighter;
+
+namespace gd {
+
+class LatestJobWorker;
+class LogHighlighterFactory;
+class LogViewerTextView;
+class RawTextReader;
+struct ImportResult;
+
+/// The raw lines around the selected event, read from the bundle off the UI thread, with the
+/// event's line marked and the file's real line numbers in the margin. Log text is hostile: it
+/// is shown as plain text with invalid UTF-8 and control characters made visible.
+class LogViewer : public QWidget {
+    Q_OBJECT
+public:
+    explicit LogViewer(QWidget* parent = nullptr);
+    ~LogViewer() override;
+
+    void setImport(std::shared_ptr<const ImportResult> import);
+    /// Shows the lines around `line` (1-based) of `source` and marks it. Asynchronous:
+    /// linesShown() follows unless a newer request came first.
+    void showLine(std::uint16_t source, std::uint32_t line);
+    /// Lines shown before and after the marked one (default 200).
+    void setContextLines(int lines) { contextLines_ = lines; }
+
+    std::uint32_t markedLine() const;
+    QString markedLineText() const;
+    bool isMarkedLineVisible() const;
+    QString headerText() const;
+    bool isLoading() const { return loading_; }
+    LogViewerTextView* textView() const { return view_; }
+
+Q_SIGNALS:
+    void linesShown(std::uint16_t source, std::uint32_t line);
+    void loadFailed(const QString& error);
+
+protected:
+    void changeEvent(QEvent* event) override;
+
+private:
+    struct Fetched;
+    void present(const Fetched& fetched);
+    void setHighlighter(LogKind kind);
+
+    QLabel* header_;
+    QLabel* status_;
+    LogViewerTextView* view_;
+    std::unique_ptr<LogHighlighterFactory> highlighters_;
+    QSyntaxHighlighter* highlighter_ = nullptr;
+    LogKind highlightedKind_ = LogKind::Unknown;
+    std::shared_ptr<const ImportResult> import_;
+    std::shared_ptr<RawTextReader> reader_;
+    int contextLines_ = 200;
+    bool loading_ = false;
+    std::uint16_t shownSource_ = 0;
+    std::uint32_t shownLine_ = 0;
+    std::unique_ptr<LatestJobWorker> worker_; // last member: joined first on destruction
+};
+
+} // namespace gd
