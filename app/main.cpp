@@ -9,6 +9,7 @@
 #ifdef GD_HAVE_UI
 #include "mainwindow.h"
 #include <QApplication>
+#include <QIcon>
 #endif
 
 int main(int argc, char* argv[]) {
@@ -18,6 +19,13 @@ int main(int argc, char* argv[]) {
         QApplication::setApplicationName(QStringLiteral("gateway-doctor"));
         QApplication::setOrganizationName(QStringLiteral("GatewayDoctor"));
         QApplication::setApplicationVersion(QStringLiteral(GD_VERSION));
+        // Lets Wayland compositors match the window to the installed desktop file (and its icon).
+        QGuiApplication::setDesktopFileName(QStringLiteral("io.github.gatewaydoctor.GatewayDoctor"));
+        QIcon appIcon;
+        for (const int size : {16, 32, 48, 64, 128, 256})
+            appIcon.addFile(
+                QStringLiteral(":/gatewaydoctor/icons/hicolor/%1x%1/apps/gateway-doctor.png").arg(size));
+        QApplication::setWindowIcon(appIcon);
         gd::MainWindow window;
         window.show();
         // `gateway-doctor FILE...`: what is left after Qt took its own options are inputs to open.
