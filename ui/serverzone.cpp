@@ -1,5 +1,7 @@
 #include "serverzone.h"
 
+#include "time/offsettimeline.h"
+
 #include "import/importresult.h"
 
 #include <QDateTime>
@@ -9,7 +11,11 @@ namespace gd {
 
 ServerZone ServerZone::fromImport(const ImportResult& result)
 {
-    return fromText(result.serverTimeZone);
+    ServerZone server = fromText(result.serverTimeZone);
+    // Offsets learned from access logs come with the times they changed (DST): use those spans.
+    if (!server.zone_.isValid() && !result.serverOffsets.isEmpty())
+        server.offsets_ = result.serverOffsets;
+    return server;
 }
 
 ServerZone ServerZone::fromText(const QString& text)
@@ -45,20 +51,13 @@ ServerZone ServerZone::fromText(const QString& text)
 std::int32_t ServerZone::offsetAtUtc(std::int64_t utcMs) const
 {
     if (!zone_.isValid())
-        return 0;
+        return offsets_.isEmpty() ? 0 : offsets_.offsetAtUtc(utcMs);
     return zone_.offsetFromUtc(QDateTime::fromMSecsSinceEpoch(utcMs, QTimeZone::utc()));
 }
 
 QString ServerZone::formatOffset(std::int32_t offsetSec)
 {
-    if (offsetSec == 0)
-        return QStringLiteral("UTC");
-    const QChar sign = offsetSec < 0 ? u'-' : u'+';
-    const int minutes = std::abs(offsetSec) / 60;
-    return QStringLiteral("UTC%1%2:%3")
-        .arg(sign)
-        .arg(minutes / 60, 2, 10, QChar(u'0'))
-        .arg(minutes % 60, 2, 10, QChar(u'0'));
+    return formatUtcOffset(offsetSec);
 }
 
 bool ServerZone::parseOffset(const QString& text, std::int32_t* offsetSec)

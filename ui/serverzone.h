@@ -1,6 +1,8 @@
 #pragma once
 
 #include <QString>
+#include "time/offsettimeline.h"
+
 #include <QTimeZone>
 #include <cstdint>
 #include <vector>
@@ -10,7 +12,7 @@ namespace gd {
 struct ImportResult;
 
 /// The server's zone as the workbench knows it from an import: a zone database entry, a fixed
-/// offset, or offsets learned from the logs whose change times the engine does not hand over yet.
+/// offset, or the offsets learned from the access logs with the times they changed.
 class ServerZone {
 public:
     ServerZone() = default;
@@ -19,7 +21,7 @@ public:
     static ServerZone fromImport(const ImportResult& result);
 
     /// False when nothing is known, or when the offset changed at a time the workbench cannot place.
-    bool isExact() const { return zone_.isValid(); }
+    bool isExact() const { return zone_.isValid() || !offsets_.isEmpty(); }
     /// What the import said, e.g. "Europe/Amsterdam" or "UTC+01:00 then UTC+02:00".
     const QString& text() const { return text_; }
     /// Distinct offsets in order, when the text listed offsets (empty for a zone id).
@@ -37,6 +39,7 @@ public:
 private:
     QString text_;
     QTimeZone zone_;
+    OffsetTimeline offsets_; ///< learned spans, when the import had no zone database entry
     std::vector<std::int32_t> learnedOffsets_;
 };
 

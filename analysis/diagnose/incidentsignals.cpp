@@ -247,9 +247,14 @@ IncidentSignals measureIncident(const ImportResult& import, const BundleFacts& f
             continue;
         bool related = true;
         const std::uint16_t value = events.value[i];
+        if (isFpmLifecycle(code) && code != MessageCode::FpmThresholdReload) {
+            ++s.fpmRestarts;
+            s.contextEvents.push_back(i);
+            continue;
+        }
         switch (code) {
         case MessageCode::FpmChildExitedSignal:
-            if (value == 11 || value == 7 || value == 6) {
+            if (isCrashSignal(value)) {
                 ++s.crashes;
                 crashedPids[events.pid[i]] = value;
             } else if (value == 15) {
@@ -274,16 +279,6 @@ IncidentSignals measureIncident(const ImportResult& import, const BundleFacts& f
             break;
         case MessageCode::FpmExecutionTimedOut:
             ++s.timedOut;
-            break;
-        case MessageCode::FpmReloading:
-        case MessageCode::FpmTerminating:
-        case MessageCode::FpmFinishing:
-        case MessageCode::FpmReady:
-        case MessageCode::FpmRunning:
-        case MessageCode::FpmExiting:
-        case MessageCode::BoaFpmRestart:
-        case MessageCode::BoaFpmReload:
-            ++s.fpmRestarts;
             break;
         case MessageCode::ServiceStarting:
         case MessageCode::ServiceStarted:

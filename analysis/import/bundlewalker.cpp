@@ -80,6 +80,19 @@ QString stripCompressionSuffix(const QString& name) {
 
 } // namespace
 
+void BundleWalker::refuse(const QString& display, const QString& reason, Diagnostic::Severity severity)
+{
+    sink_.diagnostic({severity, display, 0, reason});
+    sink_.skipped({display, reason});
+}
+
+QString BundleWalker::nestingReason(const QString& typeName) const
+{
+    return QStringLiteral("%1 nested more than %2 levels deep; not opened")
+        .arg(typeName)
+        .arg(options_.limits.maxNestingDepth);
+}
+
 bool readHead(ByteReader& reader, std::string& head, std::size_t size) {
     head.resize(size);
     const std::ptrdiff_t n = readFully(reader, head.data(), size);
@@ -173,18 +186,15 @@ void BundleWalker::processGzip(ByteReader& stream, std::string head, const Sourc
     // its only member (""), a tar.gz is one level with the tar's members, stacked gzips count each.
     const QString display = location.displayPath();
     if (depth + peeledLayers + 1 > options_.limits.maxNestingDepth) {
-        const QString reason = QStringLiteral("gzip nested more than %1 levels deep; not opened")
-                                   .arg(options_.limits.maxNestingDepth);
-        sink_.diagnostic({Diagnostic::Severity::Warning, display, 0, reason});
-        sink_.skipped({display, reason});
+        const QString reason = nestingReason(QStringLiteral("gzip"));
+        refuse(display, reason, Diagnostic::Severity::Warning);
         return;
     }
     GzipReader gzip(stream, std::move(head));
     std::string inner;
     if (!readHead(gzip, inner)) {
         const QString reason = QStringLiteral("cannot open gzip data: ") + gzip.errorString();
-        sink_.diagnostic({Diagnostic::Severity::Error, display, 0, reason});
-        sink_.skipped({display, reason});
+        refuse(display, reason, Diagnostic::Severity::Error);
         return;
     }
     if (inner.empty()) {
@@ -221,19 +231,15 @@ void BundleWalker::processArchive(ByteReader& stream, std::string head, const So
     // What the user knows the file as: a tar.gz whose gzip layer was peeled already is "gzip" data.
     const QString typeName = peeledLayers > 0 ? QStringLiteral("gzip") : containerName(type);
     if (depth >= options_.limits.maxNestingDepth) {
-        const QString reason = QStringLiteral("%1 nested more than %2 levels deep; not opened")
-                                   .arg(typeName)
-                                   .arg(options_.limits.maxNestingDepth);
-        sink_.diagnostic({Diagnostic::Severity::Warning, display, 0, reason});
-        sink_.skipped({display, reason});
+        const QString reason = nestingReason(typeName);
+        refuse(display, reason, Diagnostic::Severity::Warning);
         return;
     }
     ArchiveInput archive(stream, std::move(head));
     if (!archive.open()) {
         const QString reason =
             QStringLiteral("cannot open %1 data: %2").arg(typeName, archive.errorString());
-        sink_.diagnostic({Diagnostic::Severity::Error, display, 0, reason});
-        sink_.skipped({display, reason});
+        refuse(display, reason, Diagnostic::Severity::Error);
         return;
     }
     ArchiveEntry entry;
@@ -254,11 +260,8 @@ void BundleWalker::processArchive(ByteReader& stream, std::string head, const So
         }
         // libarchive peels stacked compressors (a .gz of a .gz ...) in one go: each layer is a level.
         if (!anyEntry && depth + peeledLayers + archive.compressionLayers() > options_.limits.maxNestingDepth) {
-            const QString reason = QStringLiteral("%1 nested more than %2 levels deep; not opened")
-                                       .arg(typeName)
-                                       .arg(options_.limits.maxNestingDepth);
-            sink_.diagnostic({Diagnostic::Severity::Warning, display, 0, reason});
-            sink_.skipped({display, reason});
+            const QString reason = nestingReason(typeName);
+            refuse(display, reason, Diagnostic::Severity::Warning);
             return;
         }
         anyEntry = true;

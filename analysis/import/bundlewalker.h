@@ -46,6 +46,9 @@ private:
                      int depth, Budget& budget, int peeledLayers);
     void processArchive(ByteReader& stream, std::string head, const SourceLocation& location,
                         const QString& name, int depth, Budget& budget, int peeledLayers = 0);
+    /// Reports a file that is not read, both as a message and in the skipped list.
+    void refuse(const QString& display, const QString& reason, Diagnostic::Severity severity);
+    QString nestingReason(const QString& typeName) const;
     void processText(ByteReader& stream, std::string head, const SourceLocation& location,
                      const QString& name);
 

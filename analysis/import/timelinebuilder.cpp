@@ -20,15 +20,6 @@ constexpr std::int64_t kDayMs = 86400000;
 /// taken for the second pass through a repeated DST hour.
 constexpr std::int64_t kDisorderToleranceMs = 10 * 60 * 1000;
 
-QString formatOffset(std::int32_t offsetSec) {
-    const QChar sign = offsetSec < 0 ? u'-' : u'+';
-    const int minutes = std::abs(offsetSec) / 60;
-    return QStringLiteral("UTC%1%2:%3")
-        .arg(sign)
-        .arg(minutes / 60, 2, 10, QChar(u'0'))
-        .arg(minutes % 60, 2, 10, QChar(u'0'));
-}
-
 QTimeZone zoneFromConfig(const std::vector<ConfigFile>& configs, QString* path) {
     for (const ConfigFile& config : configs) {
         if (!config.path.endsWith(QLatin1String("etc/timezone")))
@@ -131,7 +122,7 @@ void TimelineBuilder::chooseServerZone(const Sources& sources, ImportResult& res
             serverOffsets_ = learned;
             QStringList offsets;
             for (const auto& span : learned.spans())
-                offsets << formatOffset(span.offsetSec);
+                offsets << formatUtcOffset(span.offsetSec);
             result.serverTimeZone = offsets.join(QStringLiteral(" then "));
             zoneNote_ = QStringLiteral("learned from access log offsets (%1)").arg(result.serverTimeZone);
             if (configZone.isValid()) {

@@ -162,4 +162,20 @@ std::string_view messageCodeId(MessageCode code) {
     return index < ids.size() ? ids[index] : "none";
 }
 
+bool isFpmLifecycle(MessageCode code)
+{
+    switch (code) {
+    case MessageCode::FpmReloading:
+    case MessageCode::FpmTerminating:
+    case MessageCode::FpmFinishing:
+    case MessageCode::FpmReady:
+    case MessageCode::FpmRunning:
+    case MessageCode::FpmExiting:
+    case MessageCode::FpmThresholdReload:
+    case MessageCode::BoaFpmRestart:
+    case MessageCode::BoaFpmReload: return true;
+    default: return false;
+    }
+}
+
 } // namespace gd

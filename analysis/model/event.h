@@ -91,6 +91,17 @@ enum class MessageCode : std::uint8_t {
 };
 std::string_view messageCodeId(MessageCode code);
 
+/// PHP-FPM stopping, starting or reloading, as PHP-FPM itself or BOA's monitors record it.
+/// Service start/stop lines are not included: whether they concern PHP-FPM depends on the unit.
+bool isFpmLifecycle(MessageCode code);
+
+/// A worker died of a crash (SIGILL, SIGABRT, SIGBUS, SIGFPE, SIGSEGV), not of a stop
+/// (SIGTERM/SIGKILL/SIGQUIT are sent by someone on purpose).
+constexpr bool isCrashSignal(std::uint16_t signal)
+{
+    return signal == 4 || signal == 6 || signal == 7 || signal == 8 || signal == 11;
+}
+
 /// Milliseconds since 1970-01-01 of a wall-clock reading, taken as if it were UTC.
 /// Zone resolution (time/zoneresolver.h) turns it into true UTC.
 using CivilMs = std::int64_t;

@@ -21,11 +21,6 @@ std::int64_t floorDiv(std::int64_t a, std::int64_t b)
     return (a % b != 0 && (a < 0) != (b < 0)) ? q - 1 : q;
 }
 
-bool isCrashSignal(std::uint16_t signal)
-{
-    // SIGILL, SIGABRT, SIGBUS, SIGFPE, SIGSEGV; SIGTERM/SIGKILL/SIGQUIT are stops, not crashes.
-    return signal == 4 || signal == 6 || signal == 7 || signal == 8 || signal == 11;
-}
 
 } // namespace
 
@@ -44,14 +39,9 @@ RequestClass requestClassOf(std::uint16_t status)
 
 std::optional<MarkerKind> markerKindOf(MessageCode code, std::uint16_t value)
 {
-    switch (code) {
-    case MessageCode::FpmReloading:
-    case MessageCode::FpmThresholdReload:
-    case MessageCode::FpmTerminating:
-    case MessageCode::FpmReady:
-    case MessageCode::BoaFpmRestart:
-    case MessageCode::BoaFpmReload:
+    if (isFpmLifecycle(code))
         return MarkerKind::Restart;
+    switch (code) {
     case MessageCode::FpmChildExitedSignal:
         if (isCrashSignal(value))
             return MarkerKind::Crash;

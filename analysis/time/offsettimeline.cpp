@@ -2,9 +2,22 @@
 
 #include <QDateTime>
 #include <algorithm>
+#include <cstdlib>
 #include <limits>
 
 namespace gd {
+
+QString formatUtcOffset(std::int32_t offsetSec)
+{
+    if (offsetSec == 0)
+        return QStringLiteral("UTC");
+    const QChar sign = offsetSec < 0 ? u'-' : u'+';
+    const int minutes = std::abs(offsetSec) / 60;
+    return QStringLiteral("UTC%1%2:%3")
+        .arg(sign)
+        .arg(minutes / 60, 2, 10, QChar(u'0'))
+        .arg(minutes % 60, 2, 10, QChar(u'0'));
+}
 
 OffsetTimeline OffsetTimeline::fixed(std::int32_t offsetSec) {
     OffsetTimeline timeline;

@@ -9,6 +9,9 @@
 
 namespace gd {
 
+/// "UTC", "UTC+01:00", "UTC-03:30".
+QString formatUtcOffset(std::int32_t offsetSec);
+
 /// A server's UTC offset over time, as piecewise-constant spans (DST changes are span starts).
 /// Built from a zone database entry or learned from logs that write their offset on every line.
 class OffsetTimeline {

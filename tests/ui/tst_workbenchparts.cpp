@@ -8,6 +8,8 @@
 #include "pastestore.h"
 #include "recentfiles.h"
 #include "timedisplay.h"
+#include "import/importresult.h"
+#include "serverzone.h"
 
 #include <QDir>
 #include <QFile>
@@ -55,6 +57,22 @@ private Q_SLOTS:
         // Shown in UTC, and the label says so.
         QCOMPARE(display.dateTime(kNovemberUtcMs), QStringLiteral("2026-11-24 09:51:32"));
         QVERIFY(display.zoneLabel().contains(QStringLiteral("UTC+01:00 then UTC+02:00")));
+    }
+
+    void serverZoneUsesLearnedSpansFromTheImport()
+    {
+        // Access logs switched from +02:00 to +01:00 at 2026-10-25T01:00:00Z (DST end).
+        ImportResult result;
+        result.serverTimeZone = QStringLiteral("UTC+02:00 then UTC+01:00");
+        const std::int64_t change = 1792890000000LL;
+        result.serverOffsets = OffsetTimeline::fromObservations({{change - 3600000, 7200}, {change, 3600}});
+        const ServerZone zone = ServerZone::fromImport(result);
+        QVERIFY(zone.isExact());
+        QCOMPARE(zone.offsetAtUtc(change - 1000), 7200);
+        QCOMPARE(zone.offsetAtUtc(change + 1000), 3600);
+        const TimeDisplay display(TimeDisplay::Mode::ServerLocal, zone);
+        QCOMPARE(display.dateTime(change - 1000), QStringLiteral("2026-10-25 02:59:59"));
+        QCOMPARE(display.dateTime(change), QStringLiteral("2026-10-25 02:00:00"));
     }
 
     void serverZoneRejectsGarbage()
