@@ -105,8 +105,9 @@ inline QByteArray syslogLine(const char* stamp, int pid = 23456) {
 
 /// A PNG header followed by binary chunk data: many control bytes.
 inline QByteArray pngBytes() {
-    QByteArray png(
-        "\x89PNG\r\n\x1a\n\x00\x00\x00\x0dIHDR\x00\x00\x00\x10\x00\x00\x00\x10\x08\x06\x00\x00\x00", 33);
+    static constexpr char header[] =
+        "\x89PNG\r\n\x1a\n\x00\x00\x00\x0dIHDR\x00\x00\x00\x10\x00\x00\x00\x10\x08\x06\x00\x00\x00";
+    QByteArray png(header, sizeof header - 1); // the literal's length, not a hand count
     for (int i = 0; i < 512; ++i)
         png += static_cast<char>(i % 7 == 0 ? 0x01 : (i * 37) & 0xFF);
     return png;
