@@ -9,6 +9,7 @@
 #include "logviewer.h"
 #include "placeholderpanel.h"
 #include "recentmenu.h"
+#include "sessioncontroller.h"
 #include "sourcespanel.h"
 #include "timelinechart.h"
 #include "welcomepanel.h"
@@ -61,8 +62,8 @@ MainWindow::MainWindow(QWidget* parent)
     addDockWidget(Qt::LeftDockWidgetArea, sourcesDock);
     resizeDocks({sourcesDock}, {420}, Qt::Horizontal);
 
-    pages_->addWidget(
-        new WelcomePanel({actions_->open(), actions_->openFolder(), actions_->pasteLines()}, this));
+    pages_->addWidget(new WelcomePanel(
+        {actions_->open(), actions_->openFolder(), actions_->pasteLines(), actions_->openSession()}, this));
     pages_->addWidget(createWorkArea());
     setCentralWidget(pages_);
     auto* navigateToolBar = addToolBar(tr("Navigate"));
@@ -77,6 +78,13 @@ MainWindow::MainWindow(QWidget* parent)
 
     connectActions();
     connectWorkspace();
+    sessions_ = new SessionController(this); // after connectWorkspace: restores follow showImport
+    connect(sessions_, &SessionController::message, this,
+            [this](const QString& text) { statusBar()->showMessage(text, 2 * kStatusMessageMs); });
+    connect(sessions_, &SessionController::titleChanged, this, &MainWindow::updateTitle);
+    connect(sessions_, &SessionController::sessionUsed, this,
+            [this](const QString& path) { rememberRecent({path}); });
+    updateTitle();
     connect(new FileDropFilter(this), &FileDropFilter::pathsDropped, this, &MainWindow::openInputs);
 
     resize(1280, 820);
@@ -109,7 +117,7 @@ QWidget* MainWindow::createWorkArea()
     incidents->addWidget(incidents_->incidentsPanel());
     incidents->addWidget(incidents_->detailPanel());
     incidents->setStretchFactor(0, 2);
-    incidents->setStretchFactor(1, 3);
+    incidents->setStretchFactor(1, 2);
     workSplitter_->addWidget(incidents);
 
     auto* events = new QSplitter(Qt::Vertical, workSplitter_);
@@ -117,7 +125,7 @@ QWidget* MainWindow::createWorkArea()
     events->addWidget(eventsPanel_);
     events->addWidget(logViewer_);
     workSplitter_->addWidget(events);
-    workSplitter_->setSizes({260, 300, 400});
+    workSplitter_->setSizes({240, 340, 380});
     return workSplitter_;
 }
 
@@ -180,7 +188,7 @@ void MainWindow::openInputs(const QStringList& paths)
 {
     QStringList existing;
     QStringList missing;
-    for (const QString& path : paths)
+    for (const QString& path : sessions_->openSessionsAmong(paths))
         (QFileInfo::exists(path) ? existing : missing) << path;
     if (!missing.isEmpty())
         statusBar()->showMessage(tr("Not found: %1").arg(missing.join(QStringLiteral(", "))),
@@ -264,19 +272,24 @@ void MainWindow::showAbout()
 
 void MainWindow::updateTitle()
 {
+    // "[*]" is where Qt shows the modified marker (unsaved staff notes).
     const QStringList& inputs = workspace_->loadedInputs().paths();
-    if (inputs.isEmpty()) {
-        setWindowTitle(tr("Gateway Doctor"));
-        return;
+    QString name = sessions_->sessionName();
+    if (name.isEmpty() && !inputs.isEmpty()) {
+        name = QFileInfo(inputs.front()).fileName();
+        if (inputs.size() > 1)
+            name = tr("%1 (+%n more)", nullptr, static_cast<int>(inputs.size() - 1)).arg(name);
     }
-    QString name = QFileInfo(inputs.front()).fileName();
-    if (inputs.size() > 1)
-        name = tr("%1 (+%n more)", nullptr, static_cast<int>(inputs.size() - 1)).arg(name);
-    setWindowTitle(tr("%1 — Gateway Doctor").arg(name));
+    setWindowTitle(name.isEmpty() ? tr("Gateway Doctor[*]") : tr("%1[*] — Gateway Doctor").arg(name));
+    setWindowModified(sessions_->isModified());
 }
 
 void MainWindow::closeEvent(QCloseEvent* event)
 {
+    if (!sessions_->maybeSave()) {
+        event->ignore();
+        return;
+    }
     settings_.saveWindow(this);
     workspace_->cancelImport();
     QMainWindow::closeEvent(event);

@@ -18,6 +18,7 @@ class EventsPanel;
 class ImportProgressWidget;
 class IncidentWorkbench;
 class LogViewer;
+class SessionController;
 class SourcesPanel;
 class WorkbenchActions;
 class Workspace;
@@ -31,6 +32,7 @@ public:
 
     /// The one way in for files, folders and archives: drops, menus, recent files and the command
     /// line all end here. Adds them to what is open and re-imports the union in the background.
+    /// A session file among them replaces what is open instead (see SessionController).
     void openInputs(const QStringList& paths);
     /// File ▸ Paste Log Lines: the clipboard's text becomes pasted-N.log and is imported.
     void pasteLogLines();
@@ -46,6 +48,8 @@ public:
     LogViewer* logViewer() const { return logViewer_; }
     /// The chart, incidents table, incident detail and navigation.
     IncidentWorkbench* incidentWorkbench() const { return incidents_; }
+    /// Save Session / Open Session, and the unsaved-notes question on close.
+    SessionController* sessions() const { return sessions_; }
 
 Q_SIGNALS:
     /// Every panel that shows times listens to this.
@@ -73,6 +77,7 @@ private:
     EventsPanel* eventsPanel_ = nullptr;
     LogViewer* logViewer_ = nullptr;
     IncidentWorkbench* incidents_ = nullptr;
+    SessionController* sessions_ = nullptr;
     ImportProgressWidget* progress_;
     QLabel* zoneStatus_;
     QStackedWidget* pages_;

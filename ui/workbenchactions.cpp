@@ -18,10 +18,12 @@ WorkbenchActions::WorkbenchActions(QWidget* window)
                              tr("Open a folder of logs (read recursively)"));
     pasteLines_ = makeAction(tr("&Paste Log Lines"), QKeySequence(Qt::CTRL | Qt::SHIFT | Qt::Key_V),
                              tr("Import log lines from the clipboard as a new file"));
-    saveSession_ = makeAction(tr("&Save Session…"), QKeySequence::Save, tr("Sessions are coming"));
-    openSession_ = makeAction(tr("Open S&ession…"), QKeySequence(), tr("Sessions are coming"));
-    saveSession_->setEnabled(false);
-    openSession_->setEnabled(false);
+    saveSession_ = makeAction(tr("&Save Session…"), QKeySequence(Qt::CTRL | Qt::Key_S),
+                              tr("Save what is open, the staff notes and the view as a session file"));
+    saveSessionAs_ = makeAction(tr("Save Session &As…"), QKeySequence(Qt::CTRL | Qt::SHIFT | Qt::Key_S),
+                                tr("Save the session to a new file"));
+    openSession_ = makeAction(tr("Open S&ession…"), QKeySequence(),
+                              tr("Open a saved session: its logs, staff notes and view"));
     quit_ = makeAction(tr("&Quit"), QKeySequence::Quit, tr("Close the workbench"));
     quit_->setMenuRole(QAction::QuitRole);
     about_ = makeAction(tr("&About Gateway Doctor"), QKeySequence(), tr("Version and purpose"));
@@ -69,6 +71,7 @@ void WorkbenchActions::fillMenuBar(QMenuBar* bar)
     file->addAction(pasteLines_);
     file->addSeparator();
     file->addAction(saveSession_);
+    file->addAction(saveSessionAs_);
     file->addAction(openSession_);
     file->addSeparator();
     file->addAction(quit_);

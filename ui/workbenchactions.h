@@ -30,6 +30,7 @@ public:
     QAction* openFolder() const { return openFolder_; }
     QAction* pasteLines() const { return pasteLines_; }
     QAction* saveSession() const { return saveSession_; }
+    QAction* saveSessionAs() const { return saveSessionAs_; }
     QAction* openSession() const { return openSession_; }
     QAction* quit() const { return quit_; }
     QAction* about() const { return about_; }
@@ -46,6 +47,7 @@ private:
     QAction* openFolder_;
     QAction* pasteLines_;
     QAction* saveSession_;
+    QAction* saveSessionAs_;
     QAction* openSession_;
     QAction* quit_;
     QAction* about_;

@@ -37,6 +37,22 @@ bool Workspace::openPastedText(const QString& text, QString* error)
     return !path.isEmpty() && openPaths({path}, false);
 }
 
+bool Workspace::replaceInputs(const QStringList& paths)
+{
+    pending_ = OpenInputs();
+    if (openPaths(paths, false))
+        return true;
+    pending_ = loaded_;
+    return false;
+}
+
+bool Workspace::isPasted(const QString& path) const
+{
+    const QString folder = pastes_.folder();
+    return !folder.isEmpty() &&
+           OpenInputs::normalized(path).startsWith(OpenInputs::normalized(folder) + u'/');
+}
+
 void Workspace::cancelImport()
 {
     job_->cancel();

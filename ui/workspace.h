@@ -25,6 +25,13 @@ public:
     bool open(const QStringList& paths);
     /// Saves `text` as pasted-N.log in the workspace's private folder and opens it.
     bool openPastedText(const QString& text, QString* error);
+    /// Replaces what is open by `paths` (a session being opened) and imports them. What was shown
+    /// stays until the import completes, and comes back when it is cancelled.
+    bool replaceInputs(const QStringList& paths);
+    /// Saves `text` as the next pasted-N.log without opening it; its path, or empty with `error` set.
+    QString storePastedText(const QString& text, QString* error) { return pastes_.write(text, error); }
+    /// True for the files pasted text was saved to (they live only as long as the workspace).
+    bool isPasted(const QString& path) const;
     void cancelImport();
 
     bool isImporting() const;

@@ -1,0 +1,584 @@
+// Workbench sessions: the JSON form of WorkbenchSession (round trip, hostile and too-new files,
+// damaged view state) and, on the offscreen platform, a session saved from one window and opened in
+// a new one: inputs (with pasted lines), staff notes, selection, time display, filter and zoom come
+// back; a moved folder of bundle + session still opens; missing inputs are reported; unsaved notes
+// are asked about on close.
+
+#include "analysisjob.h"
+#include "eventsmodel.h"
+#include "eventspanel.h"
+#include "import/importresult.h"
+#include "incidentdetailpanel.h"
+#include "incidentworkbench.h"
+#include "mainwindow.h"
+#include "messagearea.h"
+#include "sessioncapture.h"
+#include "sessioncontroller.h"
+#include "sessionrestore.h"
+#include "sourcespanel.h"
+#include "timelinechart.h"
+#include "uitestutil.h"
+#include "workbenchactions.h"
+#include "workbenchsession.h"
+#include "workspace.h"
+
+#include <QDropEvent>
+#include <QFile>
+#include <QJsonArray>
+#include <QJsonDocument>
+#include <QJsonObject>
+#include <QMimeData>
+#include <QPlainTextEdit>
+#include <QSettings>
+#include <QSignalSpy>
+#include <QStatusBar>
+#include <QTableView>
+#include <QTemporaryDir>
+#include <QTest>
+#include <QUrl>
+
+using namespace gd;
+using namespace gdtest;
+
+namespace {
+
+constexpr int kTimeoutMs = 60000;
+
+const QString& demoBundle()
+{
+    static const QString path = QStringLiteral(GD_SOURCE_DIR "/resources/demo/demo-bundle.tar.gz");
+    return path;
+}
+
+/// Pasted lines: PHP-FPM master lines of the demo's day (no incident of their own).
+const QString& pastedLines()
+{
+    static const QString text = QString::fromUtf8(fpmLog());
+    return text;
+}
+
+WorkbenchSession fullSession()
+{
+    WorkbenchSession session;
+    session.inputs.push_back({QStringLiteral("/srv/cases/4711/bundle.tar.gz"), {}, {}, {}});
+    session.inputs.push_back(
+        {{}, {}, QStringLiteral("[24-Nov-2026 10:51:32] NOTICE: ready\n"), QStringLiteral("pasted-1.log")});
+    session.inputs.push_back({QStringLiteral("/srv/cases/4711/extra logs"), {}, {}, {}});
+    session.notes.insert(QStringLiteral("2@1764012726999"),
+                         QStringLiteral("Kunde bestätigt: Theme-Update\nzweite Zeile"));
+    session.notes.insert(QStringLiteral("4@1764013000000"), QStringLiteral("\"quoted\" \\ and \t tab"));
+    session.selectedIncident = SessionIncident{2, 1764012726999};
+    session.selectedEvent =
+        SessionEvent{2, QStringLiteral("var/log/nginx/access.log.1"), {}, 77, 1764012727000};
+    session.timeDisplay = QStringLiteral("utc");
+    EventsFilter filter;
+    filter.kinds = EventsFilter::kindBit(LogKind::NginxAccess) | EventsFilter::kindBit(LogKind::FpmMaster);
+    filter.minLevel = Level::Warning;
+    filter.statusClasses = Status502 | Status504;
+    filter.codes = {MessageCode::Request, MessageCode::FpmChildExitedSignal};
+    filter.hostText = QStringLiteral("example.com");
+    filter.text = QStringLiteral("^/node/[0-9]+$");
+    filter.textIsRegex = true;
+    filter.fromUtcMs = 1764012696999;
+    filter.toUtcMs = 1764012786999;
+    session.eventsFilter = filter;
+    session.chartRange = SessionRange{1764012000000, 1764013000000};
+    return session;
+}
+
+QByteArray jsonOf(const QJsonObject& object)
+{
+    return QJsonDocument(object).toJson();
+}
+
+QJsonObject minimalJson()
+{
+    return QJsonObject{
+        {QStringLiteral("schema"), QStringLiteral("gateway-doctor-session")},
+        {QStringLiteral("version"), 1},
+        {QStringLiteral("inputs"), QJsonArray{QJsonObject{{QStringLiteral("path"), demoBundle()}}}}};
+}
+
+QJsonObject with(QJsonObject object, const QString& key, const QJsonValue& value)
+{
+    if (value.isUndefined())
+        object.remove(key);
+    else
+        object.insert(key, value);
+    return object;
+}
+
+/// Waits until `window` shows the import of exactly `inputs` inputs with its analysis.
+bool waitForAnalysis(MainWindow& window, int inputs)
+{
+    return QTest::qWaitFor(
+        [&] {
+            return window.workspace()->loadedInputs().paths().size() == inputs &&
+                   !window.workspace()->isImporting() && window.incidentWorkbench()->analysis() &&
+                   !window.incidentWorkbench()->analysisJob()->isRunning();
+        },
+        kTimeoutMs);
+}
+
+/// Drops `path` on `target` as a file manager would.
+bool drop(QWidget* target, const QString& path)
+{
+    QMimeData mime;
+    mime.setUrls({QUrl::fromLocalFile(path)});
+    const QPoint center = target->rect().center();
+    QDragEnterEvent enter(center, Qt::CopyAction, &mime, Qt::LeftButton, Qt::NoModifier);
+    QCoreApplication::sendEvent(target, &enter);
+    QDropEvent dropEvent(QPointF(center), Qt::CopyAction, &mime, Qt::LeftButton, Qt::NoModifier);
+    QCoreApplication::sendEvent(target, &dropEvent);
+    return enter.isAccepted() && dropEvent.isAccepted();
+}
+
+/// A prompt that must not be asked.
+SessionController::SaveAnswer failIfAsked(const QString& name)
+{
+    qWarning("unexpected save prompt for %s", qPrintable(name));
+    return SessionController::SaveAnswer::Cancel;
+}
+
+} // namespace
+
+class TestSession : public QObject {
+    Q_OBJECT
+private Q_SLOTS:
+    void initTestCase()
+    {
+        QVERIFY(dir_.isValid());
+        QVERIFY(settingsDir_.isValid());
+        QSettings::setDefaultFormat(QSettings::IniFormat);
+        QSettings::setPath(QSettings::IniFormat, QSettings::UserScope, settingsDir_.path());
+        QCoreApplication::setOrganizationName(QStringLiteral("GatewayDoctorTests"));
+        QCoreApplication::setApplicationName(QStringLiteral("tst_session"));
+        QVERIFY(QFileInfo::exists(demoBundle()));
+    }
+
+    void init() { QSettings().clear(); }
+
+    void jsonRoundTrip()
+    {
+        const WorkbenchSession session = fullSession();
+        const QByteArray json = session.toJson(QStringLiteral("/srv/cases"));
+        QString error;
+        const auto back = WorkbenchSession::fromJson(json, QStringLiteral("case.gdsession"), &error);
+        QVERIFY2(back, qPrintable(error));
+        // Paths are also written relative to the session's folder.
+        QCOMPARE(back->inputs[0].relativePath, QStringLiteral("4711/bundle.tar.gz"));
+        QCOMPARE(back->inputs[2].relativePath, QStringLiteral("4711/extra logs"));
+        WorkbenchSession expected = session;
+        expected.inputs[0].relativePath = back->inputs[0].relativePath;
+        expected.inputs[2].relativePath = back->inputs[2].relativePath;
+        QVERIFY(*back == expected);
+        // Stable names, not enum numbers, and the version that was written.
+        QVERIFY(json.contains("\"nginx-access\""));
+        QVERIFY(json.contains("\"version\": 1"));
+
+        // The view state is optional: an empty session round-trips too.
+        const auto empty =
+            WorkbenchSession::fromJson(WorkbenchSession().toJson(), QStringLiteral("e"), &error);
+        QVERIFY2(empty, qPrintable(error));
+        QVERIFY(*empty == WorkbenchSession());
+    }
+
+    void rejectsDamagedFiles_data()
+    {
+        QTest::addColumn<QByteArray>("content");
+        QTest::addColumn<QString>("expected");
+        const QJsonObject ok = minimalJson();
+        QTest::newRow("empty") << QByteArray() << "not a Gateway Doctor session";
+        QTest::newRow("binary") << QByteArray("\x1f\x8b\x08\0\xff\xfe garbage\0\0", 16)
+                                << "not a Gateway Doctor session";
+        QTest::newRow("truncated") << jsonOf(ok).left(40) << "not a Gateway Doctor session";
+        QTest::newRow("array") << QByteArray("[1, 2, 3]") << "not a Gateway Doctor session";
+        QTest::newRow("other json") << QByteArray(R"({"name": "package", "version": 1})")
+                                    << "not a Gateway Doctor session";
+        QTest::newRow("wrong schema") << jsonOf(with(ok, QStringLiteral("schema"), QStringLiteral("x")))
+                                      << "not a Gateway Doctor session";
+        QTest::newRow("no version") << jsonOf(with(ok, QStringLiteral("version"), QJsonValue::Undefined))
+                                    << "no valid session format version";
+        QTest::newRow("text version") << jsonOf(with(ok, QStringLiteral("version"), QStringLiteral("1")))
+                                      << "no valid session format version";
+        QTest::newRow("fractional version")
+            << jsonOf(with(ok, QStringLiteral("version"), 1.5)) << "no valid session format version";
+        QTest::newRow("too new") << jsonOf(with(ok, QStringLiteral("version"), 2)) << "newer Gateway Doctor";
+        QTest::newRow("far too new") << jsonOf(with(ok, QStringLiteral("version"), 1e300))
+                                     << "no valid session format version";
+        QTest::newRow("no inputs") << jsonOf(with(ok, QStringLiteral("inputs"), QJsonValue::Undefined))
+                                   << "does not list its inputs";
+        QTest::newRow("inputs not a list")
+            << jsonOf(with(ok, QStringLiteral("inputs"), QStringLiteral("/tmp/a.log")))
+            << "does not list its inputs";
+        QTest::newRow("input a number")
+            << jsonOf(with(ok, QStringLiteral("inputs"), QJsonArray{42})) << "input 1 names neither";
+        QTest::newRow("input empty path")
+            << jsonOf(with(ok, QStringLiteral("inputs"),
+                           QJsonArray{QJsonObject{{QStringLiteral("path"), QString()}}}))
+            << "input 1 names neither";
+        QTest::newRow("notes a list")
+            << jsonOf(with(ok, QStringLiteral("notes"), QJsonArray{QStringLiteral("x")}))
+            << "staff notes are not readable";
+        QTest::newRow("note a number")
+            << jsonOf(with(ok, QStringLiteral("notes"), QJsonObject{{QStringLiteral("2@1"), 3}}))
+            << "staff note of 2@1 is not text";
+        QByteArray deep;
+        for (int i = 0; i < 100000; ++i)
+            deep += '[';
+        QTest::newRow("deep nesting") << deep << "not a Gateway Doctor session";
+    }
+
+    void rejectsDamagedFiles()
+    {
+        QFETCH(QByteArray, content);
+        QFETCH(QString, expected);
+        QString error;
+        QVERIFY(!WorkbenchSession::fromJson(content, QStringLiteral("/cases/broken.gdsession"), &error));
+        QVERIFY2(error.contains(QStringLiteral("/cases/broken.gdsession")), qPrintable(error));
+        QVERIFY2(error.contains(expected), qPrintable(error));
+
+        // The same through the file, which the message names.
+        const QString path = dir_.filePath(QStringLiteral("broken.gdsession"));
+        QVERIFY(writeFile(path, content));
+        QVERIFY(!WorkbenchSession::load(path, &error));
+        QVERIFY2(error.contains(path), qPrintable(error));
+    }
+
+    void toleratesDamagedViewState()
+    {
+        QJsonObject json = minimalJson();
+        json.insert(QStringLiteral("comingInVersion7"), QJsonObject{{QStringLiteral("x"), 1}});
+        json.insert(QStringLiteral("selectedIncident"), QStringLiteral("two"));
+        json.insert(QStringLiteral("selectedEvent"),
+                    QJsonObject{{QStringLiteral("input"), 5}, {QStringLiteral("line"), 3}});
+        json.insert(QStringLiteral("timeDisplay"), QStringLiteral("mars"));
+        json.insert(QStringLiteral("eventsFilter"),
+                    QJsonObject{{QStringLiteral("kinds"),
+                                 QJsonArray{QStringLiteral("nginx-access"), QStringLiteral("bogus"), 7}},
+                                {QStringLiteral("minLevel"), 99},
+                                {QStringLiteral("statusClasses"), -1},
+                                {QStringLiteral("codes"), QJsonObject()},
+                                {QStringLiteral("fromMs"), 1e200},
+                                {QStringLiteral("text"), 12}});
+        json.insert(QStringLiteral("chartRange"),
+                    QJsonObject{{QStringLiteral("fromMs"), 10}, {QStringLiteral("toMs"), 5}});
+        QString error;
+        const auto session = WorkbenchSession::fromJson(jsonOf(json), QStringLiteral("s"), &error);
+        QVERIFY2(session, qPrintable(error));
+        QCOMPARE(session->inputs.size(), std::size_t{1});
+        QVERIFY(session->notes.isEmpty()); // missing notes: none
+        QVERIFY(!session->selectedIncident);
+        QVERIFY(!session->selectedEvent);
+        QVERIFY(session->timeDisplay.isEmpty());
+        QVERIFY(!session->chartRange);
+        QVERIFY(session->eventsFilter);
+        QCOMPARE(session->eventsFilter->kinds, EventsFilter::kindBit(LogKind::NginxAccess));
+        QCOMPARE(session->eventsFilter->minLevel, Level::None);
+        QCOMPARE(int(session->eventsFilter->statusClasses), 0x3F); // known bits only
+        QVERIFY(session->eventsFilter->codes.empty());
+        QVERIFY(!session->eventsFilter->hasTimeRange());
+        QVERIFY(session->eventsFilter->text.isEmpty());
+    }
+
+    void filesOnDisk()
+    {
+        QString error;
+        const QString missing = dir_.filePath(QStringLiteral("nowhere.gdsession"));
+        QVERIFY(!WorkbenchSession::load(missing, &error));
+        QVERIFY2(error.contains(missing), qPrintable(error));
+
+        const QString path = dir_.filePath(QStringLiteral("disk/case.gdsession"));
+        QDir().mkpath(QFileInfo(path).absolutePath());
+        WorkbenchSession session = fullSession();
+        QVERIFY2(session.save(path, &error), qPrintable(error));
+        const auto back = WorkbenchSession::load(path, &error);
+        QVERIFY2(back, qPrintable(error));
+        QCOMPARE(back->notes, session.notes);
+        QCOMPARE(back->inputs[0].relativePath,
+                 QDir(QFileInfo(path).absolutePath()).relativeFilePath(session.inputs[0].path));
+        // Replaced only by a complete file; a folder that cannot be written says where.
+        QVERIFY(!session.save(dir_.filePath(QStringLiteral("no/such/folder/x.gdsession")), &error));
+        QVERIFY2(error.contains(QStringLiteral("x.gdsession")), qPrintable(error));
+        QVERIFY(WorkbenchSession::load(path, &error));
+
+        // Recognised by extension, or by content under another name; logs and folders are not.
+        QVERIFY(WorkbenchSession::looksLikeSession(path));
+        QVERIFY(WorkbenchSession::looksLikeSession(dir_.filePath(QStringLiteral("not-there.GDSESSION"))));
+        const QString renamed = dir_.filePath(QStringLiteral("disk/case.json"));
+        QVERIFY(QFile::copy(path, renamed));
+        QVERIFY(WorkbenchSession::looksLikeSession(renamed));
+        QVERIFY(!WorkbenchSession::looksLikeSession(demoBundle()));
+        QVERIFY(!WorkbenchSession::looksLikeSession(dir_.path()));
+        const QString log = dir_.filePath(QStringLiteral("disk/access.log"));
+        QVERIFY(writeFile(log, accessLog()));
+        QVERIFY(!WorkbenchSession::looksLikeSession(log));
+
+        // Inputs are found where they were, else next to the session.
+        SessionInput input{
+            dir_.filePath(QStringLiteral("gone/access.log")), QStringLiteral("access.log"), {}, {}};
+        QCOMPARE(WorkbenchSession::locate(input, path), log);
+        input.path = log;
+        input.relativePath = QStringLiteral("elsewhere.log");
+        QCOMPARE(WorkbenchSession::locate(input, path), log);
+        input.path = dir_.filePath(QStringLiteral("gone/access.log"));
+        QVERIFY(WorkbenchSession::locate(input, path).isEmpty());
+    }
+
+    void incidentFoundAgain()
+    {
+        AnalysisResult analysis;
+        Incident a;
+        a.id = 1;
+        a.startMs = 1000;
+        a.endMs = 5000;
+        Incident b;
+        b.id = 2;
+        b.startMs = 9000;
+        b.endMs = 9500;
+        analysis.incidents = {a, b};
+        QCOMPARE(SessionRestore::findIncident(analysis, {2, 9000}), 2);
+        QCOMPARE(SessionRestore::findIncident(analysis, {7, 9000}), 2);  // renumbered
+        QCOMPARE(SessionRestore::findIncident(analysis, {1, 1200}), 1);  // start moved inside
+        QCOMPARE(SessionRestore::findIncident(analysis, {2, 7000}), -1); // gone: no wrong guess
+    }
+
+    void savedSessionReopensInNewWindow()
+    {
+        const QString sessionPath = dir_.filePath(QStringLiteral("e2e/case 4711.gdsession"));
+        QDir().mkpath(QFileInfo(sessionPath).absolutePath());
+        QMap<QString, QString> notes;
+        int incidentId = -1;
+        std::int64_t incidentStart = 0;
+        SessionEvent event;
+        std::int64_t chartFrom = 0;
+        std::int64_t chartTo = 0;
+        EventsFilter filter;
+        {
+            MainWindow window;
+            window.sessions()->setSavePrompt(failIfAsked);
+            window.show();
+            QVERIFY(QTest::qWaitForWindowExposed(&window));
+            QVERIFY(!window.actions()->saveSession()->isEnabled()); // nothing to save yet
+            window.openInputs({demoBundle()});
+            QVERIFY(waitForAnalysis(window, 1));
+            QString error;
+            QVERIFY2(window.workspace()->openPastedText(pastedLines(), &error), qPrintable(error));
+            QVERIFY(waitForAnalysis(window, 2));
+            QVERIFY(window.actions()->saveSession()->isEnabled());
+            QCOMPARE(window.actions()->saveSession()->shortcut(), QKeySequence(Qt::CTRL | Qt::Key_S));
+            QCOMPARE(window.actions()->saveSessionAs()->shortcut(),
+                     QKeySequence(Qt::CTRL | Qt::SHIFT | Qt::Key_S));
+
+            window.setTimeDisplayMode(TimeDisplay::Mode::Utc);
+            IncidentWorkbench* bench = window.incidentWorkbench();
+            bench->selectIncident(2);
+            QCOMPARE(bench->selectedIncident(), 2);
+            incidentId = 2;
+            for (const Incident& incident : bench->analysis()->incidents) {
+                if (incident.id == 2)
+                    incidentStart = incident.startMs;
+            }
+            QVERIFY(!window.isWindowModified());
+            bench->detailPanel()->noteEditor()->setPlainText(
+                QStringLiteral("Customer confirmed the theme upgrade."));
+            QVERIFY(window.sessions()->isModified());
+            QVERIFY(window.isWindowModified());
+            QVERIFY(window.windowTitle().contains(QStringLiteral("[*]")));
+            notes = bench->detailPanel()->notes();
+            QCOMPARE(notes.size(), 1);
+
+            // Only 502 and 504 within the incident; the second of them selected.
+            EventsPanel* events = window.eventsPanel();
+            QTRY_VERIFY_WITH_TIMEOUT(!events->isFiltering(), kTimeoutMs);
+            filter = events->filter();
+            QVERIFY(filter.hasTimeRange());
+            filter.statusClasses = Status502 | Status504;
+            events->setFilter(filter);
+            QTRY_VERIFY_WITH_TIMEOUT(!events->isFiltering(), kTimeoutMs);
+            QVERIFY(events->model()->rowCount() >= 2);
+            events->view()->setCurrentIndex(events->model()->index(1, 0));
+            const QModelIndex current = events->view()->currentIndex();
+            const auto import = window.workspace()->result();
+            const auto source =
+                sessionEventSource(import->sources[current.data(EventsModel::SourceRole).toUInt()].location,
+                                   window.workspace()->loadedInputs().paths());
+            QVERIFY(source);
+            event = *source;
+            event.line = current.data(EventsModel::LineRole).toUInt();
+            QCOMPARE(event.input, 0); // in the bundle
+
+            QTRY_VERIFY_WITH_TIMEOUT(bench->chart()->isReady(), kTimeoutMs);
+            bench->chart()->setVisibleRange(incidentStart - 600'000, incidentStart + 900'000);
+            chartFrom = bench->chart()->visibleFrom();
+            chartTo = bench->chart()->visibleTo();
+
+            QVERIFY(window.sessions()->saveTo(sessionPath));
+            QVERIFY(QFileInfo::exists(sessionPath));
+            QVERIFY(!window.isWindowModified());
+            QVERIFY(window.windowTitle().contains(QStringLiteral("case 4711")));
+            QVERIFY(window.close()); // saved: no question
+        }
+
+        MainWindow window;
+        window.sessions()->setSavePrompt(failIfAsked);
+        window.setTimeDisplayMode(TimeDisplay::Mode::ThisComputer); // the session must bring UTC back
+        window.show();
+        QVERIFY(QTest::qWaitForWindowExposed(&window));
+        QSignalSpy restored(window.sessions(), &SessionController::restored);
+        // The way the command line, drops and Open Recent come in.
+        window.openInputs({sessionPath});
+        QTRY_COMPARE_WITH_TIMEOUT(restored.count(), 1, kTimeoutMs);
+        QCOMPARE(restored.at(0).at(0).toBool(), true);
+
+        const QStringList inputs = window.workspace()->loadedInputs().paths();
+        QCOMPARE(inputs.size(), 2);
+        QCOMPARE(inputs[0], QDir::cleanPath(demoBundle()));
+        QVERIFY(window.workspace()->isPasted(inputs[1]));
+        QFile pasted(inputs[1]);
+        QVERIFY(pasted.open(QIODevice::ReadOnly));
+        QCOMPARE(QString::fromUtf8(pasted.readAll()), pastedLines());
+
+        IncidentWorkbench* bench = window.incidentWorkbench();
+        QCOMPARE(bench->selectedIncident(), incidentId);
+        QCOMPARE(bench->detailPanel()->incidentId(), incidentId);
+        QCOMPARE(bench->detailPanel()->notes(), notes);
+        QCOMPARE(bench->detailPanel()->noteEditor()->toPlainText(),
+                 QStringLiteral("Customer confirmed the theme upgrade."));
+        QCOMPARE(window.timeDisplay().mode(), TimeDisplay::Mode::Utc);
+        QCOMPARE(window.eventsPanel()->filter(), filter);
+        const QModelIndex current = window.eventsPanel()->view()->currentIndex();
+        QVERIFY(current.isValid());
+        const auto import = window.workspace()->result();
+        const auto source = sessionEventSource(
+            import->sources[current.data(EventsModel::SourceRole).toUInt()].location, inputs);
+        QVERIFY(source);
+        QCOMPARE(source->input, event.input);
+        QCOMPARE(source->members, event.members);
+        QCOMPARE(current.data(EventsModel::LineRole).toUInt(), event.line);
+        QCOMPARE(bench->chart()->visibleFrom(), chartFrom);
+        QCOMPARE(bench->chart()->visibleTo(), chartTo);
+        QVERIFY(window.windowTitle().contains(QStringLiteral("case 4711")));
+        QVERIFY(!window.isWindowModified());
+        QVERIFY(QSettings()
+                    .value(QStringLiteral("recentFiles"))
+                    .toStringList()
+                    .contains(QDir::cleanPath(sessionPath)));
+    }
+
+    void movedFolderReopens()
+    {
+        const QString before = dir_.filePath(QStringLiteral("move-before"));
+        const QString after = dir_.filePath(QStringLiteral("move-after"));
+        QVERIFY(QDir().mkpath(before));
+        QVERIFY(QFile::copy(demoBundle(), before + QStringLiteral("/bundle.tar.gz")));
+        {
+            MainWindow window;
+            window.openInputs({before + QStringLiteral("/bundle.tar.gz")});
+            QVERIFY(waitForAnalysis(window, 1));
+            QVERIFY(window.sessions()->saveTo(before + QStringLiteral("/case.gdsession")));
+        }
+        QVERIFY(QDir().rename(before, after));
+
+        MainWindow window;
+        window.show();
+        QVERIFY(QTest::qWaitForWindowExposed(&window));
+        QSignalSpy restored(window.sessions(), &SessionController::restored);
+        QVERIFY(drop(&window, after + QStringLiteral("/case.gdsession")));
+        QTRY_COMPARE_WITH_TIMEOUT(restored.count(), 1, kTimeoutMs);
+        QCOMPARE(window.workspace()->loadedInputs().paths(),
+                 QStringList{after + QStringLiteral("/bundle.tar.gz")});
+        QCOMPARE(window.sourcesPanel()->messages()->messageCount(),
+                 static_cast<int>(window.workspace()->result()->diagnostics.size()));
+    }
+
+    void missingInputsAreReported()
+    {
+        QJsonObject json = minimalJson();
+        const QString gone = dir_.filePath(QStringLiteral("gone/php-fpm.log"));
+        json.insert(QStringLiteral("inputs"), QJsonArray{QJsonObject{{QStringLiteral("path"), demoBundle()}},
+                                                         QJsonObject{{QStringLiteral("path"), gone}}});
+        const QString path = dir_.filePath(QStringLiteral("missing.gdsession"));
+        QVERIFY(writeFile(path, jsonOf(json)));
+
+        MainWindow window;
+        QSignalSpy restored(window.sessions(), &SessionController::restored);
+        window.openInputs({path});
+        QVERIFY(window.statusBar()->currentMessage().contains(QStringLiteral("could not be opened")));
+        QTRY_COMPARE_WITH_TIMEOUT(restored.count(), 1, kTimeoutMs);
+        QCOMPARE(window.workspace()->loadedInputs().paths(), QStringList{QDir::cleanPath(demoBundle())});
+        MessageArea* messages = window.sourcesPanel()->messages();
+        QCOMPARE(messages->messageCount(),
+                 static_cast<int>(window.workspace()->result()->diagnostics.size()) + 1);
+        QVERIFY(!messages->isHidden());
+        QVERIFY(messages->headerText().contains(QStringLiteral("error")));
+
+        // A broken session leaves what is open alone and says why, naming the file.
+        const QString broken = dir_.filePath(QStringLiteral("broken-e2e.gdsession"));
+        QVERIFY(
+            writeFile(broken, "{\"schema\": \"gateway-doctor-session\", \"version\": 9, \"inputs\": []}"));
+        window.openInputs({broken});
+        QVERIFY(window.statusBar()->currentMessage().contains(broken));
+        QVERIFY(window.statusBar()->currentMessage().contains(QStringLiteral("newer")));
+        QVERIFY(!window.workspace()->isImporting());
+        QCOMPARE(window.workspace()->loadedInputs().paths(), QStringList{QDir::cleanPath(demoBundle())});
+    }
+
+    void closeAsksAboutUnsavedNotes()
+    {
+        MainWindow window;
+        window.show();
+        QVERIFY(QTest::qWaitForWindowExposed(&window));
+        window.openInputs({demoBundle()});
+        QVERIFY(waitForAnalysis(window, 1));
+        window.incidentWorkbench()->selectIncident(1);
+        window.incidentWorkbench()->detailPanel()->noteEditor()->setPlainText(
+            QStringLiteral("to be decided"));
+        QVERIFY(window.isWindowModified());
+
+        int asked = 0;
+        auto answer = SessionController::SaveAnswer::Cancel;
+        window.sessions()->setSavePrompt([&](const QString&) {
+            ++asked;
+            return answer;
+        });
+        QVERIFY(!window.close()); // cancelled: the window stays
+        QCOMPARE(asked, 1);
+        QVERIFY(window.isVisible());
+
+        // Save without a session file asks for one; declining it keeps the window too.
+        answer = SessionController::SaveAnswer::Save;
+        QString suggested;
+        window.sessions()->setPathPrompt([&](bool saving, const QString& suggestion) {
+            suggested = saving ? suggestion : QString();
+            return QString();
+        });
+        QVERIFY(!window.close());
+        QCOMPARE(asked, 2);
+        QCOMPARE(suggested,
+                 QFileInfo(demoBundle()).absolutePath() + QStringLiteral("/demo-bundle.gdsession"));
+
+        // ... and a chosen name (the extension added) saves, then closes.
+        const QString chosen = dir_.filePath(QStringLiteral("closing"));
+        window.sessions()->setPathPrompt([&](bool, const QString&) { return chosen; });
+        QVERIFY(window.close());
+        QCOMPARE(asked, 3);
+        QVERIFY(QFileInfo::exists(chosen + QStringLiteral(".gdsession")));
+
+        MainWindow other;
+        other.openInputs({demoBundle()});
+        QVERIFY(waitForAnalysis(other, 1));
+        other.incidentWorkbench()->selectIncident(1);
+        other.incidentWorkbench()->detailPanel()->noteEditor()->setPlainText(QStringLiteral("discard me"));
+        other.sessions()->setSavePrompt(
+            [](const QString&) { return SessionController::SaveAnswer::Discard; });
+        QVERIFY(other.close());
+    }
+
+private:
+    QTemporaryDir dir_;
+    QTemporaryDir settingsDir_;
+};
+
+QTEST_MAIN(TestSession)
+#include "tst_session.moc"

@@ -1,0 +1,76 @@
+#pragma once
+
+#include <QObject>
+#include <QStringList>
+#include <functional>
+
+namespace gd {
+
+class MainWindow;
+class SessionRestore;
+struct WorkbenchSession;
+
+/// Saving and opening workbench sessions (.gdsession): File ▸ Save Session (As)… and Open Session…,
+/// the modified state of the staff notes, and the question on close when notes are unsaved.
+/// Opening imports the session's inputs the way any open does, then SessionRestore brings the view
+/// back. The window only forwards opens, close requests and the title to it.
+class SessionController : public QObject {
+    Q_OBJECT
+public:
+    enum class SaveAnswer { Save, Discard, Cancel };
+    /// Asks whether to save unsaved notes of the session called `name`.
+    using SavePrompt = std::function<SaveAnswer(const QString& name)>;
+    /// Asks for a file name: to save to (`saving`) or to open. Empty: the user cancelled.
+    using PathPrompt = std::function<QString(bool saving, const QString& suggestion)>;
+
+    /// Connects the window's session actions and its notes.
+    explicit SessionController(MainWindow* window);
+
+    /// Opens the first session among `paths`; returns the paths that are not sessions.
+    QStringList openSessionsAmong(const QStringList& paths);
+    /// Replaces what is open by the session at `path` (after asking to save unsaved notes).
+    bool openSession(const QString& path);
+    /// Saves to the current session file, or asks for one.
+    bool save();
+    bool saveAs();
+    bool saveTo(const QString& path);
+    /// Before the window closes: true when it may (saved, discarded or nothing to save).
+    bool maybeSave();
+
+    bool isModified() const { return modified_; }
+    /// The session file, empty when none was saved or opened.
+    const QString& sessionPath() const { return path_; }
+    /// The session file's name without extension, empty when there is none.
+    QString sessionName() const;
+    /// True from opening a session until its view is restored.
+    bool isRestoring() const { return restore_ != nullptr; }
+
+    /// Tests and embedders replace the dialogs (the defaults are QMessageBox and QFileDialog).
+    void setSavePrompt(SavePrompt prompt) { savePrompt_ = std::move(prompt); }
+    void setPathPrompt(PathPrompt prompt) { pathPrompt_ = std::move(prompt); }
+
+Q_SIGNALS:
+    /// A line for the status bar.
+    void message(const QString& text);
+    /// The session file or its modified state changed (for the title).
+    void titleChanged();
+    /// A session was opened or saved at `path` (for recent files).
+    void sessionUsed(const QString& path);
+    /// The opened session's view is restored (`completed`), or its import was cancelled.
+    void restored(bool completed);
+
+private:
+    void openWithDialog();
+    void setModified(bool modified);
+    void updateActions();
+    QString suggestedPath() const;
+
+    MainWindow* window_;
+    SavePrompt savePrompt_;
+    PathPrompt pathPrompt_;
+    SessionRestore* restore_ = nullptr;
+    QString path_;
+    bool modified_ = false;
+};
+
+} // namespace gd
