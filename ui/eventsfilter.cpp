@@ -3,7 +3,10 @@
 #include "import/importresult.h"
 
 #include <QRegularExpression>
+#include <QStringDecoder>
+#include <algorithm>
 #include <array>
+#include <cstring>
 #include <string>
 
 namespace gd {
@@ -25,17 +28,30 @@ bool containsFolded(std::string_view haystack, std::string_view foldedNeedle)
     if (haystack.size() < foldedNeedle.size())
         return false;
     const char first = foldedNeedle.front();
+    const char firstUpper = first >= 'a' && first <= 'z' ? static_cast<char>(first - 'a' + 'A') : first;
     const std::size_t last = haystack.size() - foldedNeedle.size();
-    for (std::size_t i = 0; i <= last; ++i) {
-        if (asciiLower(haystack[i]) != first)
-            continue;
+    // memchr finds the candidates for the first byte (both cases) far faster than a byte loop:
+    // the targets pool is ~100 MB on a 1 GB bundle.
+    const auto next = [&](char c, std::size_t from) {
+        const void* hit = std::memchr(haystack.data() + from, c, last + 1 - from);
+        return hit ? static_cast<std::size_t>(static_cast<const char*>(hit) - haystack.data()) : last + 1;
+    };
+    std::size_t nextLower = next(first, 0);
+    std::size_t nextUpper = firstUpper == first ? last + 1 : next(firstUpper, 0);
+    while (true) {
+        const std::size_t i = std::min(nextLower, nextUpper);
+        if (i > last)
+            return false;
+        if (i == nextLower)
+            nextLower = i < last ? next(first, i + 1) : last + 1;
+        else
+            nextUpper = i < last ? next(firstUpper, i + 1) : last + 1;
         std::size_t k = 1;
         while (k < foldedNeedle.size() && asciiLower(haystack[i + k]) == foldedNeedle[k])
             ++k;
         if (k == foldedNeedle.size())
             return true;
     }
-    return false;
 }
 
 std::string foldedUtf8(const QString& text)
@@ -64,15 +80,29 @@ public:
         std::vector<std::uint8_t> hits(pool.size(), 0);
         if (!isValid())
             return hits;
+        // Regular expressions need UTF-16: decode every string into one reused buffer rather than
+        // a new QString each (the targets pool holds close to a million strings).
+        QStringDecoder decoder(QStringDecoder::Utf8, QStringDecoder::Flag::Stateless);
+        QString buffer;
         for (std::uint32_t id = 0; id < pool.size(); ++id) {
             if (isCancelled && id % kCancelCheckStride == 0 && isCancelled())
                 return hits;
             const std::string_view text = pool.view(id);
-            hits[id] =
-                regex_
-                    ? expression_.match(QString::fromUtf8(text.data(), static_cast<qsizetype>(text.size())))
-                          .hasMatch()
-                    : containsFolded(text, needle_);
+            if (!regex_) {
+                hits[id] = containsFolded(text, needle_);
+                continue;
+            }
+            // UTF-8 never needs more UTF-16 units than bytes (an invalid byte becomes one U+FFFD).
+            const auto bytes = static_cast<qsizetype>(text.size());
+            if (buffer.size() < bytes)
+                buffer.resize(std::max<qsizetype>(bytes, 2 * buffer.size()));
+            QChar* const begin = buffer.data();
+            const QChar* const end = decoder.appendToBuffer(begin, QByteArrayView(text.data(), bytes));
+#if QT_VERSION >= QT_VERSION_CHECK(6, 5, 0) // match(QStringView) is deprecated since 6.8
+            hits[id] = expression_.matchView(QStringView(begin, end)).hasMatch();
+#else
+            hits[id] = expression_.match(QStringView(begin, end)).hasMatch();
+#endif
         }
         return hits;
     }

@@ -53,7 +53,7 @@ EventsPanel::EventsPanel(QWidget* parent)
     columns->setSectionResizeMode(QHeaderView::Interactive);
     columns->setStretchLastSection(true);
     const int charWidth = fontMetrics().averageCharWidth();
-    const int widths[EventsModel::ColumnCount] = {24, 16, 12, 7, 26, 22, 8, 10, 16, 40, 14};
+    const int widths[EventsModel::ColumnCount] = {24, 16, 15, 9, 26, 22, 16, 10, 16, 40, 16};
     for (int column = 0; column < EventsModel::ColumnCount; ++column)
         view_->setColumnWidth(column, widths[column] * charWidth);
 

@@ -89,9 +89,9 @@ IncidentDetailPanel::IncidentDetailPanel(QWidget* parent)
     evidenceView_->verticalHeader()->setDefaultSectionSize(fontMetrics().height() + 6);
     evidenceView_->horizontalHeader()->setStretchLastSection(true);
     const int charWidth = fontMetrics().averageCharWidth();
-    evidenceView_->setColumnWidth(EvidenceModel::RoleColumn, 30 * charWidth);
+    evidenceView_->setColumnWidth(EvidenceModel::RoleColumn, 24 * charWidth);
     evidenceView_->setColumnWidth(EvidenceModel::TimeColumn, 20 * charWidth);
-    evidenceView_->setColumnWidth(EvidenceModel::LocationColumn, 24 * charWidth);
+    evidenceView_->setColumnWidth(EvidenceModel::LocationColumn, 20 * charWidth);
     evidenceView_->setToolTip(tr("Double-click or press Enter to show the line in the log viewer"));
     connect(evidenceView_, &QAbstractItemView::activated, this,
             [this](const QModelIndex& index) { activateEvidence(index.row()); });
@@ -128,7 +128,13 @@ IncidentDetailPanel::IncidentDetailPanel(QWidget* parent)
     splitter->setStretchFactor(0, 3);
     splitter->setStretchFactor(1, 2);
     splitter->setStretchFactor(2, 0);
-    splitter->setSizes({300, 200, fontMetrics().height() * 4});
+    // The explanation is what this panel is for: in a short window the evidence table and the note
+    // give way first (their default minimum heights left the explanation a few lines only).
+    const int line = fontMetrics().height();
+    evidenceView_->setMinimumHeight(line * 6);
+    noteEdit_->setMinimumHeight(line * 2 + 2 * noteEdit_->frameWidth() + 4);
+    splitter->setCollapsible(0, false);
+    splitter->setSizes({line * 20, line * 8, line * 3});
 
     auto* layout = new QVBoxLayout(this);
     layout->setContentsMargins(0, 0, 0, 0);
@@ -146,13 +152,24 @@ IncidentDetailPanel::~IncidentDetailPanel()
 void IncidentDetailPanel::setAnalysis(std::shared_ptr<const ImportResult> import,
                                       std::shared_ptr<const AnalysisResult> analysis)
 {
-    if (import != import_)
-        reader_ = import ? std::make_shared<RawTextReader>(import->sources) : nullptr;
+    if (import != import_) {
+        if (import && import == sharedReaderImport_.lock() && sharedReader_)
+            reader_ = sharedReader_;
+        else
+            reader_ = import ? std::make_shared<RawTextReader>(import->sources) : nullptr;
+    }
     import_ = std::move(import);
     analysis_ = std::move(analysis);
     const int previous = incidentId_;
     incidentId_ = -2; // force a refresh
     showIncident(findIncident(previous) ? previous : -1);
+}
+
+void IncidentDetailPanel::shareRawTextReader(std::shared_ptr<const ImportResult> import,
+                                             std::shared_ptr<RawTextReader> reader)
+{
+    sharedReaderImport_ = import;
+    sharedReader_ = std::move(reader);
 }
 
 const Incident* IncidentDetailPanel::findIncident(int id) const

@@ -33,6 +33,10 @@ public:
     /// A new analysis (of `import`). The incident shown before stays when it is still there.
     void setAnalysis(std::shared_ptr<const ImportResult> import,
                      std::shared_ptr<const AnalysisResult> analysis);
+    /// Reads evidence texts of `import` through `reader` instead of a reader of its own, so a
+    /// compressed member decoded for the evidence is cached for the log viewer too (and held once).
+    void shareRawTextReader(std::shared_ptr<const ImportResult> import,
+                            std::shared_ptr<RawTextReader> reader);
     /// Shows incident `id` (or nothing for -1).
     void showIncident(int id);
     int incidentId() const { return incidentId_; }
@@ -78,6 +82,8 @@ private:
     std::shared_ptr<const ImportResult> import_;
     std::shared_ptr<const AnalysisResult> analysis_;
     std::shared_ptr<RawTextReader> reader_;
+    std::weak_ptr<const ImportResult> sharedReaderImport_; ///< weak: must not keep an old import alive
+    std::shared_ptr<RawTextReader> sharedReader_;
     std::function<QString(std::int64_t)> formatTime_;
     StaffNotes notes_;
     int incidentId_ = -1;

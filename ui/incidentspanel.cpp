@@ -10,6 +10,7 @@
 #include <QLineEdit>
 #include <QTableView>
 #include <QVBoxLayout>
+#include <algorithm>
 
 namespace gd {
 
@@ -100,6 +101,7 @@ void IncidentsPanel::setAnalysis(std::shared_ptr<const AnalysisResult> analysis)
 {
     const int previous = selectedIncident();
     model_->setAnalysis(std::move(analysis));
+    fitColumns();
     updateCountLabel();
     if (previous >= 0)
         selectIncident(previous);
@@ -108,6 +110,20 @@ void IncidentsPanel::setAnalysis(std::shared_ptr<const AnalysisResult> analysis)
 void IncidentsPanel::setTimeFormatter(std::function<QString(std::int64_t utcMs)> formatter)
 {
     model_->setTimeFormatter(std::move(formatter));
+    fitColumns();
+}
+
+void IncidentsPanel::fitColumns()
+{
+    // Few rows: fitting the shown ones is cheap, and fixed widths either elide the start time and
+    // the cause or leave the hosts (the stretching column) no room at all.
+    const int widest = 34 * fontMetrics().averageCharWidth();
+    for (int column = 0; column < IncidentsModel::ColumnCount; ++column) {
+        if (column == IncidentsModel::HostsColumn)
+            continue;
+        view_->resizeColumnToContents(column);
+        view_->setColumnWidth(column, std::min(view_->columnWidth(column), widest));
+    }
 }
 
 void IncidentsPanel::selectIncident(int id)

@@ -47,6 +47,7 @@ private:
     QWidget* createFilterBar();
     void onCurrentChanged(const QModelIndex& current);
     void updateCountLabel();
+    void fitColumns();
 
     IncidentsModel* model_;
     IncidentsFilterModel* proxy_;

@@ -57,6 +57,9 @@ void IncidentWorkbench::addNavigation(QMenu* menu, QToolBar* toolBar)
 void IncidentWorkbench::setImport(std::shared_ptr<const ImportResult> import)
 {
     import_ = std::move(import);
+    // One reader (and cache of decoded members) for the evidence and the log viewer.
+    const bool viewerHasImport = logViewer_ && import_ && logViewer_->import() == import_;
+    detail_->shareRawTextReader(import_, viewerHasImport ? logViewer_->rawTextReader() : nullptr);
     chart_->setImport(import_);
     job_->start(import_);
 }

@@ -2,6 +2,7 @@
 
 #include "loghighlighter.h"
 
+#include <QTextBlock>
 #include <QTextDocument>
 
 #ifdef GD_HAVE_KSYNTAXHIGHLIGHTING
@@ -70,11 +71,19 @@ QSyntaxHighlighter* LogHighlighterFactory::create(QTextDocument* document, LogKi
     if (!name.isEmpty()) {
         const KSyntaxHighlighting::Definition definition = repository_->definitions.definitionForName(name);
         if (definition.isValid()) {
-            auto* highlighter = new KSyntaxHighlighting::SyntaxHighlighter(document);
+            // KSyntaxHighlighting queues a re-highlight of the next block whenever a block's state
+            // differs from its previous pass; when the viewer replaces the text before that runs, the
+            // queued block dangles (a crash in QTextBlock::position()). So: forget states an earlier
+            // highlighter left on the blocks, and attach only once definition and theme are set, so
+            // every block is highlighted once, fresh.
+            for (QTextBlock block = document->begin(); block.isValid(); block = block.next())
+                block.setUserData(nullptr);
+            auto* highlighter = new KSyntaxHighlighting::SyntaxHighlighter(static_cast<QObject*>(document));
+            highlighter->setDefinition(definition);
             highlighter->setTheme(repository_->definitions.defaultTheme(
                 LogColors::isDark(palette) ? KSyntaxHighlighting::Repository::DarkTheme
                                            : KSyntaxHighlighting::Repository::LightTheme));
-            highlighter->setDefinition(definition);
+            highlighter->setDocument(document);
             return highlighter;
         }
     }

@@ -38,6 +38,9 @@ public:
     bool isMarkedLineVisible() const;
     QString headerText() const;
     bool isLoading() const { return loading_; }
+    const std::shared_ptr<const ImportResult>& import() const { return import_; }
+    /// The reader of import() (shared with the incident detail: one cache of decoded members).
+    std::shared_ptr<RawTextReader> rawTextReader() const { return reader_; }
     LogViewerTextView* textView() const { return view_; }
 
 Q_SIGNALS:
