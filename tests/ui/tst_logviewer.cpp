@@ -240,6 +240,28 @@ private Q_SLOTS:
         QVERIFY2(emphasised, "502 is emphasised by our access log definition");
     }
 
+    void highlighterSurvivesReplacedText()
+    {
+        // The viewer swaps highlighters (kind or palette change) and replaces the text right after; work
+        // a highlighter queued for the old blocks must not touch them (KSyntaxHighlighting did).
+        LogHighlighterFactory factory;
+        QTextDocument document;
+        const QByteArray errorBytes = errorLine(1) + '\n' + errorLine(2) + '\n' + errorLine(3);
+        const QString errorText = QString::fromUtf8(errorBytes);
+        document.setPlainText(errorText);
+        QSyntaxHighlighter* highlighter = factory.create(&document, LogKind::NginxError, QPalette());
+        highlighter->rehighlight();
+        for (const LogKind kind : {LogKind::NginxAccess, LogKind::FpmMaster, LogKind::NginxError}) {
+            delete highlighter;
+            highlighter = factory.create(&document, kind, QPalette());
+            document.setPlainText(errorText + u'\n' + errorText);
+            QTest::qWait(20);
+            document.setPlainText(errorText);
+            QTest::qWait(20);
+        }
+        QCOMPARE(document.blockCount(), 3);
+    }
+
     void syntaxDefinitionsAreWellFormed()
     {
         // Checked here because this build may lack KF6: the definitions must at least parse and
