@@ -12,7 +12,8 @@
 #include <QIcon>
 #endif
 
-int main(int argc, char* argv[]) {
+int main(int argc, char* argv[])
+{
 #ifdef GD_HAVE_UI
     if (argc <= 1 || !gd::isHeadlessCommand(argv[1])) {
         QApplication app(argc, argv);

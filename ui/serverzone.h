@@ -1,7 +1,7 @@
 #pragma once
 
-#include <QString>
 #include "time/offsettimeline.h"
+#include <QString>
 
 #include <QTimeZone>
 #include <cstdint>

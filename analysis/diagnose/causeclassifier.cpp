@@ -115,14 +115,16 @@ Classification classifyIncident(const IncidentSignals& s, const BundleFacts& fac
     page.add(waited, -0.3, {});
     page.add(s.immediateShare < 0.5, -0.3, {});
     // A refused or denied connect never reached PHP, so no page code could have crashed.
-    page.add(s.connectMissing + s.connectRefused + s.connectDenied + s.connectAgain > 0 && s.crashes == 0, -0.4, {});
+    page.add(s.connectMissing + s.connectRefused + s.connectDenied + s.connectAgain > 0 && s.crashes == 0,
+             -0.4, {});
     page.add(s.distinctUrls > 3, -0.2, {});
 
     Score& timeout = scores[static_cast<int>(Cause::Timeout)];
     timeout.add(waited, 0.45,
-                s.limitMs ? QStringLiteral("%1 of failures waited about the limit of %2 (%3)")
-                                .arg(percent(s.atLimitShare), seconds(*s.limitMs), s.limitSource)
-                          : QStringLiteral("%1 of failures are nginx timeouts (504)").arg(percent(s.atLimitShare)));
+                s.limitMs
+                    ? QStringLiteral("%1 of failures waited about the limit of %2 (%3)")
+                          .arg(percent(s.atLimitShare), seconds(*s.limitMs), s.limitSource)
+                    : QStringLiteral("%1 of failures are nginx timeouts (504)").arg(percent(s.atLimitShare)));
     timeout.add(
         s.timedOut > 0 || s.sigterms > 0 || s.upstreamTimedOut > 0, 0.2,
         QStringLiteral(
@@ -224,11 +226,12 @@ Classification classifyIncident(const IncidentSignals& s, const BundleFacts& fac
                                       [](const CauseScore& c) { return c.cause == Cause::Unknown; });
         std::rotate(result.ranked.begin(), unknownIt, unknownIt + 1);
         const QStringList& leadingReasons = scores[static_cast<int>(leading)].reasons();
-        result.reasons = {QStringLiteral("too little evidence to name a cause; it points most to \"%1\"%2")
-                              .arg(causeTitle(leading).toLower(),
-                                   leadingReasons.isEmpty()
-                                       ? QString()
-                                       : QStringLiteral(" (") + leadingReasons.join(QStringLiteral(", ")) + u')')};
+        result.reasons = {
+            QStringLiteral("too little evidence to name a cause; it points most to \"%1\"%2")
+                .arg(causeTitle(leading).toLower(),
+                     leadingReasons.isEmpty()
+                         ? QString()
+                         : QStringLiteral(" (") + leadingReasons.join(QStringLiteral(", ")) + u')')};
         result.reasons << scores[static_cast<int>(Cause::Unknown)].reasons().mid(1);
         return result;
     }

@@ -180,8 +180,9 @@ IncidentSignals measureIncident(const ImportResult& import, const BundleFacts& f
     for (const Failure& f : failures) {
         bool isImmediate = f.durationMs < config.immediateMs;
         // A 504 is nginx's own timeout (log-evidence.md §2.2), whatever limit it was configured with.
-        bool reachedLimit = (f.status == 504 && !isImmediate) ||
-                            (s.limitMs && f.durationMs >= config.atLimitFraction * static_cast<double>(*s.limitMs));
+        bool reachedLimit =
+            (f.status == 504 && !isImmediate) ||
+            (s.limitMs && f.durationMs >= config.atLimitFraction * static_cast<double>(*s.limitMs));
         if (!f.fromAccessLog) {
             // The error log has no request time: judge by the message instead.
             const MessageCode code = events.code[f.event];

@@ -10,12 +10,14 @@ namespace gd {
 namespace {
 constexpr std::size_t kReadBlock = 256 * 1024;
 
-bool startsWith(std::string_view text, std::string_view prefix) {
+bool startsWith(std::string_view text, std::string_view prefix)
+{
     return text.size() >= prefix.size() && text.substr(0, prefix.size()) == prefix;
 }
 } // namespace
 
-ContainerType sniffContainer(std::string_view head) {
+ContainerType sniffContainer(std::string_view head)
+{
     if (startsWith(head, "\x1f\x8b"))
         return ContainerType::Gzip;
     if (startsWith(head, "BZh") && head.size() > 3 && head[3] >= '1' && head[3] <= '9')
@@ -35,7 +37,8 @@ ContainerType sniffContainer(std::string_view head) {
     return ContainerType::None;
 }
 
-QString containerName(ContainerType type) {
+QString containerName(ContainerType type)
+{
     switch (type) {
     case ContainerType::None:
         return QStringLiteral("plain");
@@ -61,7 +64,8 @@ ArchiveInput::ArchiveInput(ByteReader& parent, std::string prefetched)
     : parent_(parent)
     , prefetched_(std::move(prefetched))
     , buffer_(kReadBlock)
-    , dataReader_(*this) {
+    , dataReader_(*this)
+{
     archive_ = archive_read_new();
     archive_read_support_filter_all(archive_);
     // Only real containers: "all formats" would let mtree or similar text formats claim plain logs.
@@ -74,11 +78,13 @@ ArchiveInput::ArchiveInput(ByteReader& parent, std::string prefetched)
     archive_read_support_format_empty(archive_); // a compressed empty file is empty, not damaged
 }
 
-ArchiveInput::~ArchiveInput() {
+ArchiveInput::~ArchiveInput()
+{
     archive_read_free(archive_);
 }
 
-std::ptrdiff_t ArchiveInput::readCallback(struct archive*, void* self, const void** buffer) {
+std::ptrdiff_t ArchiveInput::readCallback(struct archive*, void* self, const void** buffer)
+{
     auto* input = static_cast<ArchiveInput*>(self);
     if (!input->prefetchedServed_) {
         input->prefetchedServed_ = true;
@@ -97,11 +103,13 @@ std::ptrdiff_t ArchiveInput::readCallback(struct archive*, void* self, const voi
     return n;
 }
 
-bool ArchiveInput::open() {
+bool ArchiveInput::open()
+{
     return archive_read_open(archive_, this, nullptr, &ArchiveInput::readCallback, nullptr) == ARCHIVE_OK;
 }
 
-ArchiveInput::Step ArchiveInput::next(ArchiveEntry& entry) {
+ArchiveInput::Step ArchiveInput::next(ArchiveEntry& entry)
+{
     struct archive_entry* header = nullptr;
     int status = archive_read_next_header(archive_, &header);
     if (status == ARCHIVE_EOF)
@@ -125,26 +133,30 @@ ArchiveInput::Step ArchiveInput::next(ArchiveEntry& entry) {
     return Step::Entry;
 }
 
-int ArchiveInput::compressionLayers() const {
+int ArchiveInput::compressionLayers() const
+{
     int layers = 0;
     for (int i = 0; i < archive_filter_count(archive_); ++i)
         layers += archive_filter_code(archive_, i) != ARCHIVE_FILTER_NONE ? 1 : 0;
     return layers;
 }
 
-QString ArchiveInput::errorString() const {
+QString ArchiveInput::errorString() const
+{
     if (!parentError_.isEmpty())
         return parentError_;
     const char* text = archive_error_string(archive_);
     return text != nullptr ? QString::fromUtf8(text) : QStringLiteral("unknown archive error");
 }
 
-std::ptrdiff_t ArchiveInput::EntryReader::read(char* data, std::size_t size) {
+std::ptrdiff_t ArchiveInput::EntryReader::read(char* data, std::size_t size)
+{
     const la_ssize_t n = archive_read_data(owner_.archive_, data, size);
     return n < 0 ? -1 : static_cast<std::ptrdiff_t>(n);
 }
 
-QString safeMemberName(const QString& stored, bool* changed) {
+QString safeMemberName(const QString& stored, bool* changed)
+{
     QStringList kept;
     bool unsafe = stored.startsWith(u'/') || stored.contains(u'\\');
     for (const QString& part : QString(stored).replace(u'\\', u'/').split(u'/', Qt::SkipEmptyParts)) {

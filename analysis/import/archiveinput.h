@@ -47,7 +47,9 @@ private:
     class EntryReader final : public ByteReader {
     public:
         explicit EntryReader(ArchiveInput& owner)
-            : owner_(owner) {}
+            : owner_(owner)
+        {
+        }
         std::ptrdiff_t read(char* data, std::size_t size) override;
         QString errorString() const override { return owner_.errorString(); }
 

@@ -21,7 +21,8 @@ struct BundleWalker::Budget {
     bool exceeded = false;
     QString reason;
 
-    bool charge(std::size_t bytes) {
+    bool charge(std::size_t bytes)
+    {
         expanded += bytes;
         if (expanded > limits.maxExpandedBytes) {
             reason =
@@ -50,8 +51,11 @@ public:
                    std::function<QString()> reason)
         : inner_(inner)
         , charge_(std::move(charge))
-        , reason_(std::move(reason)) {}
-    std::ptrdiff_t read(char* data, std::size_t size) override {
+        , reason_(std::move(reason))
+    {
+    }
+    std::ptrdiff_t read(char* data, std::size_t size) override
+    {
         if (spent_)
             return -1;
         const std::ptrdiff_t n = inner_.read(data, size);
@@ -70,7 +74,8 @@ private:
     bool spent_ = false;
 };
 
-QString stripCompressionSuffix(const QString& name) {
+QString stripCompressionSuffix(const QString& name)
+{
     for (const char* suffix : {".gz", ".bz2", ".xz", ".zst", ".zstd", ".z", ".Z"}) {
         if (name.endsWith(QLatin1String(suffix)))
             return name.left(name.size() - static_cast<qsizetype>(std::strlen(suffix)));
@@ -93,7 +98,8 @@ QString BundleWalker::nestingReason(const QString& typeName) const
         .arg(options_.limits.maxNestingDepth);
 }
 
-bool readHead(ByteReader& reader, std::string& head, std::size_t size) {
+bool readHead(ByteReader& reader, std::string& head, std::size_t size)
+{
     head.resize(size);
     const std::ptrdiff_t n = readFully(reader, head.data(), size);
     if (n < 0) {
@@ -105,7 +111,8 @@ bool readHead(ByteReader& reader, std::string& head, std::size_t size) {
 }
 
 std::vector<QString> collectInputFiles(const QStringList& inputs, std::vector<Diagnostic>& diagnostics,
-                                       std::vector<SkippedFile>& skipped) {
+                                       std::vector<SkippedFile>& skipped)
+{
     std::vector<QString> files;
     for (const QString& input : inputs) {
         const QFileInfo info(input);
@@ -137,15 +144,18 @@ std::vector<QString> collectInputFiles(const QStringList& inputs, std::vector<Di
 
 BundleWalker::BundleWalker(const ImportOptions& options, BundleSink& sink)
     : options_(options)
-    , sink_(sink) {
+    , sink_(sink)
+{
     parserOptions_.accessLogFormat = options_.accessLogFormat;
 }
 
-std::uint64_t BundleWalker::inputBytesRead() const {
+std::uint64_t BundleWalker::inputBytesRead() const
+{
     return currentFile_ != nullptr ? currentFile_->bytesRead() : 0;
 }
 
-void BundleWalker::walkFile(const QString& path) {
+void BundleWalker::walkFile(const QString& path)
+{
     FileReader file(path);
     if (!file.isOpen()) {
         sink_.diagnostic(
@@ -169,7 +179,8 @@ void BundleWalker::walkFile(const QString& path) {
 }
 
 void BundleWalker::process(ByteReader& stream, std::string head, const SourceLocation& location,
-                           const QString& name, int depth, Budget& budget) {
+                           const QString& name, int depth, Budget& budget)
+{
     const ContainerType type = sniffContainer(head);
     if (type == ContainerType::Gzip && hasFastGzip())
         processGzip(stream, std::move(head), location, name, depth, budget, 0);
@@ -214,18 +225,21 @@ void BundleWalker::processGzip(ByteReader& stream, std::string head, const Sourc
     child.memberChain << QString();
     child.compressed = true;
     if (!budget.charge(inner.size())) {
-        sink_.diagnostic({Diagnostic::Severity::Error, display, 0, budget.reason + QStringLiteral("; reading stopped")});
+        sink_.diagnostic(
+            {Diagnostic::Severity::Error, display, 0, budget.reason + QStringLiteral("; reading stopped")});
         return;
     }
     BudgetedReader data(
         gzip, [&budget](std::size_t n) { return budget.charge(n); }, [&budget] { return budget.reason; });
     processText(data, std::move(inner), child, stripCompressionSuffix(name));
     if (budget.exceeded && depth == 0)
-        sink_.diagnostic({Diagnostic::Severity::Error, display, 0, budget.reason + QStringLiteral("; reading stopped")});
+        sink_.diagnostic(
+            {Diagnostic::Severity::Error, display, 0, budget.reason + QStringLiteral("; reading stopped")});
 }
 
 void BundleWalker::processArchive(ByteReader& stream, std::string head, const SourceLocation& location,
-                                  const QString& name, int depth, Budget& budget, int peeledLayers) {
+                                  const QString& name, int depth, Budget& budget, int peeledLayers)
+{
     const QString display = location.displayPath();
     const ContainerType type = sniffContainer(head);
     // What the user knows the file as: a tar.gz whose gzip layer was peeled already is "gzip" data.
@@ -237,8 +251,7 @@ void BundleWalker::processArchive(ByteReader& stream, std::string head, const So
     }
     ArchiveInput archive(stream, std::move(head));
     if (!archive.open()) {
-        const QString reason =
-            QStringLiteral("cannot open %1 data: %2").arg(typeName, archive.errorString());
+        const QString reason = QStringLiteral("cannot open %1 data: %2").arg(typeName, archive.errorString());
         refuse(display, reason, Diagnostic::Severity::Error);
         return;
     }
@@ -259,7 +272,8 @@ void BundleWalker::processArchive(ByteReader& stream, std::string head, const So
             break;
         }
         // libarchive peels stacked compressors (a .gz of a .gz ...) in one go: each layer is a level.
-        if (!anyEntry && depth + peeledLayers + archive.compressionLayers() > options_.limits.maxNestingDepth) {
+        if (!anyEntry &&
+            depth + peeledLayers + archive.compressionLayers() > options_.limits.maxNestingDepth) {
             const QString reason = nestingReason(typeName);
             refuse(display, reason, Diagnostic::Severity::Warning);
             return;
@@ -311,7 +325,8 @@ void BundleWalker::processArchive(ByteReader& stream, std::string head, const So
 }
 
 void BundleWalker::processText(ByteReader& stream, std::string head, const SourceLocation& location,
-                               const QString& name) {
+                               const QString& name)
+{
     const QString display = location.displayPath();
     const KindDecision decision = detectKind(head, display, parserOptions_);
     if (decision.kind != LogKind::Unknown) {

@@ -42,8 +42,8 @@ private:
     struct Budget;
     void process(ByteReader& stream, std::string head, const SourceLocation& location, const QString& name,
                  int depth, Budget& budget);
-    void processGzip(ByteReader& stream, std::string head, const SourceLocation& location, const QString& name,
-                     int depth, Budget& budget, int peeledLayers);
+    void processGzip(ByteReader& stream, std::string head, const SourceLocation& location,
+                     const QString& name, int depth, Budget& budget, int peeledLayers);
     void processArchive(ByteReader& stream, std::string head, const SourceLocation& location,
                         const QString& name, int depth, Budget& budget, int peeledLayers = 0);
     /// Reports a file that is not read, both as a message and in the skipped list.

@@ -6,7 +6,8 @@
 
 namespace gd {
 
-FileReader::FileReader(const QString& path) {
+FileReader::FileReader(const QString& path)
+{
     // stdio with a large buffer: portable, read-only, and fast enough to keep parsers busy.
     file_ = std::fopen(QFile::encodeName(path).constData(), "rb");
     if (file_ == nullptr)
@@ -15,12 +16,14 @@ FileReader::FileReader(const QString& path) {
         std::setvbuf(file_, nullptr, _IOFBF, 1 << 20);
 }
 
-FileReader::~FileReader() {
+FileReader::~FileReader()
+{
     if (file_ != nullptr)
         std::fclose(file_);
 }
 
-std::ptrdiff_t FileReader::read(char* data, std::size_t size) {
+std::ptrdiff_t FileReader::read(char* data, std::size_t size)
+{
     if (file_ == nullptr)
         return -1;
     const std::size_t n = std::fread(data, 1, size, file_);
@@ -32,7 +35,8 @@ std::ptrdiff_t FileReader::read(char* data, std::size_t size) {
     return static_cast<std::ptrdiff_t>(n);
 }
 
-std::ptrdiff_t readFully(ByteReader& reader, char* data, std::size_t size) {
+std::ptrdiff_t readFully(ByteReader& reader, char* data, std::size_t size)
+{
     std::size_t total = 0;
     while (total < size) {
         const std::ptrdiff_t n = reader.read(data + total, size - total);

@@ -10,7 +10,10 @@ namespace gd {
 
 #ifdef GD_HAVE_ISAL
 
-bool hasFastGzip() { return true; }
+bool hasFastGzip()
+{
+    return true;
+}
 
 struct GzipReader::State {
     inflate_state inflate;
@@ -22,13 +25,20 @@ constexpr std::size_t kInputBlock = 256 * 1024;
 QString isalError(int code)
 {
     switch (code) {
-    case ISAL_INVALID_BLOCK: return QStringLiteral("invalid deflate block");
-    case ISAL_INVALID_SYMBOL: return QStringLiteral("invalid deflate symbol");
-    case ISAL_INVALID_LOOKBACK: return QStringLiteral("invalid back reference");
-    case ISAL_INVALID_WRAPPER: return QStringLiteral("invalid gzip header");
-    case ISAL_UNSUPPORTED_METHOD: return QStringLiteral("unsupported compression method");
-    case ISAL_INCORRECT_CHECKSUM: return QStringLiteral("checksum mismatch");
-    default: return QStringLiteral("error %1").arg(code);
+    case ISAL_INVALID_BLOCK:
+        return QStringLiteral("invalid deflate block");
+    case ISAL_INVALID_SYMBOL:
+        return QStringLiteral("invalid deflate symbol");
+    case ISAL_INVALID_LOOKBACK:
+        return QStringLiteral("invalid back reference");
+    case ISAL_INVALID_WRAPPER:
+        return QStringLiteral("invalid gzip header");
+    case ISAL_UNSUPPORTED_METHOD:
+        return QStringLiteral("unsupported compression method");
+    case ISAL_INCORRECT_CHECKSUM:
+        return QStringLiteral("checksum mismatch");
+    default:
+        return QStringLiteral("error %1").arg(code);
     }
 }
 } // namespace
@@ -119,7 +129,10 @@ std::ptrdiff_t GzipReader::read(char* data, std::size_t size)
 
 #else
 
-bool hasFastGzip() { return false; }
+bool hasFastGzip()
+{
+    return false;
+}
 
 struct GzipReader::State {};
 
@@ -131,7 +144,10 @@ GzipReader::GzipReader(ByteReader& parent, std::string prefetched)
 
 GzipReader::~GzipReader() = default;
 
-bool GzipReader::refill() { return false; }
+bool GzipReader::refill()
+{
+    return false;
+}
 
 std::ptrdiff_t GzipReader::read(char*, std::size_t)
 {

@@ -20,18 +20,21 @@ constexpr std::size_t kQueueDepth = 4;
 /// Hands chunks from the reading thread to the parsing thread of one source.
 class ChunkQueue {
 public:
-    void push(std::string chunk) {
+    void push(std::string chunk)
+    {
         std::unique_lock lock(mutex_);
         notFull_.wait(lock, [this] { return chunks_.size() < kQueueDepth; });
         chunks_.push_back(std::move(chunk));
         notEmpty_.notify_one();
     }
-    void close() {
+    void close()
+    {
         std::lock_guard lock(mutex_);
         closed_ = true;
         notEmpty_.notify_one();
     }
-    std::optional<std::string> pop() {
+    std::optional<std::string> pop()
+    {
         std::unique_lock lock(mutex_);
         notEmpty_.wait(lock, [this] { return !chunks_.empty() || closed_; });
         if (chunks_.empty())
@@ -54,13 +57,17 @@ private:
 class Slots {
 public:
     explicit Slots(int count)
-        : free_(count) {}
-    void acquire() {
+        : free_(count)
+    {
+    }
+    void acquire()
+    {
         std::unique_lock lock(mutex_);
         available_.wait(lock, [this] { return free_ > 0; });
         --free_;
     }
-    void release() {
+    void release()
+    {
         std::lock_guard lock(mutex_);
         ++free_;
         available_.notify_one();
@@ -79,13 +86,15 @@ class Importer::Session final : public BundleSink {
 public:
     Session(Importer& owner, int parseThreads)
         : owner_(owner)
-        , slots_(parseThreads) {
+        , slots_(parseThreads)
+    {
         parserOptions_.accessLogFormat = owner_.options_.accessLogFormat;
     }
 
     ~Session() override { joinParsers(); }
 
-    void foundLog(const SourceLocation& location, LogKind kind, std::string head, ByteReader& rest) override {
+    void foundLog(const SourceLocation& location, LogKind kind, std::string head, ByteReader& rest) override
+    {
         auto source = std::make_unique<ParsedSource>();
         source->info.location = location;
         source->info.path = location.displayPath();
@@ -133,21 +142,25 @@ public:
         queue->close();
     }
 
-    void foundConfig(ConfigFile file) override {
+    void foundConfig(ConfigFile file) override
+    {
         std::lock_guard lock(mutex_);
         configs_.push_back(std::move(file));
     }
-    void skipped(SkippedFile file) override {
+    void skipped(SkippedFile file) override
+    {
         std::lock_guard lock(mutex_);
         skipped_.push_back(std::move(file));
     }
-    void diagnostic(Diagnostic message) override {
+    void diagnostic(Diagnostic message) override
+    {
         std::lock_guard lock(mutex_);
         diagnostics_.push_back(std::move(message));
     }
     bool isCancelled() const override { return owner_.isCancelled(); }
 
-    void walk(const std::vector<QString>& files, int readerThreads) {
+    void walk(const std::vector<QString>& files, int readerThreads)
+    {
         std::atomic<std::size_t> nextFile{0};
         std::atomic<std::uint64_t> finishedBytes{0};
         auto reader = [&] {
@@ -183,7 +196,8 @@ public:
     std::vector<Diagnostic> takeDiagnostics() { return std::move(diagnostics_); }
 
 private:
-    void startParser(ParsedSource* target, std::shared_ptr<ChunkQueue> queue) {
+    void startParser(ParsedSource* target, std::shared_ptr<ChunkQueue> queue)
+    {
         std::lock_guard lock(mutex_);
         parsers_.emplace_back([this, target, queue] {
             SourceParser parser(*target, parserOptions_, owner_.options_.limits.maxLineBytes);
@@ -199,7 +213,8 @@ private:
         });
     }
 
-    void joinParsers() {
+    void joinParsers()
+    {
         std::vector<std::thread> running;
         {
             std::lock_guard lock(mutex_);
@@ -209,7 +224,8 @@ private:
             thread.join();
     }
 
-    std::uint64_t walkerBytes() {
+    std::uint64_t walkerBytes()
+    {
         std::lock_guard lock(walkerMutex_);
         std::uint64_t bytes = finishedBytes_.load();
         for (const BundleWalker* walker : activeWalkers_)
@@ -217,7 +233,8 @@ private:
         return bytes;
     }
 
-    void setCurrentFile(const QString& path) {
+    void setCurrentFile(const QString& path)
+    {
         std::lock_guard lock(owner_.progressMutex_);
         owner_.progress_.currentFile = path;
     }
@@ -237,11 +254,14 @@ private:
 };
 
 Importer::Importer(ImportOptions options)
-    : options_(std::move(options)) {}
+    : options_(std::move(options))
+{
+}
 
 Importer::~Importer() = default;
 
-ImportProgress Importer::progress() const {
+ImportProgress Importer::progress() const
+{
     std::lock_guard lock(progressMutex_);
     ImportProgress snapshot = progress_;
     snapshot.linesParsed = linesParsed_.load();
@@ -249,7 +269,8 @@ ImportProgress Importer::progress() const {
     return snapshot;
 }
 
-ImportResult Importer::run(const QStringList& inputs) {
+ImportResult Importer::run(const QStringList& inputs)
+{
     ImportResult result;
     const std::vector<QString> files = collectInputFiles(inputs, result.diagnostics, result.skipped);
     {

@@ -13,7 +13,8 @@ constexpr std::array kLogKinds = {LogKind::NginxAccess, LogKind::NginxError, Log
                                   LogKind::BoaMonitor};
 
 /// Name fragments that hint at a kind; used only to break a tie between equally good parses.
-bool nameHints(LogKind kind, const QString& name) {
+bool nameHints(LogKind kind, const QString& name)
+{
     const QString lower = name.toLower();
     switch (kind) {
     case LogKind::NginxAccess:
@@ -37,7 +38,8 @@ bool nameHints(LogKind kind, const QString& name) {
     return false;
 }
 
-bool isConfigName(const QString& path) {
+bool isConfigName(const QString& path)
+{
     const QString name = QFileInfo(path).fileName().toLower();
     return name.endsWith(QLatin1String(".conf")) || name.endsWith(QLatin1String(".ini")) ||
            name == QLatin1String("timezone") || name.endsWith(QLatin1String(".cnf"));
@@ -49,7 +51,8 @@ struct Score {
     int rejected = 0;
 };
 
-Score probe(LogKind kind, std::string_view head, const ParserOptions& options) {
+Score probe(LogKind kind, std::string_view head, const ParserOptions& options)
+{
     Score score;
     auto parser = makeParser(kind, options);
     int lines = 0;
@@ -87,7 +90,8 @@ Score probe(LogKind kind, std::string_view head, const ParserOptions& options) {
     return score;
 }
 
-QString firstLineSnippet(std::string_view head) {
+QString firstLineSnippet(std::string_view head)
+{
     std::string_view line = head.substr(0, std::min<std::size_t>(head.find('\n'), 80));
     QString text = QString::fromUtf8(line.data(), static_cast<qsizetype>(line.size()));
     for (QChar& ch : text) {
@@ -99,7 +103,8 @@ QString firstLineSnippet(std::string_view head) {
 
 } // namespace
 
-bool looksLikeText(std::string_view head) {
+bool looksLikeText(std::string_view head)
+{
     const std::size_t n = std::min<std::size_t>(head.size(), 8192);
     std::size_t control = 0;
     for (std::size_t i = 0; i < n; ++i) {
@@ -110,7 +115,8 @@ bool looksLikeText(std::string_view head) {
     return control * 20 <= n; // up to 5 % stray control bytes is still a (damaged) log
 }
 
-KindDecision detectKind(std::string_view head, const QString& name, const ParserOptions& options) {
+KindDecision detectKind(std::string_view head, const QString& name, const ParserOptions& options)
+{
     KindDecision decision;
     if (head.empty()) {
         decision.skipReason = QStringLiteral("empty file");

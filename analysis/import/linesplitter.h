@@ -19,7 +19,9 @@ public:
     };
 
     explicit LineSplitter(std::uint32_t maxLineBytes)
-        : maxLineBytes_(maxLineBytes) {}
+        : maxLineBytes_(maxLineBytes)
+    {
+    }
 
     template <typename OnLine> void feed(std::string_view chunk, OnLine&& onLine);
     /// Flushes a last line that had no trailing newline.
@@ -28,12 +30,14 @@ public:
     std::uint64_t bytesSeen() const { return streamOffset_; }
 
 private:
-    static std::string_view trimCr(std::string_view text) {
+    static std::string_view trimCr(std::string_view text)
+    {
         if (!text.empty() && text.back() == '\r')
             text.remove_suffix(1);
         return text;
     }
-    void appendCarry(std::string_view part) {
+    void appendCarry(std::string_view part)
+    {
         const std::size_t room = maxLineBytes_ > carry_.size() ? maxLineBytes_ - carry_.size() : 0;
         if (part.size() > room)
             carryOverlong_ = true;
@@ -48,7 +52,8 @@ private:
     std::uint64_t streamOffset_ = 0;
 };
 
-template <typename OnLine> void LineSplitter::feed(std::string_view chunk, OnLine&& onLine) {
+template <typename OnLine> void LineSplitter::feed(std::string_view chunk, OnLine&& onLine)
+{
     const std::uint64_t chunkOffset = streamOffset_;
     streamOffset_ += chunk.size();
     std::size_t pos = 0;
@@ -80,7 +85,8 @@ template <typename OnLine> void LineSplitter::feed(std::string_view chunk, OnLin
     }
 }
 
-template <typename OnLine> void LineSplitter::finish(OnLine&& onLine) {
+template <typename OnLine> void LineSplitter::finish(OnLine&& onLine)
+{
     if (carrying_) {
         onLine(Line{trimCr(carry_), carryOffset_, carryOverlong_});
         carrying_ = false;

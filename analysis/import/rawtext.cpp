@@ -13,7 +13,8 @@ namespace {
 
 /// Appends the lines [firstLine, firstLine+count) of `text`, whose first line is `textFirstLine`.
 void collectLines(std::string_view text, std::uint64_t textFirstLine, std::uint64_t firstLine,
-                  std::uint32_t count, std::vector<std::string>& out) {
+                  std::uint32_t count, std::vector<std::string>& out)
+{
     std::uint64_t line = textFirstLine;
     std::size_t pos = 0;
     while (pos <= text.size() && out.size() < count) {
@@ -36,7 +37,8 @@ void collectLines(std::string_view text, std::uint64_t textFirstLine, std::uint6
 
 /// Follows one level of the member chain inside `parent` and hands the member's stream on.
 bool descend(ByteReader& parent, const QStringList& chain, int level,
-             const std::function<bool(ByteReader&)>& consume, QString* error) {
+             const std::function<bool(ByteReader&)>& consume, QString* error)
+{
     if (level == chain.size())
         return consume(parent);
     std::string head;
@@ -69,7 +71,8 @@ bool descend(ByteReader& parent, const QStringList& chain, int level,
 } // namespace
 
 bool withSourceStream(const SourceLocation& location, const std::function<bool(ByteReader&)>& consume,
-                      QString* error) {
+                      QString* error)
+{
     FileReader file(location.inputPath);
     if (!file.isOpen()) {
         *error = QStringLiteral("%1: %2").arg(location.inputPath, file.errorString());
@@ -80,10 +83,13 @@ bool withSourceStream(const SourceLocation& location, const std::function<bool(B
 
 RawTextReader::RawTextReader(std::vector<SourceInfo> sources, std::uint64_t cacheLimitBytes)
     : sources_(std::move(sources))
-    , cacheLimit_(cacheLimitBytes) {}
+    , cacheLimit_(cacheLimitBytes)
+{
+}
 
 bool RawTextReader::lines(std::uint16_t source, std::uint64_t firstLine, std::uint32_t count,
-                          std::vector<std::string>& out, QString* error) {
+                          std::vector<std::string>& out, QString* error)
+{
     out.clear();
     if (source >= sources_.size() || firstLine == 0) {
         *error = QStringLiteral("no such source line");
@@ -96,7 +102,8 @@ bool RawTextReader::lines(std::uint16_t source, std::uint64_t firstLine, std::ui
 }
 
 bool RawTextReader::readPlain(const SourceInfo& info, std::uint64_t firstLine, std::uint32_t count,
-                              std::vector<std::string>& out, QString* error) {
+                              std::vector<std::string>& out, QString* error)
+{
     const std::uint64_t checkpoint = (firstLine - 1) / SourceInfo::kLineCheckpointStride;
     if (checkpoint >= info.lineCheckpoints.size()) {
         *error = QStringLiteral("line %1 is past the end of %2").arg(firstLine).arg(info.path);
@@ -132,7 +139,8 @@ bool RawTextReader::readPlain(const SourceInfo& info, std::uint64_t firstLine, s
     return true;
 }
 
-std::shared_ptr<const std::string> RawTextReader::decodedMember(const SourceInfo& info, QString* error) {
+std::shared_ptr<const std::string> RawTextReader::decodedMember(const SourceInfo& info, QString* error)
+{
     {
         std::lock_guard lock(mutex_);
         for (auto it = cache_.begin(); it != cache_.end(); ++it) {
@@ -168,7 +176,8 @@ std::shared_ptr<const std::string> RawTextReader::decodedMember(const SourceInfo
 }
 
 bool RawTextReader::readMember(const SourceInfo& info, std::uint64_t firstLine, std::uint32_t count,
-                               std::vector<std::string>& out, QString* error) {
+                               std::vector<std::string>& out, QString* error)
+{
     const std::uint64_t checkpoint =
         info.lineCheckpoints.empty()
             ? 0

@@ -4,7 +4,8 @@
 
 namespace gd {
 
-RotationName rotationName(const QString& displayPath) {
+RotationName rotationName(const QString& displayPath)
+{
     static const QRegularExpression compression(QStringLiteral("\\.(gz|bz2|xz|zst|zstd)$"));
     static const QRegularExpression numbered(QStringLiteral("^(.*)\\.(\\d{1,4})$"));
     static const QRegularExpression dated(QStringLiteral("^(.*)-(\\d{8})$"));

@@ -7,7 +7,8 @@ namespace gd {
 namespace {
 constexpr std::size_t kMaxSkipReasons = 5;
 
-std::uint16_t narrowGroup(std::uint32_t id) {
+std::uint16_t narrowGroup(std::uint32_t id)
+{
     // Groups are pools, upstreams and programs: a handful. A hostile log could make more; fold them.
     return id > std::numeric_limits<std::uint16_t>::max() ? std::numeric_limits<std::uint16_t>::max()
                                                           : static_cast<std::uint16_t>(id);
@@ -35,19 +36,24 @@ std::string_view pageOf(std::string_view uri)
 SourceParser::SourceParser(ParsedSource& target, const ParserOptions& options, std::uint32_t maxLineBytes)
     : out_(target)
     , parser_(makeParser(target.info.kind, options))
-    , splitter_(maxLineBytes) {}
+    , splitter_(maxLineBytes)
+{
+}
 
-void SourceParser::feed(std::string_view chunk) {
+void SourceParser::feed(std::string_view chunk)
+{
     splitter_.feed(chunk, [this](const LineSplitter::Line& line) { handleLine(line); });
 }
 
-void SourceParser::finish() {
+void SourceParser::finish()
+{
     splitter_.finish([this](const LineSplitter::Line& line) { handleLine(line); });
     out_.info.bytes = splitter_.bytesSeen();
     out_.info.lines = lineNumber_;
 }
 
-void SourceParser::skip(std::string_view reason) {
+void SourceParser::skip(std::string_view reason)
+{
     ++out_.info.skippedLines;
     for (SkipReason& known : out_.info.skipReasons) {
         if (known.reason == reason) {
@@ -59,7 +65,8 @@ void SourceParser::skip(std::string_view reason) {
         out_.info.skipReasons.push_back({std::string(reason), 1, lineNumber_});
 }
 
-void SourceParser::handleLine(const LineSplitter::Line& line) {
+void SourceParser::handleLine(const LineSplitter::Line& line)
+{
     ++lineNumber_;
     if ((lineNumber_ - 1) % SourceInfo::kLineCheckpointStride == 0)
         out_.info.lineCheckpoints.push_back(line.offset);
@@ -94,7 +101,8 @@ void SourceParser::handleLine(const LineSplitter::Line& line) {
     }
 }
 
-void SourceParser::appendEvent(const ParsedEvent& e, std::string_view text) {
+void SourceParser::appendEvent(const ParsedEvent& e, std::string_view text)
+{
     EventColumns& c = out_.events;
     std::int64_t time = e.time;
     std::uint8_t needsZone = 1;
@@ -126,7 +134,8 @@ void SourceParser::appendEvent(const ParsedEvent& e, std::string_view text) {
         out_.slowTraces.push_back({0, static_cast<std::uint32_t>(lineNumber_), 0, {}});
 }
 
-void SourceParser::attachContinuation(const ParsedEvent& e) {
+void SourceParser::attachContinuation(const ParsedEvent& e)
+{
     if (out_.events.size() == 0 || out_.events.code.back() != MessageCode::SlowRecord ||
         out_.slowTraces.empty())
         return; // other formats' continuation lines (stack traces) stay in the raw text only

@@ -20,7 +20,8 @@ constexpr std::int64_t kDayMs = 86400000;
 /// taken for the second pass through a repeated DST hour.
 constexpr std::int64_t kDisorderToleranceMs = 10 * 60 * 1000;
 
-QTimeZone zoneFromConfig(const std::vector<ConfigFile>& configs, QString* path) {
+QTimeZone zoneFromConfig(const std::vector<ConfigFile>& configs, QString* path)
+{
     for (const ConfigFile& config : configs) {
         if (!config.path.endsWith(QLatin1String("etc/timezone")))
             continue;
@@ -35,7 +36,8 @@ QTimeZone zoneFromConfig(const std::vector<ConfigFile>& configs, QString* path) 
 
 /// Range of wall-clock readings that still need a zone, to bound the zone's transition list.
 std::pair<std::int64_t, std::int64_t> pendingRange(const std::vector<std::unique_ptr<ParsedSource>>& sources,
-                                                   bool includeYearless) {
+                                                   bool includeYearless)
+{
     std::int64_t low = std::numeric_limits<std::int64_t>::max();
     std::int64_t high = std::numeric_limits<std::int64_t>::min();
     for (const auto& source : sources) {
@@ -53,7 +55,8 @@ std::pair<std::int64_t, std::int64_t> pendingRange(const std::vector<std::unique
 
 } // namespace
 
-void TimelineBuilder::build(Sources sources, ImportResult& result) {
+void TimelineBuilder::build(Sources sources, ImportResult& result)
+{
     orderSources(sources);
     chooseServerZone(sources, result);
     assignYears(sources, result);
@@ -69,7 +72,8 @@ void TimelineBuilder::build(Sources sources, ImportResult& result) {
     merge(sources, result);
 }
 
-void TimelineBuilder::orderSources(Sources& sources) {
+void TimelineBuilder::orderSources(Sources& sources)
+{
     for (auto& source : sources) {
         const RotationName name = rotationName(source->info.path);
         source->info.rotationFamily = name.family;
@@ -85,7 +89,8 @@ void TimelineBuilder::orderSources(Sources& sources) {
     });
 }
 
-void TimelineBuilder::chooseServerZone(const Sources& sources, ImportResult& result) {
+void TimelineBuilder::chooseServerZone(const Sources& sources, ImportResult& result)
+{
     std::vector<OffsetTimeline::Span> observations;
     for (const auto& source : sources) {
         if (source->info.kind != LogKind::NginxAccess)
@@ -166,7 +171,8 @@ void TimelineBuilder::chooseServerZone(const Sources& sources, ImportResult& res
     result.serverTimeZoneNote = zoneNote_;
 }
 
-void TimelineBuilder::assignYears(Sources& sources, ImportResult& result) {
+void TimelineBuilder::assignYears(Sources& sources, ImportResult& result)
+{
     // The newest dated reading of the bundle anchors the year guess.
     CivilMs anchor = std::numeric_limits<CivilMs>::min();
     for (const auto& source : sources) {
@@ -200,7 +206,8 @@ void TimelineBuilder::assignYears(Sources& sources, ImportResult& result) {
         assignSyslogYears(times, anchor);
 }
 
-void TimelineBuilder::resolveZones(Sources& sources) {
+void TimelineBuilder::resolveZones(Sources& sources)
+{
     for (auto& source : sources) {
         bool converted = false;
         std::int64_t previous = std::numeric_limits<std::int64_t>::min();
@@ -223,7 +230,8 @@ void TimelineBuilder::resolveZones(Sources& sources) {
     }
 }
 
-void TimelineBuilder::dropRotationDuplicates(Sources& sources) {
+void TimelineBuilder::dropRotationDuplicates(Sources& sources)
+{
     // Sources of a family are adjacent, oldest first. Compare each copy with the next newer one
     // only where their time ranges overlap: the lines repeated by copytruncate or a manual copy.
     for (std::size_t i = 0; i + 1 < sources.size(); ++i) {
@@ -281,7 +289,8 @@ void TimelineBuilder::dropRotationDuplicates(Sources& sources) {
     }
 }
 
-void TimelineBuilder::merge(Sources& sources, ImportResult& result) {
+void TimelineBuilder::merge(Sources& sources, ImportResult& result)
+{
     auto timeline = std::make_shared<Timeline>();
     constexpr std::size_t kMaxSources = std::numeric_limits<std::uint16_t>::max();
     if (sources.size() > kMaxSources) {

@@ -15,7 +15,9 @@ namespace gd {
 class TimelineBuilder {
 public:
     explicit TimelineBuilder(const ImportOptions& options)
-        : options_(options) {}
+        : options_(options)
+    {
+    }
     void build(std::vector<std::unique_ptr<ParsedSource>> sources, ImportResult& result);
 
 private:

@@ -13,7 +13,8 @@ struct Diagnostic {
     std::uint64_t line = 0; ///< 1-based; 0 when the message is about the whole file
     QString message;
 
-    QString toText() const {
+    QString toText() const
+    {
         const QString where = line > 0 ? path + u':' + QString::number(line) : path;
         return where + QStringLiteral(": ") + message;
     }

@@ -4,7 +4,8 @@
 
 namespace gd {
 
-std::string_view logKindId(LogKind kind) {
+std::string_view logKindId(LogKind kind)
+{
     switch (kind) {
     case LogKind::Unknown:
         return "unknown";
@@ -26,7 +27,8 @@ std::string_view logKindId(LogKind kind) {
     return "unknown";
 }
 
-std::string_view levelId(Level level) {
+std::string_view levelId(Level level)
+{
     switch (level) {
     case Level::None:
         return "";
@@ -50,7 +52,8 @@ std::string_view levelId(Level level) {
     return "";
 }
 
-HttpMethod httpMethodFromText(std::string_view text) {
+HttpMethod httpMethodFromText(std::string_view text)
+{
     if (text == "GET")
         return HttpMethod::Get;
     if (text == "POST")
@@ -68,7 +71,8 @@ HttpMethod httpMethodFromText(std::string_view text) {
     return text.empty() ? HttpMethod::None : HttpMethod::Other;
 }
 
-std::string_view httpMethodText(HttpMethod method) {
+std::string_view httpMethodText(HttpMethod method)
+{
     switch (method) {
     case HttpMethod::None:
         return "";
@@ -92,7 +96,8 @@ std::string_view httpMethodText(HttpMethod method) {
     return "";
 }
 
-std::string_view messageCodeId(MessageCode code) {
+std::string_view messageCodeId(MessageCode code)
+{
     static constexpr std::array<std::string_view, static_cast<std::size_t>(MessageCode::Count_)> ids = {
         "none",
         "request",
@@ -173,8 +178,10 @@ bool isFpmLifecycle(MessageCode code)
     case MessageCode::FpmExiting:
     case MessageCode::FpmThresholdReload:
     case MessageCode::BoaFpmRestart:
-    case MessageCode::BoaFpmReload: return true;
-    default: return false;
+    case MessageCode::BoaFpmReload:
+        return true;
+    default:
+        return false;
     }
 }
 

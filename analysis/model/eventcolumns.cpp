@@ -4,7 +4,8 @@ namespace gd {
 
 namespace {
 
-template <typename Fn> void forEachColumn(EventColumns& c, Fn&& fn) {
+template <typename Fn> void forEachColumn(EventColumns& c, Fn&& fn)
+{
     fn(c.timeMs);
     fn(c.source);
     fn(c.line);
@@ -19,7 +20,8 @@ template <typename Fn> void forEachColumn(EventColumns& c, Fn&& fn) {
     fn(c.group);
 }
 
-template <typename T> void permuteColumn(std::vector<T>& column, const std::vector<std::uint32_t>& order) {
+template <typename T> void permuteColumn(std::vector<T>& column, const std::vector<std::uint32_t>& order)
+{
     std::vector<T> result;
     result.reserve(order.size());
     for (const std::uint32_t index : order)
@@ -29,26 +31,31 @@ template <typename T> void permuteColumn(std::vector<T>& column, const std::vect
 
 } // namespace
 
-void EventColumns::reserve(std::size_t n) {
+void EventColumns::reserve(std::size_t n)
+{
     forEachColumn(*this, [n](auto& column) { column.reserve(n); });
 }
 
-void EventColumns::clear() {
+void EventColumns::clear()
+{
     forEachColumn(*this, [](auto& column) { column.clear(); });
 }
 
-void EventColumns::shrinkToFit() {
+void EventColumns::shrinkToFit()
+{
     forEachColumn(*this, [](auto& column) { column.shrink_to_fit(); });
 }
 
-std::size_t EventColumns::memoryBytes() const {
+std::size_t EventColumns::memoryBytes() const
+{
     std::size_t bytes = 0;
     forEachColumn(const_cast<EventColumns&>(*this),
                   [&bytes](auto& column) { bytes += column.capacity() * sizeof(column[0]); });
     return bytes;
 }
 
-void EventColumns::permute(const std::vector<std::uint32_t>& order) {
+void EventColumns::permute(const std::vector<std::uint32_t>& order)
+{
     forEachColumn(*this, [&order](auto& column) { permuteColumn(column, order); });
 }
 

@@ -31,7 +31,8 @@ struct EventColumns {
 
     Level level(std::size_t i) const { return static_cast<Level>(levelMethod[i] & 0x0F); }
     HttpMethod method(std::size_t i) const { return static_cast<HttpMethod>(levelMethod[i] >> 4); }
-    static std::uint8_t packLevelMethod(Level level, HttpMethod method) {
+    static std::uint8_t packLevelMethod(Level level, HttpMethod method)
+    {
         return static_cast<std::uint8_t>(static_cast<unsigned>(level) | (static_cast<unsigned>(method) << 4));
     }
 

@@ -21,7 +21,6 @@ std::int64_t floorDiv(std::int64_t a, std::int64_t b)
     return (a % b != 0 && (a < 0) != (b < 0)) ? q - 1 : q;
 }
 
-
 } // namespace
 
 RequestClass requestClassOf(std::uint16_t status)

@@ -2,7 +2,8 @@
 
 namespace gd {
 
-QString SourceLocation::displayPath() const {
+QString SourceLocation::displayPath() const
+{
     QString path = inputPath;
     for (const QString& member : memberChain) {
         if (!member.isEmpty())

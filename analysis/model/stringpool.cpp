@@ -11,9 +11,12 @@ constexpr std::size_t kInitialSlots = 64;
 
 StringPool::StringPool()
     : strings_{std::string_view()}
-    , slots_(kInitialSlots) {}
+    , slots_(kInitialSlots)
+{
+}
 
-std::uint64_t StringPool::hash(std::string_view text) {
+std::uint64_t StringPool::hash(std::string_view text)
+{
     // 8 bytes per step multiply-xorshift; good enough spread for interning and far faster than FNV.
     std::uint64_t h = 0x9E3779B97F4A7C15ULL ^ (text.size() * 0xC2B2AE3D27D4EB4FULL);
     const char* p = text.data();
@@ -35,7 +38,8 @@ std::uint64_t StringPool::hash(std::string_view text) {
     return h;
 }
 
-std::string_view StringPool::store(std::string_view text) {
+std::string_view StringPool::store(std::string_view text)
+{
     if (text.size() > kBlockBytes / 4) {
         // Large strings get their own block so they do not waste the shared one.
         auto block = std::make_unique<char[]>(text.size());
@@ -56,7 +60,8 @@ std::string_view StringPool::store(std::string_view text) {
     return {dest, text.size()};
 }
 
-void StringPool::grow() {
+void StringPool::grow()
+{
     std::vector<Slot> old(slots_.size() * 2);
     old.swap(slots_);
     const std::size_t mask = slots_.size() - 1;
@@ -104,7 +109,8 @@ std::uint32_t StringPool::internHashed(std::string_view text, std::uint32_t h)
     return id;
 }
 
-std::uint32_t StringPool::find(std::string_view text) const {
+std::uint32_t StringPool::find(std::string_view text) const
+{
     if (text.empty())
         return 0;
     const auto h = static_cast<std::uint32_t>(hash(text));
@@ -116,7 +122,8 @@ std::uint32_t StringPool::find(std::string_view text) const {
     return UINT32_MAX;
 }
 
-std::size_t StringPool::memoryBytes() const {
+std::size_t StringPool::memoryBytes() const
+{
     return textBytes_ + strings_.capacity() * sizeof(std::string_view) + slots_.capacity() * sizeof(Slot);
 }
 

@@ -4,7 +4,8 @@
 
 namespace gd {
 
-const SlowTrace* Timeline::slowTrace(std::uint16_t source, std::uint32_t line) const {
+const SlowTrace* Timeline::slowTrace(std::uint16_t source, std::uint32_t line) const
+{
     const auto it =
         std::lower_bound(slowTraces_.begin(), slowTraces_.end(), std::pair(source, line),
                          [](const SlowTrace& trace, const std::pair<std::uint16_t, std::uint32_t>& key) {
@@ -15,12 +16,14 @@ const SlowTrace* Timeline::slowTrace(std::uint16_t source, std::uint32_t line) c
     return &*it;
 }
 
-std::size_t Timeline::lowerBound(std::int64_t utcMs) const {
+std::size_t Timeline::lowerBound(std::int64_t utcMs) const
+{
     const auto& times = events_.timeMs;
     return static_cast<std::size_t>(std::lower_bound(times.begin(), times.end(), utcMs) - times.begin());
 }
 
-std::size_t Timeline::memoryBytes() const {
+std::size_t Timeline::memoryBytes() const
+{
     std::size_t bytes = events_.memoryBytes() + hosts_.memoryBytes() + targets_.memoryBytes() +
                         clients_.memoryBytes() + groups_.memoryBytes() + frames_.memoryBytes();
     for (const SlowTrace& trace : slowTraces_)

@@ -35,7 +35,8 @@ constexpr std::array<BuiltinFormat, 4> kBuiltinFormats = {{
      TrailingData::Reject},
 }};
 
-const std::vector<NginxLogFormat>& builtinFormats() {
+const std::vector<NginxLogFormat>& builtinFormats()
+{
     static const std::vector<NginxLogFormat> formats = [] {
         std::vector<NginxLogFormat> compiled;
         for (const BuiltinFormat& builtin : kBuiltinFormats)
@@ -45,7 +46,8 @@ const std::vector<NginxLogFormat>& builtinFormats() {
     return formats;
 }
 
-bool isBlankLine(std::string_view line) {
+bool isBlankLine(std::string_view line)
+{
     for (const char c : line) {
         if (c != ' ' && c != '\t')
             return false;
@@ -56,7 +58,8 @@ bool isBlankLine(std::string_view line) {
 class AccessLogParser final : public LogParser {
 public:
     explicit AccessLogParser(const ParserOptions& options)
-        : formats_(builtinFormats()) {
+        : formats_(builtinFormats())
+    {
         if (!options.accessLogFormat.empty()) {
             userFormat_ = NginxLogFormat::compile(options.accessLogFormat, nullptr);
             userFormatGiven_ = true;
@@ -65,7 +68,8 @@ public:
 
     LogKind kind() const override { return LogKind::NginxAccess; }
 
-    LineResult parseLine(std::string_view line, ParsedEvent& out) override {
+    LineResult parseLine(std::string_view line, ParsedEvent& out) override
+    {
         // After a crash ext4 may leave a run of NUL bytes with the first new line glued to its end.
         while (!line.empty() && line.front() == '\0')
             line.remove_prefix(1);
@@ -82,13 +86,15 @@ public:
     }
 
 private:
-    FormatMatch matchUserFormat(std::string_view line, ParsedEvent& out) const {
+    FormatMatch matchUserFormat(std::string_view line, ParsedEvent& out) const
+    {
         if (!userFormat_)
             return {"invalid log_format", 0};
         return userFormat_->matchLine(line, out);
     }
 
-    FormatMatch matchBuiltin(std::string_view line, ParsedEvent& out) {
+    FormatMatch matchBuiltin(std::string_view line, ParsedEvent& out)
+    {
         FormatMatch best = formats_[lastMatched_].matchLine(line, out);
         if (best.ok())
             return best;
@@ -115,7 +121,8 @@ private:
 
 } // namespace
 
-std::unique_ptr<LogParser> makeAccessLogParser(const ParserOptions& options) {
+std::unique_ptr<LogParser> makeAccessLogParser(const ParserOptions& options)
+{
     return std::make_unique<AccessLogParser>(options);
 }
 

@@ -36,7 +36,8 @@ constexpr ZoneAbbrev kZones[] = {
     {"PST", -480}, {"PDT", -420}, {"MST", -420}, {"MDT", -360}, {"EST", -300},  {"EDT", -240},
 };
 
-void applyZone(std::string_view zone, ParsedEvent& out) {
+void applyZone(std::string_view zone, ParsedEvent& out)
+{
     for (const ZoneAbbrev& known : kZones) {
         if (zone == known.name) {
             out.hasOffset = true;
@@ -53,7 +54,8 @@ void applyZone(std::string_view zone, ParsedEvent& out) {
     out.group = zone;
 }
 
-bool isWeekday(std::string_view text) {
+bool isWeekday(std::string_view text)
+{
     static constexpr std::string_view days[] = {"Mon", "Tue", "Wed", "Thu", "Fri", "Sat", "Sun"};
     for (const std::string_view day : days) {
         if (text == day)
@@ -63,7 +65,8 @@ bool isWeekday(std::string_view text) {
 }
 
 /// Day of month of 1-2 digits (space-padded by %e) at `pos`; advances `pos`.
-int parseDay(std::string_view text, std::size_t& pos) {
+int parseDay(std::string_view text, std::size_t& pos)
+{
     if (pos < text.size() && text[pos] == ' ')
         ++pos;
     const std::size_t digits = digitRun(text.substr(pos, 3));
@@ -77,7 +80,8 @@ int parseDay(std::string_view text, std::size_t& pos) {
 /// `date` output at the start of `text`: "Tue Nov 24 10:51:32 CET 2026" (C locale),
 /// "Tue Nov 24 10:51:32 AM CET 2026" (en_US) or "Tue 24 Nov 10:51:32 CET 2026" (en_GB).
 /// `used` is set to the stamp length.
-StampResult parseDateStamp(std::string_view text, ParsedEvent& out, std::size_t& used) {
+StampResult parseDateStamp(std::string_view text, ParsedEvent& out, std::size_t& used)
+{
     if (text.size() < 24 || text[3] != ' ' || !isWeekday(text.substr(0, 3)))
         return StampResult::NoStamp;
     CivilFields f;
@@ -126,7 +130,8 @@ StampResult parseDateStamp(std::string_view text, ParsedEvent& out, std::size_t&
 }
 
 /// `date +%y%m%d-%H%M%S` at `pos`: "261124-105132". No zone; the year is 20YY.
-StampResult parseCompactStamp(std::string_view text, std::size_t pos, CivilFields& f) {
+StampResult parseCompactStamp(std::string_view text, std::size_t pos, CivilFields& f)
+{
     if (pos + 13 > text.size() || text[pos + 6] != '-')
         return StampResult::NoStamp;
     const int year = parseDigits(text, pos, 2);
@@ -141,17 +146,20 @@ StampResult parseCompactStamp(std::string_view text, std::size_t pos, CivilField
     return isValidCivil(f) ? StampResult::Ok : StampResult::BadDate;
 }
 
-std::uint16_t numberAfter(std::string_view text, std::string_view marker) {
+std::uint16_t numberAfter(std::string_view text, std::string_view marker)
+{
     const std::size_t at = text.find(marker);
     return at == std::string_view::npos ? 0 : leadingU16(text.substr(at + marker.size()));
 }
 
-bool contains(std::string_view text, std::string_view part) {
+bool contains(std::string_view text, std::string_view part)
+{
     return text.find(part) != std::string_view::npos;
 }
 
 /// The message after a leading $(date) stamp.
-void classifyMessage(std::string_view msg, ParsedEvent& out) {
+void classifyMessage(std::string_view msg, ParsedEvent& out)
+{
     out.code = MessageCode::BoaOther;
     out.value = numberAfter(msg, "(count=");
     if (consumePrefix(msg, "OOM ")) {
@@ -201,7 +209,8 @@ void classifyMessage(std::string_view msg, ParsedEvent& out) {
 }
 
 /// "261124-105210 KILL FPM 12" / "261124-105210 KILL START 3"
-LineResult parseKillLine(std::string_view line, ParsedEvent& out) {
+LineResult parseKillLine(std::string_view line, ParsedEvent& out)
+{
     CivilFields f;
     const StampResult stamp = parseCompactStamp(line, 0, f);
     if (stamp != StampResult::Ok)
@@ -222,7 +231,8 @@ LineResult parseKillLine(std::string_view line, ParsedEvent& out) {
 /// "### PHP: CRASH at 10:51:32 [2] discovered on 261124-105201 for example.com".
 /// time is the discovery stamp (it has the date); durationMs is how long before it the crash
 /// happened, so crash time = time - durationMs, as with an access-log request_time.
-LineResult parseSegfaultAlert(std::string_view rest, ParsedEvent& out) {
+LineResult parseSegfaultAlert(std::string_view rest, ParsedEvent& out)
+{
     CivilFields crash;
     if (!parseClock(rest, 0, crash))
         return {LineStatus::Rejected, "bad crash time"};
@@ -254,7 +264,8 @@ LineResult parseSegfaultAlert(std::string_view rest, ParsedEvent& out) {
 
 /// A $(date) stamp somewhere after the start ("Sending Incident Report Email on <date>",
 /// "Too many php.sh running <date> (count=3)"). Each try fails within a few bytes, so this stays linear.
-StampResult findEmbeddedDate(std::string_view line, ParsedEvent& out) {
+StampResult findEmbeddedDate(std::string_view line, ParsedEvent& out)
+{
     for (std::size_t at = line.find(' '); at != std::string_view::npos; at = line.find(' ', at + 1)) {
         std::size_t used = 0;
         const StampResult stamp = parseDateStamp(line.substr(at + 1), out, used);
@@ -265,7 +276,8 @@ StampResult findEmbeddedDate(std::string_view line, ParsedEvent& out) {
 }
 
 /// scan_nginx web.log: "203.0.113.7 # [x400] 261124-105132" (an IP blocked by the DoS scanner).
-bool parseBlockedIp(std::string_view line, ParsedEvent& out, LineResult& result) {
+bool parseBlockedIp(std::string_view line, ParsedEvent& out, LineResult& result)
+{
     const std::size_t mark = line.find(" # [x");
     line = trimRight(line);
     if (mark == std::string_view::npos || line.size() < 13 || mark == 0)
@@ -290,7 +302,8 @@ class BoaMonitorParser final : public LogParser {
 public:
     LogKind kind() const override { return LogKind::BoaMonitor; }
 
-    LineResult parseLine(std::string_view line, ParsedEvent& out) override {
+    LineResult parseLine(std::string_view line, ParsedEvent& out) override
+    {
         line = skipLeadingNuls(line);
         if (trimRight(line).empty())
             return {LineStatus::Ignored, {}}; // the scripts separate incidents with a bare echo
@@ -301,7 +314,8 @@ public:
     }
 
 private:
-    LineResult parseAny(std::string_view line, ParsedEvent& out) {
+    LineResult parseAny(std::string_view line, ParsedEvent& out)
+    {
         std::size_t used = 0;
         switch (parseDateStamp(line, out, used)) {
         case StampResult::Ok: {
@@ -348,7 +362,8 @@ private:
         return {LineStatus::Rejected, kNoTimestamp};
     }
 
-    LineResult structural() const {
+    LineResult structural() const
+    {
         return {haveEvent_ ? LineStatus::Continuation : LineStatus::Ignored, {}};
     }
 
@@ -357,7 +372,8 @@ private:
 
 } // namespace
 
-std::unique_ptr<LogParser> makeBoaMonitorParser() {
+std::unique_ptr<LogParser> makeBoaMonitorParser()
+{
     return std::make_unique<BoaMonitorParser>();
 }
 

@@ -12,7 +12,8 @@ namespace {
 using scan::consume;
 constexpr auto npos = std::string_view::npos;
 
-Level levelFromName(std::string_view name) {
+Level levelFromName(std::string_view name)
+{
     if (name == "WARNING")
         return Level::Warning;
     if (name == "NOTICE")
@@ -27,7 +28,8 @@ Level levelFromName(std::string_view name) {
 }
 
 /// Drops zlog's debug prefix "pid 1234, fpm_children_bury(), line 256: " and returns the master pid.
-std::uint32_t consumeDebugPrefix(std::string_view& text) {
+std::uint32_t consumeDebugPrefix(std::string_view& text)
+{
     std::string_view rest = text;
     std::uint32_t pid = 0;
     if (!consume(rest, "pid ") || !scan::consumeUnsigned(rest, pid) || !consume(rest, ", "))
@@ -43,7 +45,8 @@ std::uint32_t consumeDebugPrefix(std::string_view& text) {
 }
 
 /// "on signal 11 (SIGSEGV...)" or "with code 255": the signal or exit code, and which of the two.
-bool consumeExitStatus(std::string_view& text, std::uint16_t& value, bool& bySignal) {
+bool consumeExitStatus(std::string_view& text, std::uint16_t& value, bool& bySignal)
+{
     std::uint32_t number = 0;
     if (consume(text, "on signal "))
         bySignal = true;
@@ -61,7 +64,8 @@ bool consumeExitStatus(std::string_view& text, std::uint16_t& value, bool& bySig
 /// and the "execution timed out (...), terminating" twin. The query string is the client's, so the fixed
 /// end of the line is searched from the right. zlog cuts lines at 1024 bytes ("..."): such a line keeps
 /// script and method but loses which of the two it was (FpmOther).
-void parseSlowRequest(std::string_view text, ParsedEvent& out) {
+void parseSlowRequest(std::string_view text, ParsedEvent& out)
+{
     out.code = MessageCode::FpmOther;
     constexpr std::string_view requestMarker = "' (request: \"";
     const std::size_t scriptEnd = text.find(requestMarker);
@@ -104,7 +108,8 @@ void parseSlowRequest(std::string_view text, ParsedEvent& out) {
 }
 
 /// Messages that start with "child N": exits, starts, slow requests, worker output.
-void parseChildMessage(std::string_view text, ParsedEvent& out) {
+void parseChildMessage(std::string_view text, ParsedEvent& out)
+{
     out.code = MessageCode::FpmOther;
     std::uint32_t pid = 0;
     if (!scan::consumeUnsigned(text, pid))
@@ -125,7 +130,8 @@ void parseChildMessage(std::string_view text, ParsedEvent& out) {
 }
 
 /// "server reached [pm.]max_children setting (16), consider raising it": value = pm.max_children.
-void parseMaxChildren(std::string_view text, ParsedEvent& out) {
+void parseMaxChildren(std::string_view text, ParsedEvent& out)
+{
     out.code = MessageCode::FpmOther;
     consume(text, "pm.");
     std::uint32_t limit = 0;
@@ -136,14 +142,16 @@ void parseMaxChildren(std::string_view text, ParsedEvent& out) {
 }
 
 /// Reads the number at the front of `text` into `pid` when there is one that fits.
-void takePid(std::string_view text, std::uint32_t& pid) {
+void takePid(std::string_view text, std::uint32_t& pid)
+{
     std::uint32_t number = 0;
     if (scan::consumeUnsigned(text, number))
         pid = number;
 }
 
 /// The "': Address already in use (98)" suffix zlog adds to ZLOG_SYSERROR messages.
-std::uint16_t trailingErrno(std::string_view text) {
+std::uint16_t trailingErrno(std::string_view text)
+{
     if (!text.ends_with(')'))
         return 0;
     const std::size_t open = text.rfind(" (");
@@ -154,12 +162,14 @@ std::uint16_t trailingErrno(std::string_view text) {
 }
 
 /// Text after "... address '" up to the closing quote: the socket or host:port.
-std::string_view quotedAddress(std::string_view text) {
+std::string_view quotedAddress(std::string_view text)
+{
     const std::size_t close = text.find('\'');
     return text.substr(0, close);
 }
 
-void classify(std::string_view text, ParsedEvent& out) {
+void classify(std::string_view text, ParsedEvent& out)
+{
     struct Fixed {
         std::string_view prefix;
         MessageCode code;
@@ -234,7 +244,8 @@ class FpmMasterParser final : public LogParser {
 public:
     LogKind kind() const override { return LogKind::FpmMaster; }
 
-    LineResult parseLine(std::string_view line, ParsedEvent& out) override {
+    LineResult parseLine(std::string_view line, ParsedEvent& out) override
+    {
         if (line.empty())
             return {LineStatus::Ignored, {}};
         if (line.find('\0') != npos)
@@ -271,13 +282,15 @@ public:
 
 private:
     /// Worker output written without zlog decoration belongs to the event before it.
-    LineResult childOutput(std::string_view reason) {
+    LineResult childOutput(std::string_view reason)
+    {
         if (afterEvent_)
             return {LineStatus::Continuation, {}};
         return {LineStatus::Rejected, reason};
     }
 
-    LineResult reject(std::string_view reason) {
+    LineResult reject(std::string_view reason)
+    {
         afterEvent_ = false;
         return {LineStatus::Rejected, reason};
     }
@@ -287,7 +300,8 @@ private:
 
 } // namespace
 
-std::unique_ptr<LogParser> makeFpmMasterParser() {
+std::unique_ptr<LogParser> makeFpmMasterParser()
+{
     return std::make_unique<FpmMasterParser>();
 }
 

@@ -16,12 +16,14 @@ namespace {
 using scan::consume;
 constexpr auto npos = std::string_view::npos;
 
-bool isHexDigit(char c) {
+bool isHexDigit(char c)
+{
     return scan::isDigit(c) || (c >= 'a' && c <= 'f') || (c >= 'A' && c <= 'F');
 }
 
 /// "[0x00007f3b6c01e4a0] " at the front of a frame line.
-bool consumeFrameAddress(std::string_view& text) {
+bool consumeFrameAddress(std::string_view& text)
+{
     std::string_view rest = text;
     if (!consume(rest, "[0x"))
         return false;
@@ -41,7 +43,8 @@ class FpmSlowParser final : public LogParser {
 public:
     LogKind kind() const override { return LogKind::FpmSlow; }
 
-    LineResult parseLine(std::string_view line, ParsedEvent& out) override {
+    LineResult parseLine(std::string_view line, ParsedEvent& out) override
+    {
         if (line.empty()) {
             inRecord_ = false;
             return {LineStatus::Ignored, {}};
@@ -70,7 +73,8 @@ public:
 
 private:
     /// "[24-Nov-2026 11:00:55]  [pool o1.83] pid 24001" (two spaces: the zlog time ends in one).
-    LineResult parseHeader(std::string_view line, ParsedEvent& out) {
+    LineResult parseHeader(std::string_view line, ParsedEvent& out)
+    {
         std::string_view rest = line;
         if (const std::string_view reason = scan::consumeFpmTime(rest, out.time); !reason.empty())
             return rejectHeader(reason);
@@ -93,7 +97,8 @@ private:
 
     /// "[0x00007f3b6c01e4a0] stream_socket_client() /path/includes/common.inc:880". The name may be
     /// "[INCLUDE_OR_EVAL]", "???" or "{closure}"; the file:line is the calling user-code frame's.
-    LineResult parseFrame(std::string_view line, ParsedEvent& out) {
+    LineResult parseFrame(std::string_view line, ParsedEvent& out)
+    {
         if (!inRecord_)
             return reject("no record header");
         std::string_view rest = line;
@@ -119,7 +124,8 @@ private:
     }
 
     /// A broken header ends the record before it: the frames after it belong to a record we lost.
-    LineResult rejectHeader(std::string_view reason) {
+    LineResult rejectHeader(std::string_view reason)
+    {
         inRecord_ = false;
         return {LineStatus::Rejected, reason};
     }
@@ -132,7 +138,8 @@ private:
 
 } // namespace
 
-std::unique_ptr<LogParser> makeFpmSlowParser() {
+std::unique_ptr<LogParser> makeFpmSlowParser()
+{
     return std::make_unique<FpmSlowParser>();
 }
 

@@ -15,7 +15,8 @@ namespace {
 using scan::consume;
 constexpr auto npos = std::string_view::npos;
 
-Level levelFromName(std::string_view name) {
+Level levelFromName(std::string_view name)
+{
     if (name == "error")
         return Level::Error;
     if (name == "crit")
@@ -41,7 +42,8 @@ constexpr std::array<std::string_view, KeyCount> quotedKeys = {
     ", request: \"", ", subrequest: \"", ", upstream: \"", ", host: \"", ", referrer: \""};
 
 /// True when a quote at `quote` closes a value of `key`: the line ends there or a later key follows.
-bool closesValue(std::string_view rest, std::size_t quote, std::size_t key) {
+bool closesValue(std::string_view rest, std::size_t quote, std::size_t key)
+{
     const std::string_view after = rest.substr(quote + 1);
     if (after.empty())
         return true;
@@ -53,7 +55,8 @@ bool closesValue(std::string_view rest, std::size_t quote, std::size_t key) {
 }
 
 /// True when `value` ends in " HTTP/1.1"-like text: the only reliable end of an unescaped request line.
-bool endsWithHttpVersion(std::string_view value) {
+bool endsWithHttpVersion(std::string_view value)
+{
     constexpr std::size_t width = sizeof(" HTTP/1.1") - 1;
     if (value.size() < width)
         return false;
@@ -64,7 +67,8 @@ bool endsWithHttpVersion(std::string_view value) {
 /// Offset of the quote closing the value of `key` that starts at `from`; npos when the line was cut
 /// (NGX_MAX_ERROR_STR) before it. A request may contain `", host: "` itself, so for it a closing quote
 /// right after the HTTP version wins over an earlier candidate.
-std::size_t valueEnd(std::string_view rest, std::size_t from, std::size_t key) {
+std::size_t valueEnd(std::string_view rest, std::size_t from, std::size_t key)
+{
     std::size_t first = npos;
     for (std::size_t quote = rest.find('"', from); quote != npos; quote = rest.find('"', quote + 1)) {
         if (!closesValue(rest, quote, key))
@@ -78,14 +82,16 @@ std::size_t valueEnd(std::string_view rest, std::size_t from, std::size_t key) {
 }
 
 /// True for the address and server tokens of the context: nginx writes neither with spaces or quotes.
-bool isPlainToken(std::string_view token) {
+bool isPlainToken(std::string_view token)
+{
     return !token.empty() && token.find_first_of(" \"") == npos;
 }
 
 /// Offset of the real ", client: " in the text after the connection number, or npos. The message
 /// itself may quote upstream output, so a candidate must be `, client: <address>, server: <name>`
 /// with plain tokens (or the address alone, at the end of a line cut at 2048 bytes).
-std::size_t findContext(std::string_view tail) {
+std::size_t findContext(std::string_view tail)
+{
     constexpr std::string_view key = ", client: ";
     constexpr std::string_view serverKey = ", server: ";
     for (std::size_t pos = tail.find(key); pos != npos; pos = tail.find(key, pos + 1)) {
@@ -105,7 +111,8 @@ std::size_t findContext(std::string_view tail) {
 }
 
 /// The Host header as nginx's $host would show it: without port or trailing dot ([v6] keeps brackets).
-std::string_view hostWithoutPort(std::string_view host) {
+std::string_view hostWithoutPort(std::string_view host)
+{
     if (host.starts_with('[')) {
         const std::size_t close = host.find(']');
         return close == npos ? host : host.substr(0, close + 1);
@@ -118,7 +125,8 @@ std::string_view hostWithoutPort(std::string_view host) {
     return host;
 }
 
-void setRequest(std::string_view request, ParsedEvent& out) {
+void setRequest(std::string_view request, ParsedEvent& out)
+{
     const std::size_t space = request.find(' ');
     if (space == npos || space == 0)
         return;
@@ -131,7 +139,8 @@ void setRequest(std::string_view request, ParsedEvent& out) {
 }
 
 /// Fills client, host, method/target and upstream from the context that starts with ", client: ".
-void parseContext(std::string_view rest, ParsedEvent& out) {
+void parseContext(std::string_view rest, ParsedEvent& out)
+{
     consume(rest, ", client: ");
     std::size_t comma = rest.find(", ");
     out.client = rest.substr(0, comma);
@@ -172,7 +181,8 @@ void parseContext(std::string_view rest, ParsedEvent& out) {
 }
 
 /// The errno of ngx_log_errno(): " (111: Connection refused)" at the end of the message, before " while ".
-std::uint16_t errnoOf(std::string_view message) {
+std::uint16_t errnoOf(std::string_view message)
+{
     const std::size_t action = message.rfind(" while ");
     if (action != npos)
         message = message.substr(0, action);
@@ -189,7 +199,8 @@ std::uint16_t errnoOf(std::string_view message) {
 }
 
 /// "worker process 1240 exited on signal 9[ (core dumped)]" (ngx_process.c "%s %P exited on signal %d%s").
-bool parseProcessExit(std::string_view message, ParsedEvent& out) {
+bool parseProcessExit(std::string_view message, ParsedEvent& out)
+{
     constexpr std::string_view marker = " exited on signal ";
     const std::size_t at = message.find(marker);
     if (at == npos)
@@ -208,7 +219,8 @@ bool parseProcessExit(std::string_view message, ParsedEvent& out) {
     return true;
 }
 
-MessageCode classify(std::string_view message) {
+MessageCode classify(std::string_view message)
+{
     struct Prefix {
         std::string_view text;
         MessageCode code;
@@ -245,7 +257,8 @@ MessageCode classify(std::string_view message) {
 }
 
 /// "2026/11/24 10:51:32" (ngx_times.c "%4d/%02d/%02d %02d:%02d:%02d", local time, no zone).
-std::string_view parseTime(std::string_view line, CivilMs& time) {
+std::string_view parseTime(std::string_view line, CivilMs& time)
+{
     if (line.size() < 19 || line[4] != '/' || line[7] != '/' || line[10] != ' ' || line[13] != ':' ||
         line[16] != ':')
         return "no timestamp";
@@ -268,7 +281,8 @@ class NginxErrorParser final : public LogParser {
 public:
     LogKind kind() const override { return LogKind::NginxError; }
 
-    LineResult parseLine(std::string_view line, ParsedEvent& out) override {
+    LineResult parseLine(std::string_view line, ParsedEvent& out) override
+    {
         if (line.empty())
             return {LineStatus::Ignored, {}};
         if (line.find('\0') != npos)
@@ -313,7 +327,8 @@ public:
 
 } // namespace
 
-std::unique_ptr<LogParser> makeNginxErrorParser() {
+std::unique_ptr<LogParser> makeNginxErrorParser()
+{
     return std::make_unique<NginxErrorParser>();
 }
 

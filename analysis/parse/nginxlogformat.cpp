@@ -23,17 +23,20 @@ constexpr std::string_view kBadTime = "bad time";
 constexpr std::string_view kBadStatus = "bad status";
 constexpr std::string_view kBadRequestTime = "bad request_time";
 
-constexpr bool isDigit(char c) {
+constexpr bool isDigit(char c)
+{
     return c >= '0' && c <= '9';
 }
-constexpr bool isUpper(char c) {
+constexpr bool isUpper(char c)
+{
     return c >= 'A' && c <= 'Z';
 }
 
 // ---------------------------------------------------------------------------------------------------------
 // Byte scanning. Every helper stays inside the view; `from` may equal size().
 
-std::size_t findByte(std::string_view text, std::size_t from, char byte) {
+std::size_t findByte(std::string_view text, std::size_t from, char byte)
+{
     // Most fields are a few bytes long: a plain loop beats the call into memchr for those.
     const std::size_t shortEnd = from + 16 < text.size() ? from + 16 : text.size();
     for (std::size_t i = from; i < shortEnd; ++i) {
@@ -47,7 +50,8 @@ std::size_t findByte(std::string_view text, std::size_t from, char byte) {
 }
 
 /// Literals are one to three bytes in practice, too short to be worth a memcmp call.
-bool hasAt(std::string_view text, std::size_t pos, std::string_view literal) {
+bool hasAt(std::string_view text, std::size_t pos, std::string_view literal)
+{
     if (pos > text.size() || text.size() - pos < literal.size())
         return false;
     for (std::size_t i = 0; i < literal.size(); ++i) {
@@ -58,7 +62,8 @@ bool hasAt(std::string_view text, std::size_t pos, std::string_view literal) {
 }
 
 /// First occurrence of a non-empty `literal` at or after `from`.
-std::size_t findLiteral(std::string_view text, std::size_t from, std::string_view literal) {
+std::size_t findLiteral(std::string_view text, std::size_t from, std::string_view literal)
+{
     for (std::size_t hit = findByte(text, from, literal[0]); hit != npos;
          hit = findByte(text, hit + 1, literal[0])) {
         if (hasAt(text, hit, literal))
@@ -70,7 +75,8 @@ std::size_t findLiteral(std::string_view text, std::size_t from, std::string_vie
 /// First '"' at or after `from` that is not backslash-escaped (escape=json writes \") and where `literal`
 /// (which starts with that quote) follows. Raw quotes only appear with escape=none; skipping those that do
 /// not continue the format keeps such a line aligned more often.
-std::size_t findClosingQuote(std::string_view text, std::size_t from, std::string_view literal) {
+std::size_t findClosingQuote(std::string_view text, std::size_t from, std::string_view literal)
+{
     for (std::size_t quote = findByte(text, from, '"'); quote != npos;
          quote = findByte(text, quote + 1, '"')) {
         std::size_t run = quote;
@@ -84,7 +90,8 @@ std::size_t findClosingQuote(std::string_view text, std::size_t from, std::strin
 
 /// End of an nginx list value ("0.004, 0.002 : 1.001", "10.0.0.1:9000, unix:/x.sock"): the first space that
 /// neither follows a ',' nor starts a " : " group separator.
-std::size_t findListEnd(std::string_view text, std::size_t from) {
+std::size_t findListEnd(std::string_view text, std::size_t from)
+{
     for (std::size_t space = findByte(text, from, ' '); space != npos;
          space = findByte(text, space + 1, ' ')) {
         if (space > from && text[space - 1] == ',')
@@ -98,7 +105,8 @@ std::size_t findListEnd(std::string_view text, std::size_t from) {
     return npos;
 }
 
-std::string_view trimSpaces(std::string_view text) {
+std::string_view trimSpaces(std::string_view text)
+{
     while (!text.empty() && text.front() == ' ')
         text.remove_prefix(1);
     while (!text.empty() && text.back() == ' ')
@@ -107,21 +115,24 @@ std::string_view trimSpaces(std::string_view text) {
 }
 
 /// nginx logs a variable that is not set as "-".
-std::string_view presentOrEmpty(std::string_view value) {
+std::string_view presentOrEmpty(std::string_view value)
+{
     return value == "-" ? std::string_view() : value;
 }
 
 // ---------------------------------------------------------------------------------------------------------
 // Values.
 
-constexpr std::uint32_t packMonth(const char* text) {
+constexpr std::uint32_t packMonth(const char* text)
+{
     return static_cast<std::uint32_t>(static_cast<unsigned char>(text[0])) |
            static_cast<std::uint32_t>(static_cast<unsigned char>(text[1])) << 8 |
            static_cast<std::uint32_t>(static_cast<unsigned char>(text[2])) << 16;
 }
 
 /// "Jan".."Dec" at `text` (3 readable bytes) to 1..12, else 0: one integer compare per month.
-int monthAt(const char* text) {
+int monthAt(const char* text)
+{
     static constexpr std::array<std::uint32_t, 12> months = {
         packMonth("Jan"), packMonth("Feb"), packMonth("Mar"), packMonth("Apr"),
         packMonth("May"), packMonth("Jun"), packMonth("Jul"), packMonth("Aug"),
@@ -134,7 +145,8 @@ int monthAt(const char* text) {
     return 0;
 }
 
-bool setCivilTime(const CivilFields& f, ParsedEvent& out) {
+bool setCivilTime(const CivilFields& f, ParsedEvent& out)
+{
     // Before 1970 is corrupt, and 0 is the "no time" value of ParsedEvent.
     if (f.year < 1970 || !isValidCivil(f))
         return false;
@@ -143,7 +155,8 @@ bool setCivilTime(const CivilFields& f, ParsedEvent& out) {
 }
 
 /// Offset "+hhmm" (colon=false) or "+hh:mm" at `pos`.
-bool parseOffset(std::string_view text, std::size_t pos, bool colon, ParsedEvent& out) {
+bool parseOffset(std::string_view text, std::size_t pos, bool colon, ParsedEvent& out)
+{
     const char sign = text[pos];
     const int hours = parseDigits(text, pos + 1, 2);
     const int minutes = parseDigits(text, pos + (colon ? 4 : 3), 2);
@@ -157,7 +170,8 @@ bool parseOffset(std::string_view text, std::size_t pos, bool colon, ParsedEvent
 }
 
 /// $time_local: "24/Nov/2026:10:51:32 +0100", fixed offsets.
-bool parseTimeLocal(std::string_view text, ParsedEvent& out) {
+bool parseTimeLocal(std::string_view text, ParsedEvent& out)
+{
     if (text.size() != 26 || text[2] != '/' || text[6] != '/' || text[11] != ':' || text[14] != ':' ||
         text[17] != ':' || text[20] != ' ')
         return false;
@@ -172,7 +186,8 @@ bool parseTimeLocal(std::string_view text, ParsedEvent& out) {
 }
 
 /// $time_iso8601: "2026-11-24T10:51:32+01:00" (nginx always writes the offset; accept "Z" too).
-bool parseTimeIso8601(std::string_view text, ParsedEvent& out) {
+bool parseTimeIso8601(std::string_view text, ParsedEvent& out)
+{
     if ((text.size() != 25 && text.size() != 20) || text[4] != '-' || text[7] != '-' || text[10] != 'T' ||
         text[13] != ':' || text[16] != ':')
         return false;
@@ -193,7 +208,8 @@ bool parseTimeIso8601(std::string_view text, ParsedEvent& out) {
 }
 
 /// $msec: "1795513892.123", seconds since the epoch: UTC, so the offset is known to be 0.
-bool parseMsec(std::string_view text, ParsedEvent& out) {
+bool parseMsec(std::string_view text, ParsedEvent& out)
+{
     if (text.size() < 5 || text.size() > 15 || text[text.size() - 4] != '.')
         return false;
     const std::size_t dot = text.size() - 4;
@@ -214,7 +230,8 @@ bool parseMsec(std::string_view text, ParsedEvent& out) {
 
 /// "%T.%03M" seconds with milliseconds ("180.004"); fewer decimals are accepted and more are cut. Values
 /// beyond the 49 days a uint32 of milliseconds holds are corrupt, not long requests.
-bool parseSecondsMs(std::string_view text, std::uint32_t& ms) {
+bool parseSecondsMs(std::string_view text, std::uint32_t& ms)
+{
     constexpr std::uint64_t maxMs = 0xFFFFFFFEu; // 0xFFFFFFFF is AccessLineExtras::kAbsent
     std::size_t i = 0;
     std::uint64_t total = 0;
@@ -247,19 +264,22 @@ bool parseSecondsMs(std::string_view text, std::uint32_t& ms) {
 }
 
 /// Last element of an upstream list: the upstream that finally answered (or did not).
-bool parseLastListTime(std::string_view list, std::uint32_t& ms) {
+bool parseLastListTime(std::string_view list, std::uint32_t& ms)
+{
     const std::size_t separator = list.find_last_of(",:");
     const std::string_view last = trimSpaces(separator == npos ? list : list.substr(separator + 1));
     return parseSecondsMs(last, ms);
 }
 
 /// First element of an X-Forwarded-For list: the original client (the last one is the TCP peer).
-std::string_view firstListElement(std::string_view list) {
+std::string_view firstListElement(std::string_view list)
+{
     const std::size_t comma = list.find(',');
     return presentOrEmpty(trimSpaces(comma == npos ? list : list.substr(0, comma)));
 }
 
-bool looksLikeIpv4(std::string_view text) {
+bool looksLikeIpv4(std::string_view text)
+{
     int dots = 0;
     for (const char c : text) {
         if (c == '.')
@@ -270,7 +290,8 @@ bool looksLikeIpv4(std::string_view text) {
     return dots == 3;
 }
 
-bool looksLikeIpv6(std::string_view text) {
+bool looksLikeIpv6(std::string_view text)
+{
     int colons = 0;
     for (const char c : text) {
         if (c == ':')
@@ -281,12 +302,14 @@ bool looksLikeIpv6(std::string_view text) {
     return colons >= 2;
 }
 
-bool looksLikeAddress(std::string_view text) {
+bool looksLikeAddress(std::string_view text)
+{
     return looksLikeIpv4(text) || looksLikeIpv6(text);
 }
 
 /// Host header or server name without ":port" ("example.com:8080", "[2001:db8::1]:443").
-std::string_view hostWithoutPort(std::string_view host) {
+std::string_view hostWithoutPort(std::string_view host)
+{
     host = presentOrEmpty(host);
     if (!host.empty() && host.front() == '[') {
         const std::size_t close = host.find(']');
@@ -303,7 +326,8 @@ std::string_view hostWithoutPort(std::string_view host) {
 }
 
 /// A plausible method: 1..20 upper-case letters ('-' and '_' inside, as in VERSION-CONTROL).
-bool isMethodToken(std::string_view text) {
+bool isMethodToken(std::string_view text)
+{
     if (text.empty() || text.size() > 20 || !isUpper(text.front()))
         return false;
     for (const char c : text) {
@@ -313,7 +337,8 @@ bool isMethodToken(std::string_view text) {
     return true;
 }
 
-HttpMethod methodFromToken(std::string_view text) {
+HttpMethod methodFromToken(std::string_view text)
+{
     text = presentOrEmpty(text);
     if (text.empty())
         return HttpMethod::None;
@@ -326,14 +351,16 @@ struct LineState {
     int targetRank = 0; ///< 1 = $uri (rewritten), 2 = $request, 3 = $request_uri
 };
 
-void setTarget(std::string_view target, int rank, ParsedEvent& out, LineState& state) {
+void setTarget(std::string_view target, int rank, ParsedEvent& out, LineState& state)
+{
     if (rank > state.targetRank && !target.empty()) {
         out.target = target;
         state.targetRank = rank;
     }
 }
 
-void setClient(std::string_view client, int rank, ParsedEvent& out, LineState& state) {
+void setClient(std::string_view client, int rank, ParsedEvent& out, LineState& state)
+{
     if (rank > state.clientRank && !client.empty()) {
         out.client = client;
         state.clientRank = rank;
@@ -341,7 +368,8 @@ void setClient(std::string_view client, int rank, ParsedEvent& out, LineState& s
 }
 
 /// $request: "GET /path?q HTTP/1.1". Garbage (TLS handshakes, scanners) stays an event with method OTHER.
-void storeRequest(std::string_view request, ParsedEvent& out, LineState& state) {
+void storeRequest(std::string_view request, ParsedEvent& out, LineState& state)
+{
     request = presentOrEmpty(request);
     if (request.empty())
         return;
@@ -363,7 +391,8 @@ void storeRequest(std::string_view request, ParsedEvent& out, LineState& state) 
 }
 
 std::string_view storeField(Var var, std::string_view value, ParsedEvent& out, AccessLineExtras* extras,
-                            LineState& state) {
+                            LineState& state)
+{
     switch (var) {
     case Var::Skip:
         break;
@@ -418,7 +447,8 @@ std::string_view storeField(Var var, std::string_view value, ParsedEvent& out, A
     return {};
 }
 
-bool isTimeList(std::string_view text) {
+bool isTimeList(std::string_view text)
+{
     for (const char c : text) {
         if (!isDigit(c) && c != '.' && c != ',' && c != ':' && c != ' ' && c != '-')
             return false;
@@ -434,7 +464,8 @@ struct TailPair {
     std::size_t end = 0;
 };
 
-TailPair readTailPair(std::string_view tail, std::size_t pos, std::size_t tokenEnd) {
+TailPair readTailPair(std::string_view tail, std::size_t pos, std::size_t tokenEnd)
+{
     const std::size_t equals = findByte(tail.substr(0, tokenEnd), pos, '=');
     if (equals == npos)
         return {{}, {}, tokenEnd};
@@ -450,7 +481,8 @@ TailPair readTailPair(std::string_view tail, std::size_t pos, std::size_t tokenE
 /// Whatever follows `combined` in the many home-made variants: the first unquoted decimal with a dot is
 /// $request_time, an upstream time list may follow it, and a first quoted address list is
 /// $http_x_forwarded_for (nginx's sample `main` format). Never fails.
-void readTimingTail(std::string_view tail, ParsedEvent& out, AccessLineExtras* extras, LineState& state) {
+void readTimingTail(std::string_view tail, ParsedEvent& out, AccessLineExtras* extras, LineState& state)
+{
     bool haveRequestTime = false;
     bool sawQuoted = false;
     std::uint32_t ms = 0;
@@ -506,17 +538,20 @@ void readTimingTail(std::string_view tail, ParsedEvent& out, AccessLineExtras* e
 // ---------------------------------------------------------------------------------------------------------
 // Compiling.
 
-bool fail(std::string* error, std::string message) {
+bool fail(std::string* error, std::string message)
+{
     if (error != nullptr)
         *error = std::move(message);
     return false;
 }
 
-bool isBlank(char c) {
+bool isBlank(char c)
+{
     return c == ' ' || c == '\t' || c == '\n' || c == '\r';
 }
 
-std::string_view trimBlanks(std::string_view text) {
+std::string_view trimBlanks(std::string_view text)
+{
     while (!text.empty() && isBlank(text.front()))
         text.remove_prefix(1);
     while (!text.empty() && isBlank(text.back()))
@@ -525,7 +560,8 @@ std::string_view trimBlanks(std::string_view text) {
 }
 
 /// The escapes nginx.conf understands (ngx_conf_file.c); anything else is a typo worth reporting.
-bool appendUnescaped(std::string_view text, std::string& out, std::string* error) {
+bool appendUnescaped(std::string_view text, std::string& out, std::string* error)
+{
     for (std::size_t i = 0; i < text.size(); ++i) {
         if (text[i] != '\\') {
             out += text[i];
@@ -556,7 +592,8 @@ bool appendUnescaped(std::string_view text, std::string& out, std::string* error
 }
 
 /// nginx.conf arguments ('...' "..." or bare words), concatenated as nginx does, up to an optional ';'.
-bool appendConfigArguments(std::string_view text, std::string& out, std::string* error) {
+bool appendConfigArguments(std::string_view text, std::string& out, std::string* error)
+{
     std::size_t i = 0;
     while (i < text.size()) {
         const char c = text[i];
@@ -590,7 +627,8 @@ bool appendConfigArguments(std::string_view text, std::string& out, std::string*
 }
 
 /// The format text proper, from any of the three accepted spellings.
-bool unquoteFormat(std::string_view input, std::string& out, std::string* error) {
+bool unquoteFormat(std::string_view input, std::string& out, std::string* error)
+{
     std::string_view text = trimBlanks(input);
     if (text.starts_with("log_format") && text.size() > 10 && isBlank(text[10])) {
         text = trimBlanks(text.substr(10));
@@ -673,7 +711,8 @@ constexpr std::array<VarInfo, 35> kVariables = {{
     {"http_x_real_ip", Var::Skip, Shape::Token},
 }};
 
-VarInfo lookUpVariable(std::string_view name) {
+VarInfo lookUpVariable(std::string_view name)
+{
     for (const VarInfo& info : kVariables) {
         if (info.name == name)
             return info;
@@ -684,15 +723,18 @@ VarInfo lookUpVariable(std::string_view name) {
     return {name, Var::Skip, Shape::Free};
 }
 
-bool isNameChar(char c) {
+bool isNameChar(char c)
+{
     return isDigit(c) || (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || c == '_';
 }
 
-bool isTimeVar(Var var) {
+bool isTimeVar(Var var)
+{
     return var == Var::TimeLocal || var == Var::TimeIso8601 || var == Var::Msec;
 }
 
-std::string toLower(std::string_view text) {
+std::string toLower(std::string_view text)
+{
     std::string lower(text);
     for (char& c : lower)
         c = c >= 'A' && c <= 'Z' ? static_cast<char>(c - 'A' + 'a') : c;
@@ -707,7 +749,8 @@ struct Element {
 
 /// Splits the format into prefix literal, then (variable, literal after it) pairs.
 bool splitFormat(std::string_view text, std::string& prefix, std::vector<Element>& elements,
-                 std::string* error) {
+                 std::string* error)
+{
     std::string* literal = &prefix;
     for (std::size_t i = 0; i < text.size();) {
         if (text[i] != '$') {
@@ -745,7 +788,8 @@ bool splitFormat(std::string_view text, std::string& prefix, std::vector<Element
     return true;
 }
 
-Stop chooseStop(Shape shape, std::string_view before, std::string_view after) {
+Stop chooseStop(Shape shape, std::string_view before, std::string_view after)
+{
     if (after.empty()) // a last token still must not swallow what follows it
         return shape == Shape::Token ? Stop::Token : Stop::EndOfLine;
     if (!before.empty() && before.back() == '"' && after.front() == '"')
@@ -762,7 +806,8 @@ constexpr std::size_t kMaxFormatSize = 8192;
 } // namespace
 
 std::optional<NginxLogFormat> NginxLogFormat::compile(std::string_view format, std::string* error,
-                                                      TrailingData trailing) {
+                                                      TrailingData trailing)
+{
     NginxLogFormat compiled;
     compiled.trailing_ = trailing;
     if (!unquoteFormat(format, compiled.text_, error))
@@ -804,8 +849,8 @@ std::optional<NginxLogFormat> NginxLogFormat::compile(std::string_view format, s
     return compiled;
 }
 
-FormatMatch NginxLogFormat::matchLine(std::string_view line, ParsedEvent& out,
-                                      AccessLineExtras* extras) const {
+FormatMatch NginxLogFormat::matchLine(std::string_view line, ParsedEvent& out, AccessLineExtras* extras) const
+{
     if (!hasAt(line, 0, literal(0, prefixSize_)))
         return {kMismatch, 0};
     std::size_t pos = prefixSize_;
@@ -849,7 +894,8 @@ FormatMatch NginxLogFormat::matchLine(std::string_view line, ParsedEvent& out,
     return {};
 }
 
-bool validateAccessLogFormat(std::string_view format, std::string* error) {
+bool validateAccessLogFormat(std::string_view format, std::string* error)
+{
     return NginxLogFormat::compile(format, error).has_value();
 }
 

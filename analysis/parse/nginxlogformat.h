@@ -85,7 +85,8 @@ private:
         std::uint32_t literalSize = 0;
     };
 
-    std::string_view literal(std::uint32_t offset, std::uint32_t size) const {
+    std::string_view literal(std::uint32_t offset, std::uint32_t size) const
+    {
         return std::string_view(literals_).substr(offset, size);
     }
 

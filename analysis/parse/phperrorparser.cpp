@@ -18,7 +18,8 @@ using namespace textscan;
 
 constexpr std::string_view kNoTimestamp = "no timestamp";
 
-bool isUtcName(std::string_view zone) {
+bool isUtcName(std::string_view zone)
+{
     static constexpr std::string_view names[] = {
         "UTC",     "GMT",           "Z",        "UCT",       "Zulu", "Etc/UTC",  "Etc/GMT",
         "Etc/UCT", "Etc/Universal", "Etc/Zulu", "Universal", "GMT0", "Etc/GMT0", "Greenwich"};
@@ -32,7 +33,8 @@ bool isUtcName(std::string_view zone) {
 enum class StampResult : std::uint8_t { NoStamp, BadDate, Ok };
 
 /// "[24-Nov-2026 09:51:32 UTC] " (zone absent in very old PHP). Sets `message` to the rest.
-StampResult parseStamp(std::string_view line, ParsedEvent& out, std::string_view& message) {
+StampResult parseStamp(std::string_view line, ParsedEvent& out, std::string_view& message)
+{
     if (line.size() < 22 || line[0] != '[' || line[3] != '-' || line[7] != '-' || line[12] != ' ')
         return StampResult::NoStamp;
     CivilFields f;
@@ -74,7 +76,8 @@ StampResult parseStamp(std::string_view line, ParsedEvent& out, std::string_view
 /// The script from "... in /path/file.php:12" (exceptions) or "... in /path/file.php on line 12".
 /// The first form is tried first: in "called in /a.php on line 5 and defined in /b.php:12" the error is in
 /// b.php.
-std::string_view sourceFile(std::string_view body) {
+std::string_view sourceFile(std::string_view body)
+{
     body = trimRight(body);
     std::string_view path;
     if (const std::size_t in = body.rfind(" in "); in != std::string_view::npos) {
@@ -96,7 +99,8 @@ std::string_view sourceFile(std::string_view body) {
 }
 
 /// The severity word PHP writes after "PHP " (error_type_str in main.c) to code and level.
-bool classifySeverity(std::string_view severity, MessageCode& code, Level& level) {
+bool classifySeverity(std::string_view severity, MessageCode& code, Level& level)
+{
     if (severity == "Fatal error" || severity == "Parse error" || severity == "Recoverable fatal error" ||
         severity == "Catchable fatal error") {
         code = MessageCode::PhpFatal;
@@ -114,7 +118,8 @@ bool classifySeverity(std::string_view severity, MessageCode& code, Level& level
 }
 
 /// Refines a fatal error into the three limits the detectors look for.
-MessageCode classifyFatal(std::string_view body, ParsedEvent& out) {
+MessageCode classifyFatal(std::string_view body, ParsedEvent& out)
+{
     if (const std::size_t limit = body.find("Maximum execution time of "); limit != std::string_view::npos) {
         out.durationMs = 1000u * leadingU16(body.substr(limit + 26)); // the configured limit
         return MessageCode::PhpMaxExecutionTime;
@@ -129,7 +134,8 @@ MessageCode classifyFatal(std::string_view body, ParsedEvent& out) {
 }
 
 /// "#0 /path/file.php(123): Class->method()", "#1 {main}", "#2 [internal function]: fn()"
-void parseTraceFrame(std::string_view frame, ParsedEvent& out) {
+void parseTraceFrame(std::string_view frame, ParsedEvent& out)
+{
     frame.remove_prefix(1 + digitRun(frame.substr(1)));
     consumePrefix(frame, " ");
     const std::size_t call = frame.find("): ");
@@ -152,7 +158,8 @@ void parseTraceFrame(std::string_view frame, ParsedEvent& out) {
 }
 
 /// Xdebug's "  1. {main}() /var/www/index.php:0" (after the "PHP " prefix).
-void parseXdebugFrame(std::string_view frame, ParsedEvent& out) {
+void parseXdebugFrame(std::string_view frame, ParsedEvent& out)
+{
     while (!frame.empty() && frame[0] == ' ')
         frame.remove_prefix(1);
     const std::size_t number = digitRun(frame);
@@ -171,7 +178,8 @@ void parseXdebugFrame(std::string_view frame, ParsedEvent& out) {
 }
 
 /// "  thrown in /path/file.php on line 1005"
-void parseThrownIn(std::string_view text, ParsedEvent& out) {
+void parseThrownIn(std::string_view text, ParsedEvent& out)
+{
     const std::size_t onLine = text.rfind(" on line ");
     if (onLine == std::string_view::npos)
         return;
@@ -186,7 +194,8 @@ class PhpErrorParser final : public LogParser {
 public:
     LogKind kind() const override { return LogKind::PhpError; }
 
-    LineResult parseLine(std::string_view line, ParsedEvent& out) override {
+    LineResult parseLine(std::string_view line, ParsedEvent& out) override
+    {
         line = skipLeadingNuls(line);
         if (trimRight(line).empty())
             return {LineStatus::Ignored, {}};
@@ -205,7 +214,8 @@ public:
     }
 
 private:
-    LineResult parseMessage(std::string_view message, ParsedEvent& out) {
+    LineResult parseMessage(std::string_view message, ParsedEvent& out)
+    {
         inUncaught_ = false;
         std::string_view body = message;
         if (!consumePrefix(body, "PHP ")) {
@@ -238,7 +248,8 @@ private:
         return {LineStatus::Event, {}};
     }
 
-    LineResult parseUnstamped(std::string_view line, ParsedEvent& out) {
+    LineResult parseUnstamped(std::string_view line, ParsedEvent& out)
+    {
         const bool traceShaped = line.starts_with("Stack trace:") || line.starts_with("  thrown in ") ||
                                  line.starts_with("Next ") ||
                                  (line[0] == '#' && line.size() > 1 && isDigit(line[1]));
@@ -249,7 +260,8 @@ private:
         return continuation(line, out);
     }
 
-    LineResult continuation(std::string_view line, ParsedEvent& out) {
+    LineResult continuation(std::string_view line, ParsedEvent& out)
+    {
         if (line[0] == '#' && line.size() > 1 && isDigit(line[1])) {
             parseTraceFrame(line, out);
         } else if (std::string_view thrown = line; consumePrefix(thrown, "  thrown in ")) {
@@ -265,7 +277,8 @@ private:
 
 } // namespace
 
-std::unique_ptr<LogParser> makePhpErrorParser() {
+std::unique_ptr<LogParser> makePhpErrorParser()
+{
     return std::make_unique<PhpErrorParser>();
 }
 

@@ -4,7 +4,8 @@
 
 namespace gd::scan {
 
-bool consumeSecondsAsMs(std::string_view& text, std::uint32_t& ms) {
+bool consumeSecondsAsMs(std::string_view& text, std::uint32_t& ms)
+{
     std::string_view rest = text;
     std::uint32_t seconds = 0;
     // 4294967 s is the largest whole-second count whose milliseconds still fit in 32 bits.
@@ -29,7 +30,8 @@ bool consumeSecondsAsMs(std::string_view& text, std::uint32_t& ms) {
     return true;
 }
 
-std::string_view consumeFpmTime(std::string_view& text, CivilMs& time) {
+std::string_view consumeFpmTime(std::string_view& text, CivilMs& time)
+{
     // [dd-Mon-yyyy HH:MM:SS] : strftime("%d-%b-%Y %H:%M:%S") in zlog.c, always this width.
     if (text.size() < 22 || text[0] != '[' || text[3] != '-' || text[7] != '-' || text[12] != ' ' ||
         text[15] != ':' || text[18] != ':')

@@ -11,12 +11,14 @@
 
 namespace gd::scan {
 
-constexpr bool isDigit(char c) {
+constexpr bool isDigit(char c)
+{
     return c >= '0' && c <= '9';
 }
 
 /// Drops `prefix` from the front of `text` when it is there.
-inline bool consume(std::string_view& text, std::string_view prefix) {
+inline bool consume(std::string_view& text, std::string_view prefix)
+{
     if (!text.starts_with(prefix))
         return false;
     text.remove_prefix(prefix.size());
@@ -25,7 +27,8 @@ inline bool consume(std::string_view& text, std::string_view prefix) {
 
 /// Reads the decimal digits at the front of `text` into `out` and drops them.
 /// Fails (and leaves `text` alone) on no digits or a value above `limit`, so 40-digit pids never wrap.
-inline bool consumeUnsigned(std::string_view& text, std::uint32_t& out, std::uint32_t limit = 0xFFFFFFFFu) {
+inline bool consumeUnsigned(std::string_view& text, std::uint32_t& out, std::uint32_t limit = 0xFFFFFFFFu)
+{
     std::size_t n = 0;
     std::uint64_t value = 0;
     while (n < text.size() && isDigit(text[n])) {
@@ -42,7 +45,8 @@ inline bool consumeUnsigned(std::string_view& text, std::uint32_t& out, std::uin
 }
 
 /// The whole of `text` as a decimal number; `out` is left alone on failure.
-inline bool parseUnsigned(std::string_view text, std::uint32_t& out) {
+inline bool parseUnsigned(std::string_view text, std::uint32_t& out)
+{
     std::uint32_t value = 0;
     if (!consumeUnsigned(text, value) || !text.empty())
         return false;
@@ -51,7 +55,8 @@ inline bool parseUnsigned(std::string_view text, std::uint32_t& out) {
 }
 
 /// Drops the decimal digits at the front of `text`, however many there are; returns how many.
-inline std::size_t skipDigits(std::string_view& text) {
+inline std::size_t skipDigits(std::string_view& text)
+{
     std::size_t n = 0;
     while (n < text.size() && isDigit(text[n]))
         ++n;
@@ -60,7 +65,8 @@ inline std::size_t skipDigits(std::string_view& text) {
 }
 
 /// ParsedEvent::value is 16 bits wide; larger readings (max_children 100000?) saturate.
-constexpr std::uint16_t saturate16(std::uint32_t value) {
+constexpr std::uint16_t saturate16(std::uint32_t value)
+{
     return value > 0xFFFFu ? std::uint16_t{0xFFFF} : static_cast<std::uint16_t>(value);
 }
 

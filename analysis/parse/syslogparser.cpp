@@ -25,7 +25,8 @@ constexpr std::string_view kBadTimestamp = "bad timestamp";
 enum class StampResult : std::uint8_t { NoStamp, BadDate, Ok };
 
 /// "Nov 24 10:51:32" or "Nov  4 10:51:32" (also an unpadded "Nov 4"). Sets `used` to the length.
-StampResult parseTraditionalStamp(std::string_view text, ParsedEvent& out, std::size_t& used) {
+StampResult parseTraditionalStamp(std::string_view text, ParsedEvent& out, std::size_t& used)
+{
     if (text.size() < 14 || text[3] != ' ')
         return StampResult::NoStamp;
     CivilFields f;
@@ -51,7 +52,8 @@ StampResult parseTraditionalStamp(std::string_view text, ParsedEvent& out, std::
 }
 
 /// "2026-11-24T10:51:32[.frac][Z|+01:00|+0100]". The offset is optional to tolerate local dumps.
-StampResult parseIsoStamp(std::string_view text, ParsedEvent& out, std::size_t& used) {
+StampResult parseIsoStamp(std::string_view text, ParsedEvent& out, std::size_t& used)
+{
     if (text.size() < 19 || text[4] != '-' || text[7] != '-' || text[10] != 'T')
         return StampResult::NoStamp;
     CivilFields f;
@@ -86,7 +88,8 @@ StampResult parseIsoStamp(std::string_view text, ParsedEvent& out, std::size_t& 
 }
 
 /// "<PRI>" at the start of the line; the severity becomes the level.
-bool parsePriority(std::string_view& text, Level& level) {
+bool parsePriority(std::string_view& text, Level& level)
+{
     const std::size_t close = text.substr(0, 5).find('>');
     std::uint64_t pri = 0;
     if (close == std::string_view::npos || !parseUnsigned(text.substr(1, close - 1), 191, pri))
@@ -99,7 +102,8 @@ bool parsePriority(std::string_view& text, Level& level) {
 }
 
 /// Skips the kernel's "[8123456.123456] " seconds-since-boot prefix (space-padded when small).
-std::string_view skipUptime(std::string_view msg) {
+std::string_view skipUptime(std::string_view msg)
+{
     if (msg.empty() || msg[0] != '[')
         return msg;
     std::size_t i = 1;
@@ -121,7 +125,8 @@ std::string_view skipUptime(std::string_view msg) {
 
 /// Module basename of a " in NAME[start+len]" tail; "(deleted)" is dropped because a binary
 /// replaced by an upgrade while FPM kept running is still the same module for the analysis.
-std::string_view mappedModule(std::string_view tail) {
+std::string_view mappedModule(std::string_view tail)
+{
     const std::size_t in = tail.find(" in ");
     if (in == std::string_view::npos)
         return {};
@@ -137,7 +142,8 @@ std::string_view mappedModule(std::string_view tail) {
 
 /// "php-fpm[23456]: segfault at 0 ip ... sp ... error 4 in opcache.so[7f3c2a100000+c8000] ..."
 /// The pid is the crashed process, not the "kernel" tag. The comm (text before '[') has no field yet.
-LineResult classifySegfault(std::string_view msg, std::size_t marker, ParsedEvent& out) {
+LineResult classifySegfault(std::string_view msg, std::size_t marker, ParsedEvent& out)
+{
     const std::size_t open = msg.rfind('[', marker);
     if (open == std::string_view::npos || !parsePid(msg.substr(open + 1, marker - open - 1), out.pid))
         return {LineStatus::Rejected, kBadPid};
@@ -154,7 +160,8 @@ LineResult classifySegfault(std::string_view msg, std::size_t marker, ParsedEven
 /// "traps: php-fpm[23470] general protection fault ip:... sp:... error:0 in libc.so.6[...]",
 /// "traps: php-fpm[23471] trap invalid opcode ip:...", and the older prefix-less
 /// "php-fpm[23472] general protection ip:... error:0". Returns false if it is not a trap line.
-bool classifyTrap(std::string_view msg, ParsedEvent& out, LineResult& result) {
+bool classifyTrap(std::string_view msg, ParsedEvent& out, LineResult& result)
+{
     const bool hasTrapsPrefix = consumePrefix(msg, "traps: ");
     const std::size_t ip = msg.find(" ip:");
     if (ip == std::string_view::npos)
@@ -183,7 +190,8 @@ bool classifyTrap(std::string_view msg, ParsedEvent& out, LineResult& result) {
 }
 
 /// "23480 (php-fpm) total-vm:..." after "Killed process " / "Kill process ": pid and comm.
-LineResult oomVictim(std::string_view text, MessageCode code, ParsedEvent& out) {
+LineResult oomVictim(std::string_view text, MessageCode code, ParsedEvent& out)
+{
     const std::size_t digits = digitRun(text);
     if (!parsePid(text.substr(0, digits), out.pid))
         return {LineStatus::Rejected, kBadPid};
@@ -196,7 +204,8 @@ LineResult oomVictim(std::string_view text, MessageCode code, ParsedEvent& out) 
     return {LineStatus::Event, {}};
 }
 
-LineResult classifyKernel(std::string_view msg, ParsedEvent& out) {
+LineResult classifyKernel(std::string_view msg, ParsedEvent& out)
+{
     out.code = MessageCode::SyslogOther;
     // The opcode dump that follows a segfault or trap carries nothing the analysis can use.
     if (msg.starts_with("Code: "))
@@ -225,7 +234,8 @@ LineResult classifyKernel(std::string_view msg, ParsedEvent& out) {
 }
 
 /// Unit-prefixed systemd messages: "php8.2-fpm.service: Main process exited, code=killed, status=9/KILL".
-bool classifyUnitMessage(std::string_view msg, ParsedEvent& out) {
+bool classifyUnitMessage(std::string_view msg, ParsedEvent& out)
+{
     const std::size_t colon = msg.find(": ");
     if (colon == std::string_view::npos)
         return false;
@@ -251,7 +261,8 @@ bool classifyUnitMessage(std::string_view msg, ParsedEvent& out) {
 /// "Starting php8.2-fpm.service - The PHP 8.2 FastCGI Process Manager..." (systemd >= 250) or
 /// "Starting The PHP 8.2 FastCGI Process Manager..." (older): target is the unit when named, else
 /// the description, so the analysis can tell PHP-FPM from nginx either way.
-void classifyUnitVerb(std::string_view msg, ParsedEvent& out) {
+void classifyUnitVerb(std::string_view msg, ParsedEvent& out)
+{
     struct Verb {
         std::string_view prefix;
         MessageCode code;
@@ -281,7 +292,8 @@ void classifyUnitVerb(std::string_view msg, ParsedEvent& out) {
     }
 }
 
-void classifySystemd(std::string_view msg, ParsedEvent& out) {
+void classifySystemd(std::string_view msg, ParsedEvent& out)
+{
     out.code = MessageCode::SyslogOther;
     if (!classifyUnitMessage(msg, out))
         classifyUnitVerb(msg, out);
@@ -289,7 +301,8 @@ void classifySystemd(std::string_view msg, ParsedEvent& out) {
 
 /// "prog[pid]:" / "prog:" tag at the start of `text`. Returns false when the token is no tag.
 bool splitTag(std::string_view text, std::string_view& program, std::string_view& pidText,
-              std::string_view& msg) {
+              std::string_view& msg)
+{
     std::string_view rest;
     std::string_view tag = splitToken(text, rest);
     if (!tag.ends_with(':'))
@@ -312,7 +325,8 @@ class SyslogParser final : public LogParser {
 public:
     LogKind kind() const override { return LogKind::Syslog; }
 
-    LineResult parseLine(std::string_view line, ParsedEvent& out) override {
+    LineResult parseLine(std::string_view line, ParsedEvent& out) override
+    {
         line = skipLeadingNuls(line);
         if (trimRight(line).empty())
             return {LineStatus::Ignored, {}};
@@ -355,7 +369,8 @@ public:
 
 private:
     /// "<PRI>1 " already consumed: TIMESTAMP HOST APP PROCID MSGID STRUCTURED-DATA MSG
-    LineResult parseRfc5424(std::string_view text, ParsedEvent& out) {
+    LineResult parseRfc5424(std::string_view text, ParsedEvent& out)
+    {
         std::size_t used = 0;
         const StampResult stamp = parseIsoStamp(text, out, used);
         if (stamp != StampResult::Ok)
@@ -383,7 +398,8 @@ private:
     }
 
     /// "-" or one or more "[id key=\"value\" ...]" elements (values may hold escaped '"' and ']').
-    static bool skipStructuredData(std::string_view& rest) {
+    static bool skipStructuredData(std::string_view& rest)
+    {
         if (consumePrefix(rest, "-")) {
             consumePrefix(rest, " ");
             return true;
@@ -410,7 +426,8 @@ private:
     }
 
     static LineResult classify(std::string_view program, std::string_view pidText, std::string_view msg,
-                               ParsedEvent& out) {
+                               ParsedEvent& out)
+    {
         out.group = program;
         if (!pidText.empty() && !parsePid(pidText, out.pid))
             return {LineStatus::Rejected, kBadPid};
@@ -425,7 +442,8 @@ private:
 
 } // namespace
 
-std::unique_ptr<LogParser> makeSyslogParser() {
+std::unique_ptr<LogParser> makeSyslogParser()
+{
     return std::make_unique<SyslogParser>();
 }
 

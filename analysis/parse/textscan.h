@@ -11,12 +11,14 @@
 
 namespace gd::textscan {
 
-constexpr bool isDigit(char c) {
+constexpr bool isDigit(char c)
+{
     return c >= '0' && c <= '9';
 }
 
 /// Value of a hex digit, or -1.
-constexpr int hexValue(char c) {
+constexpr int hexValue(char c)
+{
     if (c >= '0' && c <= '9')
         return c - '0';
     if (c >= 'a' && c <= 'f')
@@ -27,7 +29,8 @@ constexpr int hexValue(char c) {
 }
 
 /// Length of the run of decimal digits at the start of `text`.
-inline std::size_t digitRun(std::string_view text) {
+inline std::size_t digitRun(std::string_view text)
+{
     std::size_t n = 0;
     while (n < text.size() && isDigit(text[n]))
         ++n;
@@ -36,7 +39,8 @@ inline std::size_t digitRun(std::string_view text) {
 
 /// Parses a whole view as a decimal number into `out`. Fails on empty input, any non-digit and
 /// values above `limit`, so a 40-digit pid is refused instead of wrapping around.
-inline bool parseUnsigned(std::string_view digits, std::uint64_t limit, std::uint64_t& out) {
+inline bool parseUnsigned(std::string_view digits, std::uint64_t limit, std::uint64_t& out)
+{
     if (digits.empty())
         return false;
     std::uint64_t value = 0;
@@ -51,7 +55,8 @@ inline bool parseUnsigned(std::string_view digits, std::uint64_t limit, std::uin
     return true;
 }
 
-inline bool parsePid(std::string_view digits, std::uint32_t& pid) {
+inline bool parsePid(std::string_view digits, std::uint32_t& pid)
+{
     std::uint64_t value = 0;
     // Linux caps pids at 2^22; anything that needs more than 32 bits is corrupt.
     if (!parseUnsigned(digits, 0xFFFFFFFFu, value))
@@ -61,7 +66,8 @@ inline bool parsePid(std::string_view digits, std::uint32_t& pid) {
 }
 
 /// Leading decimal number of `text`, saturated at 65535 (the width of ParsedEvent::value).
-inline std::uint16_t leadingU16(std::string_view text) {
+inline std::uint16_t leadingU16(std::string_view text)
+{
     std::uint32_t value = 0;
     for (std::size_t i = 0; i < text.size() && isDigit(text[i]); ++i) {
         value = value * 10 + static_cast<std::uint32_t>(text[i] - '0');
@@ -72,7 +78,8 @@ inline std::uint16_t leadingU16(std::string_view text) {
 }
 
 /// Leading hex number of `text` (kernel `%lx`, no 0x), saturated at 65535.
-inline std::uint16_t leadingHexU16(std::string_view text) {
+inline std::uint16_t leadingHexU16(std::string_view text)
+{
     std::uint32_t value = 0;
     for (std::size_t i = 0; i < text.size(); ++i) {
         const int digit = hexValue(text[i]);
@@ -86,7 +93,8 @@ inline std::uint16_t leadingHexU16(std::string_view text) {
 }
 
 /// Text after `prefix` when `text` starts with it, else an empty view and false.
-inline bool consumePrefix(std::string_view& text, std::string_view prefix) {
+inline bool consumePrefix(std::string_view& text, std::string_view prefix)
+{
     if (!text.starts_with(prefix))
         return false;
     text.remove_prefix(prefix.size());
@@ -94,7 +102,8 @@ inline bool consumePrefix(std::string_view& text, std::string_view prefix) {
 }
 
 /// First space-delimited token of `text`; `rest` gets what follows the single separating space.
-inline std::string_view splitToken(std::string_view text, std::string_view& rest) {
+inline std::string_view splitToken(std::string_view text, std::string_view& rest)
+{
     const std::size_t space = text.find(' ');
     if (space == std::string_view::npos) {
         rest = {};
@@ -106,21 +115,24 @@ inline std::string_view splitToken(std::string_view text, std::string_view& rest
 
 /// Drops NUL bytes in front of a line: after a crash, ext4 often leaves a run of zeros in a log file
 /// and the first line written after the reboot (the interesting one) is glued to it.
-inline std::string_view skipLeadingNuls(std::string_view line) {
+inline std::string_view skipLeadingNuls(std::string_view line)
+{
     std::size_t i = 0;
     while (i < line.size() && line[i] == '\0')
         ++i;
     return line.substr(i);
 }
 
-inline std::string_view trimRight(std::string_view text) {
+inline std::string_view trimRight(std::string_view text)
+{
     while (!text.empty() && (text.back() == ' ' || text.back() == '\t'))
         text.remove_suffix(1);
     return text;
 }
 
 /// "HH:MM:SS" at `pos` into `f`; false if the shape is wrong (range checks are left to isValidCivil).
-inline bool parseClock(std::string_view text, std::size_t pos, CivilFields& f) {
+inline bool parseClock(std::string_view text, std::size_t pos, CivilFields& f)
+{
     if (pos + 8 > text.size() || text[pos + 2] != ':' || text[pos + 5] != ':')
         return false;
     f.hour = parseDigits(text, pos, 2);
@@ -130,7 +142,8 @@ inline bool parseClock(std::string_view text, std::size_t pos, CivilFields& f) {
 }
 
 /// "+HH:MM", "+HHMM", "+HH" (and '-') at the start of `text`; returns the characters used, 0 if none.
-inline std::size_t parseNumericOffset(std::string_view text, std::int32_t& offsetSec) {
+inline std::size_t parseNumericOffset(std::string_view text, std::int32_t& offsetSec)
+{
     if (text.size() < 3 || (text[0] != '+' && text[0] != '-'))
         return 0;
     const int hours = parseDigits(text, 1, 2);

@@ -6,7 +6,8 @@
 
 namespace gd {
 
-CivilFields civilFields(CivilMs ms) {
+CivilFields civilFields(CivilMs ms)
+{
     std::int64_t days = ms >= 0 ? ms / 86400000 : (ms - 86399999) / 86400000;
     std::int64_t rest = ms - days * 86400000;
     // Inverse of daysFromCivil (same public-domain algorithm).
@@ -29,7 +30,8 @@ CivilFields civilFields(CivilMs ms) {
     return f;
 }
 
-int monthFromAbbrev(std::string_view text) {
+int monthFromAbbrev(std::string_view text)
+{
     static constexpr std::array<std::string_view, 12> names = {"Jan", "Feb", "Mar", "Apr", "May", "Jun",
                                                                "Jul", "Aug", "Sep", "Oct", "Nov", "Dec"};
     if (text.size() < 3)
@@ -42,7 +44,8 @@ int monthFromAbbrev(std::string_view text) {
     return 0;
 }
 
-bool isValidCivil(const CivilFields& f) {
+bool isValidCivil(const CivilFields& f)
+{
     if (f.month < 1 || f.month > 12 || f.day < 1 || f.hour < 0 || f.hour > 23 || f.minute < 0 ||
         f.minute > 59 || f.second < 0 || f.second > 60 || f.millisecond < 0 || f.millisecond > 999)
         return false;
@@ -53,7 +56,8 @@ bool isValidCivil(const CivilFields& f) {
     return !(f.month == 2 && f.day == 29 && !leap);
 }
 
-std::string formatIsoUtc(std::int64_t utcMs) {
+std::string formatIsoUtc(std::int64_t utcMs)
+{
     const CivilFields f = civilFields(utcMs);
     char buffer[40];
     if (f.millisecond != 0) {

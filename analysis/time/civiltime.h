@@ -8,7 +8,8 @@
 namespace gd {
 
 /// Days since 1970-01-01 of a proleptic Gregorian date (Howard Hinnant's well-known algorithm).
-constexpr std::int64_t daysFromCivil(int year, unsigned month, unsigned day) {
+constexpr std::int64_t daysFromCivil(int year, unsigned month, unsigned day)
+{
     year -= month <= 2 ? 1 : 0;
     const std::int64_t era = (year >= 0 ? year : year - 399) / 400;
     const unsigned yearOfEra = static_cast<unsigned>(year - era * 400);
@@ -27,7 +28,8 @@ struct CivilFields {
     int millisecond = 0;
 };
 
-constexpr CivilMs civilMs(const CivilFields& f) {
+constexpr CivilMs civilMs(const CivilFields& f)
+{
     const std::int64_t days =
         daysFromCivil(f.year, static_cast<unsigned>(f.month), static_cast<unsigned>(f.day));
     return ((days * 24 + f.hour) * 60 + f.minute) * 60000LL + f.second * 1000LL + f.millisecond;
@@ -42,7 +44,8 @@ int monthFromAbbrev(std::string_view text);
 bool isValidCivil(const CivilFields& f);
 
 /// Parses exactly `width` ASCII digits at `text[pos]`; returns -1 on anything else.
-inline int parseDigits(std::string_view text, std::size_t pos, std::size_t width) {
+inline int parseDigits(std::string_view text, std::size_t pos, std::size_t width)
+{
     if (pos + width > text.size())
         return -1;
     int value = 0;

@@ -19,13 +19,15 @@ QString formatUtcOffset(std::int32_t offsetSec)
         .arg(minutes % 60, 2, 10, QChar(u'0'));
 }
 
-OffsetTimeline OffsetTimeline::fixed(std::int32_t offsetSec) {
+OffsetTimeline OffsetTimeline::fixed(std::int32_t offsetSec)
+{
     OffsetTimeline timeline;
     timeline.spans_.push_back({std::numeric_limits<std::int64_t>::min(), offsetSec});
     return timeline;
 }
 
-OffsetTimeline OffsetTimeline::fromZone(const QTimeZone& zone, std::int64_t fromUtcMs, std::int64_t toUtcMs) {
+OffsetTimeline OffsetTimeline::fromZone(const QTimeZone& zone, std::int64_t fromUtcMs, std::int64_t toUtcMs)
+{
     OffsetTimeline timeline;
     const QDateTime from = QDateTime::fromMSecsSinceEpoch(fromUtcMs, QTimeZone::utc());
     timeline.spans_.push_back({std::numeric_limits<std::int64_t>::min(), zone.offsetFromUtc(from)});
@@ -40,7 +42,8 @@ OffsetTimeline OffsetTimeline::fromZone(const QTimeZone& zone, std::int64_t from
     return timeline;
 }
 
-OffsetTimeline OffsetTimeline::fromObservations(std::vector<Span> observations) {
+OffsetTimeline OffsetTimeline::fromObservations(std::vector<Span> observations)
+{
     std::sort(observations.begin(), observations.end(),
               [](const Span& a, const Span& b) { return a.utcStartMs < b.utcStartMs; });
     OffsetTimeline timeline;
@@ -53,7 +56,8 @@ OffsetTimeline OffsetTimeline::fromObservations(std::vector<Span> observations) 
     return timeline;
 }
 
-std::int32_t OffsetTimeline::offsetAtUtc(std::int64_t utcMs) const {
+std::int32_t OffsetTimeline::offsetAtUtc(std::int64_t utcMs) const
+{
     if (spans_.empty())
         return 0;
     auto it = std::upper_bound(spans_.begin(), spans_.end(), utcMs,
@@ -61,7 +65,8 @@ std::int32_t OffsetTimeline::offsetAtUtc(std::int64_t utcMs) const {
     return it == spans_.begin() ? spans_.front().offsetSec : std::prev(it)->offsetSec;
 }
 
-std::int64_t OffsetTimeline::toUtc(CivilMs civil, std::int64_t notBeforeUtcMs) const {
+std::int64_t OffsetTimeline::toUtc(CivilMs civil, std::int64_t notBeforeUtcMs) const
+{
     if (spans_.empty())
         return civil;
     if (spans_.size() == 1)

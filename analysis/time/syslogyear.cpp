@@ -7,7 +7,8 @@ namespace gd {
 namespace {
 constexpr std::int64_t kDayMs = 86400000;
 
-CivilMs withYear(CivilMs placeholder, int year) {
+CivilMs withYear(CivilMs placeholder, int year)
+{
     CivilFields f = civilFields(placeholder);
     f.year = year;
     if (f.month == 2 && f.day == 29 && !isValidCivil(f))
@@ -16,7 +17,8 @@ CivilMs withYear(CivilMs placeholder, int year) {
 }
 } // namespace
 
-void assignSyslogYears(std::vector<CivilMs*>& times, CivilMs anchorCivilMs) {
+void assignSyslogYears(std::vector<CivilMs*>& times, CivilMs anchorCivilMs)
+{
     if (times.empty())
         return;
     const CivilFields anchor = civilFields(anchorCivilMs + kDayMs);

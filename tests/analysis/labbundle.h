@@ -28,7 +28,10 @@ struct Label {
     std::vector<LabelledIncident> incidents;
 };
 
-inline qint64 isoMs(const QString& text) { return QDateTime::fromString(text, Qt::ISODate).toMSecsSinceEpoch(); }
+inline qint64 isoMs(const QString& text)
+{
+    return QDateTime::fromString(text, Qt::ISODate).toMSecsSinceEpoch();
+}
 
 inline QStringList strings(const QJsonValue& value)
 {

@@ -21,9 +21,12 @@ private Q_SLOTS:
         QJsonParseError error;
         const QJsonObject root = QJsonDocument::fromJson(process.readAllStandardOutput(), &error).object();
         QCOMPARE(error.error, QJsonParseError::NoError);
-        QCOMPARE(root.value(QStringLiteral("schema")).toString(), QStringLiteral("gateway-doctor/analysis/1"));
-        QCOMPARE(root.value(QStringLiteral("server_timezone")).toString(), QStringLiteral("Europe/Amsterdam"));
-        const QRegularExpression iso(QStringLiteral("^\\d{4}-\\d\\d-\\d\\dT\\d\\d:\\d\\d:\\d\\d(\\.\\d{3})?Z$"));
+        QCOMPARE(root.value(QStringLiteral("schema")).toString(),
+                 QStringLiteral("gateway-doctor/analysis/1"));
+        QCOMPARE(root.value(QStringLiteral("server_timezone")).toString(),
+                 QStringLiteral("Europe/Amsterdam"));
+        const QRegularExpression iso(
+            QStringLiteral("^\\d{4}-\\d\\d-\\d\\dT\\d\\d:\\d\\d:\\d\\d(\\.\\d{3})?Z$"));
         const QJsonArray inputs = root.value(QStringLiteral("inputs")).toArray();
         QVERIFY(inputs.size() >= 4);
         for (const QJsonValue& value : inputs) {
@@ -36,9 +39,10 @@ private Q_SLOTS:
         }
         const QJsonArray incidents = root.value(QStringLiteral("incidents")).toArray();
         QCOMPARE(incidents.size(), 4);
-        const QStringList causes = {QStringLiteral("backend-down"),  QStringLiteral("backend-restart"), QStringLiteral("segfault-restart"),
-                                    QStringLiteral("page-crash"),    QStringLiteral("timeout"),         QStringLiteral("overload"),
-                                    QStringLiteral("update-manager"), QStringLiteral("unknown")};
+        const QStringList causes = {QStringLiteral("backend-down"),     QStringLiteral("backend-restart"),
+                                    QStringLiteral("segfault-restart"), QStringLiteral("page-crash"),
+                                    QStringLiteral("timeout"),          QStringLiteral("overload"),
+                                    QStringLiteral("update-manager"),   QStringLiteral("unknown")};
         int previousId = 0;
         for (const QJsonValue& value : incidents) {
             const QJsonObject incident = value.toObject();
@@ -56,7 +60,9 @@ private Q_SLOTS:
             const QJsonObject responses = incident.value(QStringLiteral("responses")).toObject();
             for (const char* key : {"502", "504", "requests"})
                 QVERIFY2(responses.value(QLatin1String(key)).isDouble(), key);
-            QVERIFY(responses.value(QStringLiteral("502")).toInt() + responses.value(QStringLiteral("504")).toInt() > 0);
+            QVERIFY(responses.value(QStringLiteral("502")).toInt() +
+                        responses.value(QStringLiteral("504")).toInt() >
+                    0);
             QVERIFY(incident.value(QStringLiteral("hosts")).isArray());
             for (const QJsonValue& url : incident.value(QStringLiteral("urls")).toArray()) {
                 for (const char* key : {"host", "path"})
@@ -67,17 +73,22 @@ private Q_SLOTS:
             const QJsonValue segfault = incident.value(QStringLiteral("segfault"));
             QVERIFY(segfault.isNull() || segfault.isObject());
             if (segfault.isObject())
-                QVERIFY(QStringList({QStringLiteral("extension"), QStringLiteral("core"), QStringLiteral("unknown")})
+                QVERIFY(QStringList(
+                            {QStringLiteral("extension"), QStringLiteral("core"), QStringLiteral("unknown")})
                             .contains(segfault.toObject().value(QStringLiteral("kind")).toString()));
             const QJsonArray evidence = incident.value(QStringLiteral("evidence")).toArray();
             QVERIFY(!evidence.isEmpty());
             for (const QJsonValue& line : evidence) {
                 const QJsonObject object = line.toObject();
-                QVERIFY(object.value(QStringLiteral("source")).toString().contains(QStringLiteral("demo-bundle.tar.gz!/")));
+                QVERIFY(object.value(QStringLiteral("source"))
+                            .toString()
+                            .contains(QStringLiteral("demo-bundle.tar.gz!/")));
                 QVERIFY(object.value(QStringLiteral("line")).toInt() > 0);
                 QVERIFY(iso.match(object.value(QStringLiteral("time")).toString()).hasMatch());
                 QVERIFY(!object.value(QStringLiteral("text")).toString().isEmpty());
-                QVERIFY(!object.value(QStringLiteral("text")).toString().startsWith(QStringLiteral("(line not readable")));
+                QVERIFY(!object.value(QStringLiteral("text"))
+                             .toString()
+                             .startsWith(QStringLiteral("(line not readable")));
                 QVERIFY(!object.value(QStringLiteral("role")).toString().isEmpty());
             }
             QVERIFY(!incident.value(QStringLiteral("advice")).toString().isEmpty());

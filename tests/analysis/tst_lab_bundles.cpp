@@ -21,7 +21,10 @@ namespace {
 /// request when it ends and the analysis counts from its start: allow a little slack.
 constexpr qint64 kSlackMs = 3000;
 
-QString text(std::string_view view) { return QString::fromUtf8(view.data(), static_cast<qsizetype>(view.size())); }
+QString text(std::string_view view)
+{
+    return QString::fromUtf8(view.data(), static_cast<qsizetype>(view.size()));
+}
 
 } // namespace
 
@@ -32,7 +35,8 @@ private Q_SLOTS:
     {
         QTest::addColumn<QString>("bundle");
         QTest::addColumn<QString>("labelPath");
-        for (const auto& [bundle, label] : labtest::labBundles(QStringLiteral(GD_TEST_DATA_DIR), QStringLiteral(GD_SOURCE_DIR)))
+        for (const auto& [bundle, label] :
+             labtest::labBundles(QStringLiteral(GD_TEST_DATA_DIR), QStringLiteral(GD_SOURCE_DIR)))
             QTest::newRow(qPrintable(QFileInfo(bundle).fileName())) << bundle << label;
     }
 
@@ -59,17 +63,22 @@ private Q_SLOTS:
             const QString host = text(timeline.hosts().view(events.host[i]));
             QString path = text(timeline.targets().view(events.target[i]));
             path = path.section(u'?', 0, 0);
-            const auto inside = std::find_if(label.incidents.begin(), label.incidents.end(), [&](const auto& incident) {
-                return end >= incident.startMs - kSlackMs && start <= incident.endMs + kSlackMs;
-            });
+            const auto inside =
+                std::find_if(label.incidents.begin(), label.incidents.end(), [&](const auto& incident) {
+                    return end >= incident.startMs - kSlackMs && start <= incident.endMs + kSlackMs;
+                });
             QVERIFY2(inside != label.incidents.end(),
                      qPrintable(QStringLiteral("%1 at %2 on %3%4 is outside every labelled window")
                                     .arg(events.value[i])
-                                    .arg(QDateTime::fromMSecsSinceEpoch(end, QTimeZone::utc()).toString(Qt::ISODateWithMs), host, path)));
+                                    .arg(QDateTime::fromMSecsSinceEpoch(end, QTimeZone::utc())
+                                             .toString(Qt::ISODateWithMs),
+                                         host, path)));
             if (!inside->hosts.isEmpty() && !host.isEmpty()) // combined format logs no host
-                QVERIFY2(inside->hosts.contains(host), qPrintable(host + QStringLiteral(" not a labelled host")));
+                QVERIFY2(inside->hosts.contains(host),
+                         qPrintable(host + QStringLiteral(" not a labelled host")));
             if (!inside->urls.isEmpty() && inside->cause == QLatin1String("page-crash"))
-                QVERIFY2(inside->urls.contains(path), qPrintable(path + QStringLiteral(" not the labelled URL")));
+                QVERIFY2(inside->urls.contains(path),
+                         qPrintable(path + QStringLiteral(" not the labelled URL")));
         }
         if (label.incidents.empty())
             QCOMPARE(failures, 0);
@@ -88,10 +97,13 @@ private Q_SLOTS:
         const AnalysisResult analysis = analyzeImport(result);
         QCOMPARE(analysis.incidents.size(), label.incidents.size());
         for (const labtest::LabelledIncident& expected : label.incidents) {
-            const auto found = std::find_if(analysis.incidents.begin(), analysis.incidents.end(), [&](const Incident& incident) {
-                return incident.startMs <= expected.endMs + kSlackMs && incident.endMs >= expected.startMs - kSlackMs;
-            });
-            QVERIFY2(found != analysis.incidents.end(), qPrintable(expected.cause + QStringLiteral(" incident not found")));
+            const auto found = std::find_if(analysis.incidents.begin(), analysis.incidents.end(),
+                                            [&](const Incident& incident) {
+                                                return incident.startMs <= expected.endMs + kSlackMs &&
+                                                       incident.endMs >= expected.startMs - kSlackMs;
+                                            });
+            QVERIFY2(found != analysis.incidents.end(),
+                     qPrintable(expected.cause + QStringLiteral(" incident not found")));
             QCOMPARE(QString::fromLatin1(causeId(found->cause).data()), expected.cause);
             QVERIFY2(found->confidence >= 0.3, qPrintable(QString::number(found->confidence)));
             QVERIFY(!found->evidence.empty());

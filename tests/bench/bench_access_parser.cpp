@@ -21,7 +21,8 @@ namespace {
 /// Small deterministic generator so every run parses the same bytes.
 class Random {
 public:
-    std::uint32_t next() {
+    std::uint32_t next()
+    {
         state_ = state_ * 6364136223846793005ULL + 1442695040888963407ULL;
         return static_cast<std::uint32_t>(state_ >> 33);
     }
@@ -55,7 +56,8 @@ constexpr const char* kAgents[] = {
 constexpr const char* kMonths[] = {"Jan", "Feb", "Mar", "Apr", "May", "Jun",
                                    "Jul", "Aug", "Sep", "Oct", "Nov", "Dec"};
 
-template <std::size_t N> const char* pick(Random& random, const char* const (&items)[N]) {
+template <std::size_t N> const char* pick(Random& random, const char* const (&items)[N])
+{
     return items[random.below(N)];
 }
 
@@ -73,7 +75,8 @@ struct Fields {
     unsigned requestMs;
 };
 
-Fields randomFields(Random& random, std::size_t index) {
+Fields randomFields(Random& random, std::size_t index)
+{
     Fields f{};
     if (random.below(8) == 0) {
         std::snprintf(f.client, sizeof f.client, "192.0.2.%u, 172.70.%u.%u", random.below(256),
@@ -96,7 +99,8 @@ Fields randomFields(Random& random, std::size_t index) {
     return f;
 }
 
-std::string generate(Shape shape, std::size_t lines) {
+std::string generate(Shape shape, std::size_t lines)
+{
     Random random;
     std::string text;
     text.reserve(lines * 260);
@@ -147,7 +151,8 @@ struct PassResult {
     std::uint64_t checksum = 0;
 };
 
-PassResult parseAll(std::string_view text, const ParserOptions& options) {
+PassResult parseAll(std::string_view text, const ParserOptions& options)
+{
     auto parser = makeAccessLogParser(options);
     PassResult result;
     const auto start = std::chrono::steady_clock::now();
@@ -174,7 +179,8 @@ PassResult parseAll(std::string_view text, const ParserOptions& options) {
     return result;
 }
 
-void run(const char* name, Shape shape, std::size_t lines, int passes, std::string_view userFormat = {}) {
+void run(const char* name, Shape shape, std::size_t lines, int passes, std::string_view userFormat = {})
+{
     const std::string text = generate(shape, lines);
     ParserOptions options;
     options.accessLogFormat = userFormat;
@@ -195,7 +201,8 @@ void run(const char* name, Shape shape, std::size_t lines, int passes, std::stri
 
 } // namespace
 
-int main(int argc, char** argv) {
+int main(int argc, char** argv)
+{
     const std::size_t lines = argc > 1 ? std::strtoull(argv[1], nullptr, 10) : 300000;
     const int passes = argc > 2 ? std::atoi(argv[2]) : 5;
     if (lines == 0 || passes <= 0) {

@@ -25,7 +25,8 @@ namespace gdtest {
 // --- Sample content (log-evidence.md §2.3, §3.2, §4.1, §5.1), with UTC worked out by hand ------------
 
 /// BOA access log, +0100: 09:51:32Z, 10:02:55Z, 10:03:01Z on 2026-11-24.
-inline QByteArray accessLog() {
+inline QByteArray accessLog()
+{
     return QByteArrayLiteral("\"203.0.113.7\" www.example.com [24/Nov/2026:10:51:32 +0100] \"GET /node/12 "
                              "HTTP/1.1\" 502 150 412 313 "
                              "\"https://www.example.com/\" \"Mozilla/5.0 (X11; Linux x86_64)\" 0.003 \"-\"\n"
@@ -39,7 +40,8 @@ inline QByteArray accessLog() {
 }
 
 /// nginx error log, no zone: 10:51:32, 11:02:55, 11:05:10 local on 2026-11-24.
-inline QByteArray errorLog() {
+inline QByteArray errorLog()
+{
     return QByteArrayLiteral(
         "2026/11/24 10:51:32 [crit] 4021#4021: *8812391 connect() to unix:/var/run/o1.83.fpm.socket failed "
         "(2: No "
@@ -61,7 +63,8 @@ inline QByteArray errorLog() {
 }
 
 /// One nginx error line at a given local time ("2026/11/24 10:51:32").
-inline QByteArray errorLine(const char* localTime, int connection = 8812391) {
+inline QByteArray errorLine(const char* localTime, int connection = 8812391)
+{
     return QByteArray(localTime) + " [crit] 4021#4021: *" + QByteArray::number(connection) +
            " connect() to unix:/var/run/o1.83.fpm.socket failed (2: No such file or directory) while "
            "connecting "
@@ -71,21 +74,24 @@ inline QByteArray errorLine(const char* localTime, int connection = 8812391) {
 }
 
 /// One BOA access line at a given $time_local ("24/Nov/2026:10:51:32 +0100").
-inline QByteArray accessLine(const char* timeLocal, int status = 502) {
+inline QByteArray accessLine(const char* timeLocal, int status = 502)
+{
     return QByteArray("\"203.0.113.7\" www.example.com [") + timeLocal + "] \"GET /node/12 HTTP/1.1\" " +
            QByteArray::number(status) +
            " 150 412 313 \"https://www.example.com/\" \"Mozilla/5.0\" 0.003 \"-\"\n";
 }
 
 /// PHP-FPM master log, no zone: 10:51:32 and 10:51:33 local on 2026-11-24.
-inline QByteArray fpmLog() {
+inline QByteArray fpmLog()
+{
     return QByteArrayLiteral("[24-Nov-2026 10:51:32] WARNING: [pool o1.83] child 23456 exited on signal 11 "
                              "(SIGSEGV) after 312.847521 seconds from start\n"
                              "[24-Nov-2026 10:51:33] NOTICE: [pool o1.83] child 23500 started\n");
 }
 
 /// Traditional syslog, no year, no zone: 10:51:32, 10:51:33, 10:51:35 local on Nov 24.
-inline QByteArray syslogLog() {
+inline QByteArray syslogLog()
+{
     return QByteArrayLiteral(
         "Nov 24 10:51:32 srv1 kernel: [8123456.123456] php-fpm[23456]: segfault at 0 ip 00007f3c2a1b2c3d sp "
         "00007ffd1e2f3a40 error 4 in opcache.so[7f3c2a100000+c8000]\n"
@@ -97,14 +103,16 @@ inline QByteArray syslogLog() {
 }
 
 /// One traditional syslog segfault line at "Nov 24 10:51:32".
-inline QByteArray syslogLine(const char* stamp, int pid = 23456) {
+inline QByteArray syslogLine(const char* stamp, int pid = 23456)
+{
     return QByteArray(stamp) + " srv1 kernel: [8123456.123456] php-fpm[" + QByteArray::number(pid) +
            "]: segfault at 0 ip 00007f3c2a1b2c3d sp 00007ffd1e2f3a40 error 4 in "
            "opcache.so[7f3c2a100000+c8000]\n";
 }
 
 /// A PNG header followed by binary chunk data: many control bytes.
-inline QByteArray pngBytes() {
+inline QByteArray pngBytes()
+{
     static constexpr char header[] =
         "\x89PNG\r\n\x1a\n\x00\x00\x00\x0dIHDR\x00\x00\x00\x10\x00\x00\x00\x10\x08\x06\x00\x00\x00";
     QByteArray png(header, sizeof header - 1); // the literal's length, not a hand count
@@ -114,7 +122,8 @@ inline QByteArray pngBytes() {
 }
 
 /// An ELF header followed by zeros, like the start of a binary.
-inline QByteArray elfBytes() {
+inline QByteArray elfBytes()
+{
     QByteArray elf("\x7f"
                    "ELF\x02\x01\x01\x00",
                    8);
@@ -125,20 +134,23 @@ inline QByteArray elfBytes() {
 // --- Time -------------------------------------------------------------------------------------------------
 
 /// UTC milliseconds of an ISO 8601 text ending in Z.
-inline std::int64_t utc(const char* iso) {
+inline std::int64_t utc(const char* iso)
+{
     QDateTime t = QDateTime::fromString(QLatin1String(iso), Qt::ISODate);
     t.setTimeZone(QTimeZone::utc());
     return t.toMSecsSinceEpoch();
 }
 
 /// "2026-11-24T09:51:32Z" (milliseconds only when not zero), as the CLI prints times.
-inline QString isoUtc(std::int64_t ms) {
+inline QString isoUtc(std::int64_t ms)
+{
     return QString::fromStdString(gd::formatIsoUtc(ms));
 }
 
 // --- Files and tools --------------------------------------------------------------------------------------
 
-inline bool writeFile(const QString& path, const QByteArray& content) {
+inline bool writeFile(const QString& path, const QByteArray& content)
+{
     QDir().mkpath(QFileInfo(path).absolutePath());
     QFile file(path);
     if (!file.open(QIODevice::WriteOnly))
@@ -146,19 +158,22 @@ inline bool writeFile(const QString& path, const QByteArray& content) {
     return file.write(content) == content.size();
 }
 
-inline QByteArray readFile(const QString& path) {
+inline QByteArray readFile(const QString& path)
+{
     QFile file(path);
     return file.open(QIODevice::ReadOnly) ? file.readAll() : QByteArray();
 }
 
-inline bool haveTool(const QString& tool) {
+inline bool haveTool(const QString& tool)
+{
     return !QStandardPaths::findExecutable(tool).isEmpty();
 }
 
 /// Runs a tool in `workDir`; stdin from `stdinFile`, stdout to `stdoutFile` when given. Fails the test on
 /// error.
 inline bool runTool(const QString& program, const QStringList& arguments, const QString& workDir,
-                    const QString& stdinFile = {}, const QString& stdoutFile = {}) {
+                    const QString& stdinFile = {}, const QString& stdoutFile = {})
+{
     QProcess process;
     process.setWorkingDirectory(workDir);
     if (!stdinFile.isEmpty())
@@ -176,13 +191,15 @@ inline bool runTool(const QString& program, const QStringList& arguments, const 
 }
 
 /// `tool -c < input > output` (gzip, bzip2, xz, zstd all take -c).
-inline bool compressFile(const QString& tool, const QString& input, const QString& output) {
+inline bool compressFile(const QString& tool, const QString& input, const QString& output)
+{
     return runTool(tool, {QStringLiteral("-c")}, QFileInfo(input).absolutePath(), input, output);
 }
 
 // --- Result lookups ---------------------------------------------------------------------------------------
 
-inline const gd::SourceInfo* findSource(const gd::ImportResult& result, const QString& path) {
+inline const gd::SourceInfo* findSource(const gd::ImportResult& result, const QString& path)
+{
     for (const gd::SourceInfo& source : result.sources) {
         if (source.path == path)
             return &source;
@@ -190,7 +207,8 @@ inline const gd::SourceInfo* findSource(const gd::ImportResult& result, const QS
     return nullptr;
 }
 
-inline const gd::SkippedFile* findSkipped(const gd::ImportResult& result, const QString& path) {
+inline const gd::SkippedFile* findSkipped(const gd::ImportResult& result, const QString& path)
+{
     for (const gd::SkippedFile& file : result.skipped) {
         if (file.path == path)
             return &file;
@@ -198,7 +216,8 @@ inline const gd::SkippedFile* findSkipped(const gd::ImportResult& result, const 
     return nullptr;
 }
 
-inline const gd::ConfigFile* findConfig(const gd::ImportResult& result, const QString& path) {
+inline const gd::ConfigFile* findConfig(const gd::ImportResult& result, const QString& path)
+{
     for (const gd::ConfigFile& file : result.configs) {
         if (file.path == path)
             return &file;
@@ -208,7 +227,8 @@ inline const gd::ConfigFile* findConfig(const gd::ImportResult& result, const QS
 
 /// First diagnostic about `path` whose message contains `fragment`.
 inline const gd::Diagnostic* findDiagnostic(const gd::ImportResult& result, const QString& path,
-                                            const QString& fragment) {
+                                            const QString& fragment)
+{
     for (const gd::Diagnostic& d : result.diagnostics) {
         if (d.path == path && d.message.contains(fragment))
             return &d;
@@ -216,7 +236,8 @@ inline const gd::Diagnostic* findDiagnostic(const gd::ImportResult& result, cons
     return nullptr;
 }
 
-inline QString describe(const gd::ImportResult& result) {
+inline QString describe(const gd::ImportResult& result)
+{
     QString text;
     for (const gd::SourceInfo& s : result.sources)
         text += QStringLiteral("\n  source %1 kind=%2 lines=%3 events=%4 skipped=%5")
@@ -234,13 +255,15 @@ inline QString describe(const gd::ImportResult& result) {
     return text;
 }
 
-inline gd::ImportResult runImport(const QStringList& inputs, gd::ImportOptions options = {}) {
+inline gd::ImportResult runImport(const QStringList& inputs, gd::ImportOptions options = {})
+{
     gd::Importer importer(std::move(options));
     return importer.run(inputs);
 }
 
 /// Every file under `root` (hidden ones too, links not followed) with size, mtime and content hash.
-inline QMap<QString, QString> snapshot(const QString& root) {
+inline QMap<QString, QString> snapshot(const QString& root)
+{
     QMap<QString, QString> files;
     QDirIterator it(root, QDir::AllEntries | QDir::Hidden | QDir::System | QDir::NoDotAndDotDot,
                     QDirIterator::Subdirectories);

@@ -35,7 +35,8 @@ const QByteArray kPoolConf =
     QByteArrayLiteral("[o1.83]\nuser = o1.ftp\nlisten = /var/run/o1.83.fpm.socket\n"
                       "pm = dynamic\npm.max_children = 8\nrequest_terminate_timeout = 180s\n");
 
-QStringList toolsFor(const QString& format) {
+QStringList toolsFor(const QString& format)
+{
     if (format == QLatin1String("folder"))
         return {};
     if (format == QLatin1String("zip"))
@@ -51,7 +52,8 @@ QStringList toolsFor(const QString& format) {
     return {QStringLiteral("tar"), QStringLiteral("zstd")};
 }
 
-QString missingTool(const QStringList& tools) {
+QString missingTool(const QStringList& tools)
+{
     for (const QString& tool : tools) {
         if (!haveTool(tool))
             return tool;
@@ -90,7 +92,8 @@ private:
     QMap<QString, QString> before_;
 };
 
-void TestArchives::initTestCase() {
+void TestArchives::initTestCase()
+{
     QVERIFY(dir_.isValid());
     const QString tree = path(QStringLiteral("tree"));
     QVERIFY(writeFile(tree + QStringLiteral("/var/log/nginx/access.log"), accessLog()));
@@ -105,20 +108,23 @@ void TestArchives::initTestCase() {
     QVERIFY(QDir().mkpath(path(QStringLiteral("cwd"))));
 }
 
-void TestArchives::init() {
+void TestArchives::init()
+{
     // The importer runs with an empty working folder inside the temp dir: anything it wrote
     // with a relative path would show up there.
     previousCwd_ = QDir::currentPath();
     QVERIFY(QDir::setCurrent(path(QStringLiteral("cwd"))));
 }
 
-void TestArchives::cleanup() {
+void TestArchives::cleanup()
+{
     QDir::setCurrent(previousCwd_);
     QVERIFY(QDir(path(QStringLiteral("cwd")))
                 .isEmpty(QDir::AllEntries | QDir::Hidden | QDir::System | QDir::NoDotAndDotDot));
 }
 
-QString TestArchives::buildBundle(const QString& format) {
+QString TestArchives::buildBundle(const QString& format)
+{
     const QString tree = path(QStringLiteral("tree"));
     if (format == QLatin1String("folder"))
         return tree;
@@ -146,7 +152,8 @@ QString TestArchives::buildBundle(const QString& format) {
     return ok ? output : QString();
 }
 
-void TestArchives::checkBundle(const ImportResult& result, const QString& prefix) {
+void TestArchives::checkBundle(const ImportResult& result, const QString& prefix)
+{
     const QString details = describe(result);
     QVERIFY2(result.diagnostics.empty(), qPrintable(details));
     QCOMPARE(result.sources.size(), std::size(kBundleLogs));
@@ -188,13 +195,15 @@ void TestArchives::checkBundle(const ImportResult& result, const QString& prefix
     QVERIFY(std::is_sorted(times.begin(), times.end()));
 }
 
-void TestArchives::bundleFormats_data() {
+void TestArchives::bundleFormats_data()
+{
     QTest::addColumn<QString>("format");
     for (const char* format : {"folder", "tar", "tar.gz", "tgz", "tar.bz2", "tar.xz", "tar.zst", "zip"})
         QTest::newRow(format) << QString::fromLatin1(format);
 }
 
-void TestArchives::bundleFormats() {
+void TestArchives::bundleFormats()
+{
     QFETCH(QString, format);
     if (const QString tool = missingTool(toolsFor(format)); !tool.isEmpty())
         QSKIP(qPrintable(tool + QStringLiteral(" is not installed")));
@@ -210,7 +219,8 @@ void TestArchives::bundleFormats() {
     QCOMPARE(snapshot(dir_.path()), before_);
 }
 
-QString TestArchives::buildSingle(const QString& tool, const QString& extension) {
+QString TestArchives::buildSingle(const QString& tool, const QString& extension)
+{
     const QString folder = path(QStringLiteral("single-") + tool);
     const QString plain = folder + QStringLiteral("/error.log");
     const QString packed = plain + extension;
@@ -220,7 +230,8 @@ QString TestArchives::buildSingle(const QString& tool, const QString& extension)
     return packed;
 }
 
-void TestArchives::singleCompressedFile_data() {
+void TestArchives::singleCompressedFile_data()
+{
     QTest::addColumn<QString>("tool");
     QTest::addColumn<QString>("extension");
     QTest::newRow("gz") << QStringLiteral("gzip") << QStringLiteral(".gz");
@@ -229,7 +240,8 @@ void TestArchives::singleCompressedFile_data() {
     QTest::newRow("zst") << QStringLiteral("zstd") << QStringLiteral(".zst");
 }
 
-void TestArchives::singleCompressedFile() {
+void TestArchives::singleCompressedFile()
+{
     QFETCH(QString, tool);
     QFETCH(QString, extension);
     if (!haveTool(tool))
@@ -258,7 +270,8 @@ void TestArchives::singleCompressedFile() {
     QCOMPARE(snapshot(dir_.path()), before_);
 }
 
-QString TestArchives::buildNested(const QString& name) {
+QString TestArchives::buildNested(const QString& name)
+{
     if (name == QLatin1String("rotated-gz-in-tar.gz")) {
         // var/log/nginx/error.log.2.gz inside a tar.gz
         const QString tree = path(QStringLiteral("nested-rotated"));
@@ -292,7 +305,8 @@ QString TestArchives::buildNested(const QString& name) {
                : QString();
 }
 
-void TestArchives::nested_data() {
+void TestArchives::nested_data()
+{
     QTest::addColumn<QString>("name");
     QTest::addColumn<QStringList>("tools");
     QTest::addColumn<QString>("member");
@@ -315,7 +329,8 @@ void TestArchives::nested_data() {
         << QStringLiteral("outer.zip!/inner.tar.gz!/var/log/nginx/access.log");
 }
 
-void TestArchives::nested() {
+void TestArchives::nested()
+{
     QFETCH(QString, name);
     QFETCH(QStringList, tools);
     QFETCH(QString, member);
@@ -349,7 +364,8 @@ void TestArchives::nested() {
     QCOMPARE(snapshot(dir_.path()), before_);
 }
 
-void TestArchives::mixedInputs() {
+void TestArchives::mixedInputs()
+{
     for (const char* tool : {"tar", "gzip", "zip"}) {
         if (!haveTool(QLatin1String(tool)))
             QSKIP(qPrintable(QLatin1String(tool) + QStringLiteral(" is not installed")));

@@ -12,7 +12,8 @@ using namespace gdtest;
 
 namespace {
 
-QByteArray syslogLines(int count) {
+QByteArray syslogLines(int count)
+{
     QByteArray text;
     for (int i = 0; i < count; ++i)
         text += syslogLine("Nov 24 10:51:32", 10000 + i);
@@ -20,7 +21,8 @@ QByteArray syslogLines(int count) {
 }
 
 /// Overwrites `count` bytes at `offset` with their complement.
-bool flipBytes(const QString& file, qint64 offset, int count) {
+bool flipBytes(const QString& file, qint64 offset, int count)
+{
     QByteArray content = readFile(file);
     if (offset + count > content.size())
         return false;
@@ -30,11 +32,13 @@ bool flipBytes(const QString& file, qint64 offset, int count) {
 }
 
 /// Bytes of a literal, NULs included.
-template <std::size_t N> QByteArray raw(const char (&literal)[N]) {
+template <std::size_t N> QByteArray raw(const char (&literal)[N])
+{
     return QByteArray(literal, qsizetype(N - 1));
 }
 
-bool noneExists(const QStringList& paths) {
+bool noneExists(const QStringList& paths)
+{
     for (const QString& p : paths) {
         if (QFileInfo::exists(p)) {
             qWarning("unexpected file %s", qPrintable(p));
@@ -78,23 +82,27 @@ private:
     QString previousCwd_;
 };
 
-void TestBadInput::initTestCase() {
+void TestBadInput::initTestCase()
+{
     QVERIFY(dir_.isValid());
     QVERIFY(QDir().mkpath(path(QStringLiteral("cwd"))));
 }
 
-void TestBadInput::init() {
+void TestBadInput::init()
+{
     previousCwd_ = QDir::currentPath();
     QVERIFY(QDir::setCurrent(path(QStringLiteral("cwd"))));
 }
 
-void TestBadInput::cleanup() {
+void TestBadInput::cleanup()
+{
     QDir::setCurrent(previousCwd_);
     QVERIFY(QDir(path(QStringLiteral("cwd")))
                 .isEmpty(QDir::AllEntries | QDir::Hidden | QDir::System | QDir::NoDotAndDotDot));
 }
 
-void TestBadInput::truncatedTarGz() {
+void TestBadInput::truncatedTarGz()
+{
     if (!haveTool(QStringLiteral("tar")) || !haveTool(QStringLiteral("gzip")))
         QSKIP("tar or gzip is not installed");
     // a.log and b.log are small and come first; c.log is large, so the cut lands inside it.
@@ -142,7 +150,8 @@ void TestBadInput::truncatedTarGz() {
     QCOMPARE(snapshot(dir_.path()), before);
 }
 
-void TestBadInput::corruptStreams_data() {
+void TestBadInput::corruptStreams_data()
+{
     QTest::addColumn<QString>("format");
     QTest::addColumn<QString>("badPath"); // file or member the diagnostic names (relative to the input)
     QTest::addColumn<QString>("message"); // part of the diagnostic
@@ -155,7 +164,8 @@ void TestBadInput::corruptStreams_data() {
         << QStringLiteral("zip") << QStringLiteral("!/a.log") << QStringLiteral("cannot read") << 2;
 }
 
-void TestBadInput::corruptStreams() {
+void TestBadInput::corruptStreams()
+{
     QFETCH(QString, format);
     QFETCH(QString, badPath);
     QFETCH(QString, message);
@@ -200,7 +210,8 @@ void TestBadInput::corruptStreams() {
     }
 }
 
-void TestBadInput::decompressionBomb_data() {
+void TestBadInput::decompressionBomb_data()
+{
     QTest::addColumn<QString>("format");
     QTest::addColumn<bool>("byRatio"); // else by the absolute size limit
     QTest::addColumn<QString>("message");
@@ -212,7 +223,8 @@ void TestBadInput::decompressionBomb_data() {
                                    << QStringLiteral("decompression ratio above 100:1");
 }
 
-void TestBadInput::decompressionBomb() {
+void TestBadInput::decompressionBomb()
+{
     QFETCH(QString, format);
     QFETCH(bool, byRatio);
     QFETCH(QString, message);
@@ -280,7 +292,8 @@ void TestBadInput::decompressionBomb() {
     QVERIFY(source->events >= source->bytes / std::uint64_t(line.size()));
 }
 
-void TestBadInput::nestingDepth_data() {
+void TestBadInput::nestingDepth_data()
+{
     QTest::addColumn<QString>("container"); // how each level wraps the previous one
     QTest::addColumn<int>("levels");
     QTest::addColumn<bool>("loads");
@@ -292,7 +305,8 @@ void TestBadInput::nestingDepth_data() {
     QTest::newRow("gzip x6") << QStringLiteral("gz") << 6 << false;
 }
 
-void TestBadInput::nestingDepth() {
+void TestBadInput::nestingDepth()
+{
     QFETCH(QString, container);
     QFETCH(int, levels);
     QFETCH(bool, loads);
@@ -345,7 +359,8 @@ void TestBadInput::nestingDepth() {
              qPrintable(details));
 }
 
-void TestBadInput::overlongLine_data() {
+void TestBadInput::overlongLine_data()
+{
     QTest::addColumn<int>("longBytes");
     QTest::addColumn<int>("maxLineBytes"); // 0 = default (64 KiB)
     QTest::addColumn<bool>("longLast");    // the long line ends the file without a newline
@@ -355,7 +370,8 @@ void TestBadInput::overlongLine_data() {
     QTest::newRow("line just over the limit") << 1025 << 1024 << false;
 }
 
-void TestBadInput::overlongLine() {
+void TestBadInput::overlongLine()
+{
     QFETCH(int, longBytes);
     QFETCH(int, maxLineBytes);
     QFETCH(bool, longLast);
@@ -397,7 +413,8 @@ void TestBadInput::overlongLine() {
     QVERIFY(QFile::remove(file));
 }
 
-void TestBadInput::invalidBytes() {
+void TestBadInput::invalidBytes()
+{
     // Lines 1, 3, 5 are clean. Line 2 has invalid UTF-8 and a NUL in the user agent (a free-text
     // field): still a request. Line 4 has NUL and 0xFF inside the timestamp: rejected.
     // Line 6 is raw garbage with NULs: rejected.
@@ -434,14 +451,16 @@ void TestBadInput::invalidBytes() {
              (std::vector<std::uint32_t>{1, 2, 3, 5}));
 }
 
-void TestBadInput::emptyFile_data() {
+void TestBadInput::emptyFile_data()
+{
     QTest::addColumn<QString>("format");
     QTest::newRow("plain") << QStringLiteral("plain");
     QTest::newRow("member of a tar") << QStringLiteral("tar");
     QTest::newRow("gzip of nothing") << QStringLiteral("gz");
 }
 
-void TestBadInput::emptyFile() {
+void TestBadInput::emptyFile()
+{
     QFETCH(QString, format);
     const QString folder = path(QStringLiteral("empty-") + format);
     const QString plain = folder + QStringLiteral("/error.log");
@@ -471,14 +490,16 @@ void TestBadInput::emptyFile() {
     QVERIFY2(result.diagnostics.empty(), qPrintable(details));
 }
 
-void TestBadInput::unreadable_data() {
+void TestBadInput::unreadable_data()
+{
     QTest::addColumn<QString>("kind");
     QTest::newRow("missing path") << QStringLiteral("missing");
     QTest::newRow("dangling symlink in a folder") << QStringLiteral("dangling");
     QTest::newRow("chmod 000") << QStringLiteral("chmod");
 }
 
-void TestBadInput::unreadable() {
+void TestBadInput::unreadable()
+{
     QFETCH(QString, kind);
     const QString folder = path(QStringLiteral("unreadable-") + kind);
     QVERIFY(QDir().mkpath(folder));
@@ -521,7 +542,8 @@ void TestBadInput::unreadable() {
     }
 }
 
-void TestBadInput::escapingMembersAndLinks() {
+void TestBadInput::escapingMembersAndLinks()
+{
     if (!haveTool(QStringLiteral("tar")))
         QSKIP("tar is not installed");
     const QString folder = path(QStringLiteral("escape"));
@@ -585,7 +607,8 @@ void TestBadInput::escapingMembersAndLinks() {
                         QStringLiteral("/") + upName, QDir::tempPath() + u'/' + upName}));
 }
 
-void TestBadInput::cliExitCodes_data() {
+void TestBadInput::cliExitCodes_data()
+{
     QTest::addColumn<QStringList>("inputs"); // names inside the temp dir
     QTest::addColumn<int>("exitCode");
     QTest::addColumn<QStringList>("stderrHas");
@@ -606,7 +629,8 @@ void TestBadInput::cliExitCodes_data() {
         << QStringList{QStringLiteral("empty file"), QStringLiteral("not a recognised log format")};
 }
 
-void TestBadInput::cliExitCodes() {
+void TestBadInput::cliExitCodes()
+{
     QFETCH(QStringList, inputs);
     QFETCH(int, exitCode);
     QFETCH(QStringList, stderrHas);

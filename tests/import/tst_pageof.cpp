@@ -12,7 +12,8 @@ private Q_SLOTS:
         QTest::addColumn<QString>("uri");
         QTest::addColumn<QString>("page");
         QTest::newRow("plain path") << QStringLiteral("/node/12") << QStringLiteral("/node/12");
-        QTest::newRow("cache buster") << QStringLiteral("/node/12?nocache=1&_=17") << QStringLiteral("/node/12");
+        QTest::newRow("cache buster")
+            << QStringLiteral("/node/12?nocache=1&_=17") << QStringLiteral("/node/12");
         QTest::newRow("drupal 7 q") << QStringLiteral("/index.php?q=admin/reports/updates")
                                     << QStringLiteral("/index.php?q=admin/reports/updates");
         QTest::newRow("q then more") << QStringLiteral("/?q=node/5&page=2") << QStringLiteral("/?q=node/5");

@@ -19,7 +19,8 @@ Q_DECLARE_METATYPE(std::vector<std::int64_t>)
 namespace {
 
 /// The UTC times of one source's events, in line order.
-std::vector<std::int64_t> sourceTimes(const ImportResult& result, const QString& path) {
+std::vector<std::int64_t> sourceTimes(const ImportResult& result, const QString& path)
+{
     std::vector<std::pair<std::uint32_t, std::int64_t>> events;
     for (std::size_t s = 0; s < result.sources.size(); ++s) {
         if (result.sources[s].path != path)
@@ -37,7 +38,8 @@ std::vector<std::int64_t> sourceTimes(const ImportResult& result, const QString&
     return times;
 }
 
-QStringList isoList(const std::vector<std::int64_t>& times) {
+QStringList isoList(const std::vector<std::int64_t>& times)
+{
     QStringList list;
     for (const std::int64_t t : times)
         list << isoUtc(t);
@@ -45,7 +47,8 @@ QStringList isoList(const std::vector<std::int64_t>& times) {
 }
 
 /// Year-less placeholder reading ("12-31 23:59:59" in year 2000), as the syslog parser stores it.
-CivilMs placeholder(const QString& monthDayTime) {
+CivilMs placeholder(const QString& monthDayTime)
+{
     return utc(
         qPrintable(QStringLiteral("2000-") + monthDayTime.left(5) + u'T' + monthDayTime.mid(6) + u'Z'));
 }
@@ -74,7 +77,8 @@ private Q_SLOTS:
 
 private:
     /// A fresh folder for one data row.
-    QString rowFolder(const char* test) {
+    QString rowFolder(const char* test)
+    {
         const QString folder = dir_.filePath(QStringLiteral("%1-%2").arg(QLatin1String(test)).arg(++rows_));
         QDir().mkpath(folder);
         return folder;
@@ -85,7 +89,8 @@ private:
 
 // --- Which zone the zone-less logs are read in -----------------------------------------------------------
 
-void TestTimeResolution::zoneChoice_data() {
+void TestTimeResolution::zoneChoice_data()
+{
     QTest::addColumn<bool>("withAccessLog"); // +0100 on every line
     QTest::addColumn<QString>("etcTimezone");
     QTest::addColumn<QString>("tzOption");
@@ -126,7 +131,8 @@ void TestTimeResolution::zoneChoice_data() {
                                   << QStringLiteral("unknown time zone \"Mars/Olympus_Mons\"");
 }
 
-void TestTimeResolution::zoneChoice() {
+void TestTimeResolution::zoneChoice()
+{
     QFETCH(bool, withAccessLog);
     QFETCH(QString, etcTimezone);
     QFETCH(QString, tzOption);
@@ -181,7 +187,8 @@ void TestTimeResolution::zoneChoice() {
 
 // --- The repeated hour at the end of DST -----------------------------------------------------------------
 
-void TestTimeResolution::dstRepeatedHour_data() {
+void TestTimeResolution::dstRepeatedHour_data()
+{
     QTest::addColumn<bool>("withAccessLog");
     QTest::addColumn<QString>("etcTimezone");
     QTest::addColumn<QString>("tzOption");
@@ -192,7 +199,8 @@ void TestTimeResolution::dstRepeatedHour_data() {
     QTest::newRow("--tz alone") << false << QString() << QStringLiteral("Europe/Amsterdam");
 }
 
-void TestTimeResolution::dstRepeatedHour() {
+void TestTimeResolution::dstRepeatedHour()
+{
     QFETCH(bool, withAccessLog);
     QFETCH(QString, etcTimezone);
     QFETCH(QString, tzOption);
@@ -240,7 +248,8 @@ void TestTimeResolution::dstRepeatedHour() {
 
 // --- Years of year-less syslog lines ---------------------------------------------------------------------
 
-void TestTimeResolution::syslogYears_data() {
+void TestTimeResolution::syslogYears_data()
+{
     QTest::addColumn<QStringList>("files");    // name=stamp,stamp,... (gzip when the name ends .gz)
     QTest::addColumn<QStringList>("expected"); // name=first UTC,last UTC
     // The access log's one line is 02/Jan/2027:12:00:00 +0100 (the newest dated reading): the syslog
@@ -263,7 +272,8 @@ void TestTimeResolution::syslogYears_data() {
                        QStringLiteral("syslog=2026-12-31T23:00:01Z,2027-01-02T08:00:00Z")};
 }
 
-void TestTimeResolution::syslogYears() {
+void TestTimeResolution::syslogYears()
+{
     QFETCH(QStringList, files);
     QFETCH(QStringList, expected);
     const QString folder = rowFolder("years");
@@ -301,7 +311,8 @@ void TestTimeResolution::syslogYears() {
 
 // --- Lines repeated by overlapping rotated copies --------------------------------------------------------
 
-void TestTimeResolution::rotationDuplicates_data() {
+void TestTimeResolution::rotationDuplicates_data()
+{
     // Each file holds one line per minute from "first" to "last" (minutes after 10:00 on 2026-11-24);
     // "+N" writes minute N once more at the end, "!" gives the lines another connection number.
     QTest::addColumn<QString>("kind");          // error or access
@@ -333,7 +344,8 @@ void TestTimeResolution::rotationDuplicates_data() {
         << QList<int>{10, 10} << QList<int>{0, 0};
 }
 
-void TestTimeResolution::rotationDuplicates() {
+void TestTimeResolution::rotationDuplicates()
+{
     QFETCH(QString, kind);
     QFETCH(QStringList, files);
     QFETCH(QList<int>, events);
@@ -399,7 +411,8 @@ void TestTimeResolution::rotationDuplicates() {
 
 // --- OffsetTimeline::toUtc alone -------------------------------------------------------------------------
 
-void TestTimeResolution::offsetTimelineToUtc_data() {
+void TestTimeResolution::offsetTimelineToUtc_data()
+{
     QTest::addColumn<QString>("timeline");  // fixed+1, empty, amsterdam, learned
     QTest::addColumn<QString>("civil");     // wall clock, written as if UTC
     QTest::addColumn<QString>("notBefore"); // empty = no bound
@@ -451,7 +464,8 @@ void TestTimeResolution::offsetTimelineToUtc_data() {
         << QStringLiteral("2026-10-25T00:30:00Z");
 }
 
-void TestTimeResolution::offsetTimelineToUtc() {
+void TestTimeResolution::offsetTimelineToUtc()
+{
     QFETCH(QString, timeline);
     QFETCH(QString, civil);
     QFETCH(QString, notBefore);
@@ -485,7 +499,8 @@ void TestTimeResolution::offsetTimelineToUtc() {
 
 // --- assignSyslogYears alone -----------------------------------------------------------------------------
 
-void TestTimeResolution::assignSyslogYearsUnit_data() {
+void TestTimeResolution::assignSyslogYearsUnit_data()
+{
     QTest::addColumn<QStringList>("readings"); // "MM-DD hh:mm:ss" in file order
     QTest::addColumn<QString>("anchor");       // newest dated reading (civil, written as UTC)
     QTest::addColumn<QStringList>("expected");
@@ -536,7 +551,8 @@ void TestTimeResolution::assignSyslogYearsUnit_data() {
     QTest::newRow("no readings") << QStringList{} << QStringLiteral("2027-01-01T12:00:00Z") << QStringList{};
 }
 
-void TestTimeResolution::assignSyslogYearsUnit() {
+void TestTimeResolution::assignSyslogYearsUnit()
+{
     QFETCH(QStringList, readings);
     QFETCH(QString, anchor);
     QFETCH(QStringList, expected);

@@ -7,7 +7,8 @@ using namespace gd;
 class TestCivilTime : public QObject {
     Q_OBJECT
 private Q_SLOTS:
-    void roundTrip_data() {
+    void roundTrip_data()
+    {
         QTest::addColumn<int>("year");
         QTest::addColumn<int>("month");
         QTest::addColumn<int>("day");
@@ -17,7 +18,8 @@ private Q_SLOTS:
         QTest::newRow("new year") << 2027 << 1 << 1 << QStringLiteral("2027-01-01T00:00:00Z");
         QTest::newRow("before epoch") << 1969 << 12 << 31 << QStringLiteral("1969-12-31T00:00:00Z");
     }
-    void roundTrip() {
+    void roundTrip()
+    {
         QFETCH(int, year);
         QFETCH(int, month);
         QFETCH(int, day);
@@ -30,14 +32,16 @@ private Q_SLOTS:
         QCOMPARE(back.day, day);
     }
 
-    void knownInstant() {
+    void knownInstant()
+    {
         // 2026-11-24T10:51:32Z is 1795517492 s after the epoch (date -u -d @1795517492).
         QCOMPARE(civilMs({2026, 11, 24, 10, 51, 32, 0}), 1795517492000LL);
         QCOMPARE(QString::fromStdString(formatIsoUtc(1795517492123LL)),
                  QStringLiteral("2026-11-24T10:51:32.123Z"));
     }
 
-    void validity() {
+    void validity()
+    {
         QVERIFY(isValidCivil({2026, 2, 28, 23, 59, 59, 0}));
         QVERIFY(!isValidCivil({2026, 2, 29, 0, 0, 0, 0}));
         QVERIFY(!isValidCivil({2026, 4, 31, 0, 0, 0, 0}));

@@ -11,7 +11,8 @@ using namespace gd;
 
 namespace {
 
-QByteArray errorLine(int n) {
+QByteArray errorLine(int n)
+{
     return QStringLiteral(
                "2026/11/24 10:%1:%2 [error] 4021#4021: *%3 upstream timed out (110: Connection timed out) "
                "while reading response header from upstream, client: 203.0.113.7, server: example.com, "
@@ -28,13 +29,15 @@ QByteArray errorLine(int n) {
 class TestRawText : public QObject {
     Q_OBJECT
 private Q_SLOTS:
-    void linesComeBackExactly_data() {
+    void linesComeBackExactly_data()
+    {
         QTest::addColumn<bool>("packed");
         QTest::newRow("plain file") << false;
         QTest::newRow("tar.gz member") << true;
     }
 
-    void linesComeBackExactly() {
+    void linesComeBackExactly()
+    {
         QFETCH(bool, packed);
         QTemporaryDir dir;
         QVERIFY(dir.isValid());

@@ -8,14 +8,16 @@ using namespace gd;
 class TestStringPool : public QObject {
     Q_OBJECT
 private Q_SLOTS:
-    void emptyIsZero() {
+    void emptyIsZero()
+    {
         StringPool pool;
         QCOMPARE(pool.intern(""), 0U);
         QCOMPARE(pool.size(), 1U);
         QVERIFY(pool.view(0).empty());
     }
 
-    void internIsStableAcrossGrowth() {
+    void internIsStableAcrossGrowth()
+    {
         StringPool pool;
         std::vector<std::uint32_t> ids;
         for (int i = 0; i < 100000; ++i)
@@ -30,7 +32,8 @@ private Q_SLOTS:
         QCOMPARE(pool.find("absent"), UINT32_MAX);
     }
 
-    void largeAndBinaryStrings() {
+    void largeAndBinaryStrings()
+    {
         StringPool pool;
         const std::string big(300000, 'x');
         const std::string binary("a\0b\xff", 4);

@@ -15,21 +15,25 @@ using namespace Qt::StringLiterals;
 
 namespace {
 
-std::string_view view(const QByteArray& bytes) {
+std::string_view view(const QByteArray& bytes)
+{
     return {bytes.constData(), static_cast<std::size_t>(bytes.size())};
 }
 
-QByteArray bytes(std::string_view text) {
+QByteArray bytes(std::string_view text)
+{
     return QByteArray(text.data(), static_cast<qsizetype>(text.size()));
 }
 
-void addField(QByteArray& out, const char* key, std::string_view value) {
+void addField(QByteArray& out, const char* key, std::string_view value)
+{
     if (!value.empty())
         out += ' ' + QByteArray(key) + "=[" + bytes(value) + ']';
 }
 
 /// The fields an access line can set, in a fixed order; empty and zero fields are left out.
-QByteArray dump(const ParsedEvent& e, const AccessLineExtras& extras) {
+QByteArray dump(const ParsedEvent& e, const AccessLineExtras& extras)
+{
     QByteArray out;
     if (e.time != 0) {
         const CivilFields f = civilFields(e.time);
@@ -66,7 +70,8 @@ const QByteArray kBoaMain =
 class TestLogFormat : public QObject {
     Q_OBJECT
 private Q_SLOTS:
-    void match_data() {
+    void match_data()
+    {
         QTest::addColumn<QByteArray>("format");
         QTest::addColumn<QByteArray>("line");
         QTest::addColumn<QByteArray>("expected"); ///< dump() of the event, or "rejected: <reason>"
@@ -191,7 +196,8 @@ private Q_SLOTS:
                                             << "rejected: bad time"_ba;
     }
 
-    void match() {
+    void match()
+    {
         QFETCH(QByteArray, format);
         QFETCH(QByteArray, line);
         QFETCH(QByteArray, expected);
@@ -205,7 +211,8 @@ private Q_SLOTS:
         QCOMPARE(actual, expected);
     }
 
-    void invalidFormat_data() {
+    void invalidFormat_data()
+    {
         QTest::addColumn<QByteArray>("format");
         QTest::addColumn<QByteArray>("error"); ///< a part of the message
 
@@ -246,7 +253,8 @@ private Q_SLOTS:
         QTest::newRow("too long") << QByteArray("[$time_local] ") + QByteArray(9000, 'x') << "longer than"_ba;
     }
 
-    void invalidFormat() {
+    void invalidFormat()
+    {
         QFETCH(QByteArray, format);
         QFETCH(QByteArray, error);
         std::string message;
@@ -255,14 +263,16 @@ private Q_SLOTS:
         QVERIFY(!validateAccessLogFormat(view(format), nullptr)); // the message is optional
     }
 
-    void validFormats() {
+    void validFormats()
+    {
         for (const QByteArray& format : {kCombinedTimed, kBoaMain}) {
             std::string error;
             QVERIFY2(validateAccessLogFormat(view(format), &error), error.c_str());
         }
     }
 
-    void parserUsesGivenFormat() {
+    void parserUsesGivenFormat()
+    {
         ParserOptions options;
         options.accessLogFormat = "$remote_addr [$time_local] $status";
         auto parser = makeAccessLogParser(options);
@@ -278,7 +288,8 @@ private Q_SLOTS:
         QCOMPARE(result.status, LineStatus::Rejected);
     }
 
-    void parserReportsInvalidFormat() {
+    void parserReportsInvalidFormat()
+    {
         ParserOptions options;
         options.accessLogFormat = "$remote_addr$status";
         auto parser = makeAccessLogParser(options);
@@ -288,7 +299,8 @@ private Q_SLOTS:
         QCOMPARE(bytes(result.reason), "invalid log_format"_ba);
     }
 
-    void autoDetectFollowsFormatChanges() {
+    void autoDetectFollowsFormatChanges()
+    {
         // A rotated log may switch format mid-file (BOA upgrade, changed vhost).
         const char* lines[] = {
             R"("203.0.113.7" www.example.com [24/Nov/2026:10:51:32 +0100] "GET /a HTTP/1.1" 502 150 412 313 "-" "-" 0.003 "-")",

@@ -15,7 +15,8 @@ using namespace gd;
 
 namespace {
 
-LogKind kindFromId(const QString& id) {
+LogKind kindFromId(const QString& id)
+{
     for (auto kind : {LogKind::NginxAccess, LogKind::NginxError, LogKind::FpmMaster, LogKind::FpmSlow,
                       LogKind::PhpError, LogKind::Syslog, LogKind::BoaMonitor}) {
         if (id == QLatin1String(logKindId(kind)))
@@ -24,23 +25,27 @@ LogKind kindFromId(const QString& id) {
     return LogKind::Unknown;
 }
 
-QByteArray bytes(std::string_view text) {
+QByteArray bytes(std::string_view text)
+{
     return QByteArray(text.data(), static_cast<qsizetype>(text.size()));
 }
 
-QByteArray civilText(CivilMs ms) {
+QByteArray civilText(CivilMs ms)
+{
     const CivilFields f = civilFields(ms);
     return QString::asprintf("%04d-%02d-%02d %02d:%02d:%02d.%03d", f.year, f.month, f.day, f.hour, f.minute,
                              f.second, f.millisecond)
         .toLatin1();
 }
 
-void addField(QByteArray& out, const char* key, std::string_view value) {
+void addField(QByteArray& out, const char* key, std::string_view value)
+{
     if (!value.empty())
         out += ' ' + QByteArray(key) + "=[" + bytes(value) + ']';
 }
 
-QByteArray dumpEvent(const ParsedEvent& e) {
+QByteArray dumpEvent(const ParsedEvent& e)
+{
     QByteArray out;
     if (e.code != MessageCode::None)
         out += " code=" + bytes(messageCodeId(e.code));
@@ -73,7 +78,8 @@ QByteArray dumpEvent(const ParsedEvent& e) {
     return out;
 }
 
-QByteArray dumpFile(LogKind kind, const QByteArray& content) {
+QByteArray dumpFile(LogKind kind, const QByteArray& content)
+{
     auto parser = makeParser(kind);
     QByteArray out;
     const QList<QByteArray> lines = content.split('\n');
@@ -110,7 +116,8 @@ QByteArray dumpFile(LogKind kind, const QByteArray& content) {
 class TestParsersGolden : public QObject {
     Q_OBJECT
 private Q_SLOTS:
-    void golden_data() {
+    void golden_data()
+    {
         QTest::addColumn<QString>("kindId");
         QTest::addColumn<QString>("path");
         const QDir root(QStringLiteral(GD_TEST_DATA_DIR "/parsers"));
@@ -121,7 +128,8 @@ private Q_SLOTS:
         }
     }
 
-    void golden() {
+    void golden()
+    {
         if (QTest::currentDataTag() == nullptr)
             QFAIL("no golden files under tests/data/parsers");
         QFETCH(QString, kindId);

@@ -2,14 +2,14 @@
 // inputs, pasted text, the time-left estimate, drop parsing and the message area.
 
 #include "filedropfilter.h"
+#include "import/importresult.h"
 #include "importprogresswidget.h"
 #include "messagearea.h"
 #include "openinputs.h"
 #include "pastestore.h"
 #include "recentfiles.h"
-#include "timedisplay.h"
-#include "import/importresult.h"
 #include "serverzone.h"
+#include "timedisplay.h"
 
 #include <QDir>
 #include <QFile>
