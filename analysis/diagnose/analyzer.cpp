@@ -133,15 +133,15 @@ std::vector<Feature> describe(const IncidentSignals& s)
 
 QString summarize(const Incident& incident)
 {
-    const QString start = QString::fromStdString(formatIsoUtc(incident.startMs));
+    // No clock time here: the window shows times in the zone the user picked, the JSON has start/end.
     const double seconds = double(incident.endMs - incident.startMs) / 1000.0;
     QString hosts = incident.hosts.mid(0, 3).join(QStringLiteral(", "));
     if (incident.hosts.size() > 3)
         hosts += QStringLiteral(" and %1 more").arg(incident.hosts.size() - 3);
-    return QStringLiteral("%1 × 502 and %2 × 504 on %3, from %4 for %5 s: %6.")
+    return QStringLiteral("%1 × 502 and %2 × 504 on %3 within %4 s: %5.")
         .arg(incident.count502)
         .arg(incident.count504)
-        .arg(hosts.isEmpty() ? QStringLiteral("unknown hosts") : hosts, start)
+        .arg(hosts.isEmpty() ? QStringLiteral("unknown hosts") : hosts)
         .arg(seconds, 0, 'f', 1)
         .arg(causeTitle(incident.cause).toLower());
 }
