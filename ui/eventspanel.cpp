@@ -329,6 +329,29 @@ void EventsPanel::selectTime(std::int64_t utcMs)
     selectRow(std::min(model_->firstRowAtOrAfter(utcMs), rows - 1));
 }
 
+void EventsPanel::selectEvent(std::uint16_t source, std::uint32_t line, std::int64_t utcMs)
+{
+    if (runner_->isBusy() || !import_ || !import_->timeline) {
+        selectTime(utcMs);
+        return;
+    }
+    // Events of one instant are few: find this one among them instead of scanning the timeline.
+    const Timeline& timeline = *import_->timeline;
+    const EventColumns& events = timeline.events();
+    for (std::size_t i = timeline.lowerBound(utcMs); i < events.size() && events.timeMs[i] == utcMs; ++i) {
+        if (events.source[i] != source || events.line[i] != line)
+            continue;
+        const int row = model_->rowOfEvent(static_cast<std::uint32_t>(i));
+        if (row < 0)
+            break;
+        restoringSelection_ = true; // the caller shows the line already
+        selectRow(row);
+        restoringSelection_ = false;
+        return;
+    }
+    selectTime(utcMs);
+}
+
 void EventsPanel::selectRow(int row)
 {
     const QModelIndex index = model_->index(row, 0);

@@ -34,6 +34,9 @@ public:
     void setImport(std::shared_ptr<const ImportResult> import);
     /// Scrolls to (and selects) the first shown event at or after `utcMs`.
     void selectTime(std::int64_t utcMs);
+    /// Selects the row of the event at (source, line) that happened at `utcMs`, if the filter shows it;
+    /// else the first row at or after that time. Does not re-emit eventActivated.
+    void selectEvent(std::uint16_t source, std::uint32_t line, std::int64_t utcMs);
     /// Limits the table to [fromUtcMs, toUtcMs); the filter bar shows it with a clear button.
     void setTimeRange(std::int64_t fromUtcMs, std::int64_t toUtcMs);
     void clearTimeRange();

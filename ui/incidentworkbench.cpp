@@ -41,6 +41,8 @@ IncidentWorkbench::IncidentWorkbench(QMainWindow* window, EventsPanel* events, L
             [this](int row) { navigator_->setEvidence(detail_->evidenceCount(), row); });
     if (logViewer_)
         connect(detail_, &IncidentDetailPanel::evidenceActivated, logViewer_, &LogViewer::showLine);
+    connect(detail_, &IncidentDetailPanel::evidenceActivated, this,
+            &IncidentWorkbench::selectEvidenceInEvents);
     connect(chart_, &TimelineChart::timeSelected, this, &IncidentWorkbench::selectTimeInEvents);
 }
 
@@ -116,6 +118,20 @@ void IncidentWorkbench::selectIncident(int id)
         eventsLimited_ = true;
         events_->setTimeRange(eventsFrom_, eventsTo_);
         events_->selectTime(incident->startMs);
+    }
+}
+
+void IncidentWorkbench::selectEvidenceInEvents(std::uint16_t source, std::uint32_t line)
+{
+    // Keep the events table on the evidence line the log viewer shows.
+    const Incident* incident = findIncident(selected_);
+    if (!events_ || !incident)
+        return;
+    for (const EvidenceLine& evidence : incident->evidence) {
+        if (evidence.source == source && evidence.line == line) {
+            events_->selectEvent(source, line, evidence.timeMs);
+            return;
+        }
     }
 }
 

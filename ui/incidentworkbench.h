@@ -58,6 +58,7 @@ private:
     void showAnalysis(std::shared_ptr<const ImportResult> import,
                       std::shared_ptr<const AnalysisResult> analysis, qint64 elapsedMs);
     const Incident* findIncident(int id) const;
+    void selectEvidenceInEvents(std::uint16_t source, std::uint32_t line);
     void selectTimeInEvents(std::int64_t utcMs);
 
     AnalysisJob* job_;

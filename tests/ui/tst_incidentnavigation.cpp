@@ -5,6 +5,7 @@
 // printed, not asserted.
 
 #include "analysisjob.h"
+#include "eventsmodel.h"
 #include "eventspanel.h"
 #include "evidencemodel.h"
 #include "incidentdetailpanel.h"
@@ -219,6 +220,13 @@ private Q_SLOTS:
             QCOMPARE(viewer->headerText(), import->sources[first.source].path);
             QCOMPARE(detail->currentEvidence(), 0);
             QVERIFY(!navigator->previousEvidence()->isEnabled());
+            // The events table follows the evidence (the evidence lies in the incident's time range).
+            const EventsModel* events = window.eventsPanel()->model();
+            const QModelIndex current = window.eventsPanel()->view()->currentIndex();
+            QVERIFY(current.isValid());
+            const std::uint32_t event = events->eventAt(current.row());
+            QCOMPARE(import->timeline->events().source[event], first.source);
+            QCOMPARE(import->timeline->events().line[event], first.line);
         }
         QVERIFY(!navigator->nextIncident()->isEnabled());
 
