@@ -8,6 +8,7 @@
 #include <array>
 #include <cstring>
 #include <string>
+#include <thread>
 
 namespace gd {
 
@@ -66,7 +67,8 @@ std::string foldedUtf8(const QString& text)
 class PoolMatcher {
 public:
     PoolMatcher(const QString& text, bool regex)
-        : regex_(regex)
+        : text_(text)
+        , regex_(regex)
     {
         if (regex_)
             expression_ = QRegularExpression(text, QRegularExpression::CaseInsensitiveOption);
@@ -80,13 +82,38 @@ public:
         std::vector<std::uint8_t> hits(pool.size(), 0);
         if (!isValid())
             return hits;
+        // The URL pool of a big bundle holds ~10^6 strings: split it over the cores. Each thread gets
+        // its own matcher, so no regular expression object is shared between threads.
+        const unsigned cores = std::max(1U, std::thread::hardware_concurrency());
+        const std::uint32_t parts = pool.size() < kParallelMinStrings ? 1U : std::min(cores, 8U);
+        const std::uint32_t step = (pool.size() + parts - 1) / parts;
+        std::vector<std::thread> helpers;
+        for (std::uint32_t part = 1; part < parts; ++part) {
+            helpers.emplace_back([this, &pool, &hits, &isCancelled, part, step] {
+                const PoolMatcher own(text_, regex_);
+                own.matchRange(pool, part * step, std::min(pool.size(), (part + 1) * step), hits,
+                               isCancelled);
+            });
+        }
+        matchRange(pool, 0, std::min(pool.size(), step), hits, isCancelled);
+        for (std::thread& helper : helpers)
+            helper.join();
+        return hits;
+    }
+
+private:
+    static constexpr std::uint32_t kParallelMinStrings = 50'000;
+
+    void matchRange(const StringPool& pool, std::uint32_t from, std::uint32_t to,
+                    std::vector<std::uint8_t>& hits, const std::function<bool()>& isCancelled) const
+    {
         // Regular expressions need UTF-16: decode every string into one reused buffer rather than
-        // a new QString each (the targets pool holds close to a million strings).
+        // a new QString each.
         QStringDecoder decoder(QStringDecoder::Utf8, QStringDecoder::Flag::Stateless);
         QString buffer;
-        for (std::uint32_t id = 0; id < pool.size(); ++id) {
-            if (isCancelled && id % kCancelCheckStride == 0 && isCancelled())
-                return hits;
+        for (std::uint32_t id = from; id < to; ++id) {
+            if (isCancelled && (id - from) % kCancelCheckStride == 0 && isCancelled())
+                return;
             const std::string_view text = pool.view(id);
             if (!regex_) {
                 hits[id] = containsFolded(text, needle_);
@@ -104,10 +131,9 @@ public:
             hits[id] = expression_.match(QStringView(begin, end)).hasMatch();
 #endif
         }
-        return hits;
     }
 
-private:
+    QString text_;
     bool regex_;
     QRegularExpression expression_;
     std::string needle_;
