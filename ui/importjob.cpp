@@ -40,6 +40,7 @@ void ImportJob::start(const QStringList& inputs, const ImportOptions& options)
     Run* raw = run.get();
     runs_.push_back(std::move(run));
     current_ = raw;
+    lastCounts_.reset();
     raw->thread = std::thread([this, raw, inputs] {
         auto result = std::make_shared<const ImportResult>(raw->importer.run(inputs));
         const std::uint64_t generation = raw->generation;
@@ -60,8 +61,15 @@ void ImportJob::cancel()
 
 void ImportJob::pollProgress()
 {
-    if (current_)
-        Q_EMIT progressChanged(current_->importer.progress());
+    if (!current_)
+        return;
+    Q_EMIT progressChanged(current_->importer.progress());
+    // A copy of a few thousand minutes under the counts' lock: cheap, and only a change is sent on.
+    std::vector<LiveMinute> counts = current_->importer.liveRequestCounts();
+    if (counts.empty() || (lastCounts_ && *lastCounts_ == counts))
+        return;
+    lastCounts_ = std::make_shared<const std::vector<LiveMinute>>(std::move(counts));
+    Q_EMIT partialRequestCounts(lastCounts_);
 }
 
 void ImportJob::deliver(std::uint64_t generation, std::shared_ptr<const ImportResult> result)

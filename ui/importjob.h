@@ -2,6 +2,7 @@
 
 #include "import/importoptions.h"
 #include "import/importresult.h"
+#include "import/liverequestcounts.h"
 
 #include <QObject>
 #include <QStringList>
@@ -30,6 +31,8 @@ public:
 
 Q_SIGNALS:
     void progressChanged(const gd::ImportProgress& progress);
+    /// The requests per minute parsed so far by the current run changed (checked with the progress).
+    void partialRequestCounts(std::shared_ptr<const std::vector<gd::LiveMinute>> counts);
     /// The newest run ended (completed or cancelled). Emitted on the UI thread.
     void finished(std::shared_ptr<const gd::ImportResult> result);
 
@@ -42,9 +45,11 @@ private:
     Run* current_ = nullptr;
     std::uint64_t generation_ = 0;
     QTimer pollTimer_;
+    std::shared_ptr<const std::vector<LiveMinute>> lastCounts_; ///< of the current run, as last emitted
 };
 
 } // namespace gd
 
 Q_DECLARE_METATYPE(gd::ImportProgress)
 Q_DECLARE_METATYPE(std::shared_ptr<const gd::ImportResult>)
+Q_DECLARE_METATYPE(std::shared_ptr<const std::vector<gd::LiveMinute>>)

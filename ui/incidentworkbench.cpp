@@ -66,6 +66,17 @@ void IncidentWorkbench::setImport(std::shared_ptr<const ImportResult> import)
     job_->start(import_);
 }
 
+void IncidentWorkbench::showPartialCounts(std::shared_ptr<const std::vector<LiveMinute>> counts)
+{
+    if (!import_)
+        chart_->showProvisional(std::move(counts));
+}
+
+void IncidentWorkbench::importCancelled()
+{
+    chart_->clearProvisional();
+}
+
 void IncidentWorkbench::setTimeDisplay(const TimeDisplay& display)
 {
     chart_->setTimeDisplay(display);

@@ -2,11 +2,13 @@
 
 #include "diagnose/analyzer.h"
 #include "import/importresult.h"
+#include "import/liverequestcounts.h"
 #include "timedisplay.h"
 
 #include <QObject>
 #include <cstdint>
 #include <memory>
+#include <vector>
 
 class QMainWindow;
 class QMenu;
@@ -45,6 +47,11 @@ public:
 
     /// A new import: the chart counts it and the analysis starts.
     void setImport(std::shared_ptr<const ImportResult> import);
+    /// Requests counted so far by a running import: drawn provisionally while nothing is loaded yet
+    /// (a loaded bundle keeps its chart, zoom and bands until the new import completes).
+    void showPartialCounts(std::shared_ptr<const std::vector<LiveMinute>> counts);
+    /// The running import was cancelled: the provisional chart goes.
+    void importCancelled();
     void setTimeDisplay(const TimeDisplay& display);
     /// Selects incident `id` everywhere (table, chart, detail, events range).
     void selectIncident(int id);

@@ -173,11 +173,18 @@ void MainWindow::connectWorkspace()
     connect(workspace_, &Workspace::importStarted, this, [this] {
         progress_->begin();
         statusBar()->clearMessage();
+        // On an empty window the chart fills in while the import runs.
+        if (!workspace_->result())
+            pages_->setCurrentIndex(kWorkPage);
     });
     connect(workspace_, &Workspace::importProgress, progress_, &ImportProgressWidget::setProgress);
+    connect(workspace_, &Workspace::importPartialCounts, incidents_, &IncidentWorkbench::showPartialCounts);
     connect(workspace_, &Workspace::importFinished, this, &MainWindow::showImport);
     connect(workspace_, &Workspace::importCancelled, this, [this] {
         progress_->end();
+        incidents_->importCancelled();
+        if (!workspace_->result())
+            pages_->setCurrentIndex(kWelcomePage);
         statusBar()->showMessage(tr("Import cancelled; what was open before is still shown"),
                                  kStatusMessageMs);
     });

@@ -16,6 +16,7 @@
 #include <QLabel>
 #include <QLegendMarker>
 #include <QLineSeries>
+#include <QLocale>
 #include <QScatterSeries>
 #include <QToolButton>
 #include <QVBoxLayout>
@@ -28,6 +29,7 @@ namespace gd {
 namespace {
 
 constexpr std::int64_t kMinSpanMs = 10'000;
+constexpr std::int64_t kMinuteMs = 60'000;
 constexpr int kPixelsPerBin = 4;
 constexpr int kPixelsPerTick = 120;
 /// The requests use the lower part of the plot; the marker rows sit above them, and the incident
@@ -128,6 +130,12 @@ QScatterSeries::MarkerShape markerShape(MarkerKind kind)
         return QScatterSeries::MarkerShapeRotatedRectangle;
     }
     return QScatterSeries::MarkerShapeCircle;
+}
+
+std::int64_t floorDiv(std::int64_t a, std::int64_t b)
+{
+    const std::int64_t q = a / b;
+    return (a % b != 0 && (a < 0) != (b < 0)) ? q - 1 : q;
 }
 
 double niceCeiling(double value)
@@ -274,6 +282,7 @@ void TimelineChart::setImport(std::shared_ptr<const ImportResult> import)
 void TimelineChart::applyHistogram(std::shared_ptr<const TimelineHistogram> histogram)
 {
     histogram_ = std::move(histogram);
+    provisional_.reset(); // the final counts replace the provisional ones
     if (!histogram_ || histogram_->isEmpty()) {
         statusLabel_->setText(histogram_ ? tr("No events") : tr("Open logs to see requests over time"));
         bins_ = {};
@@ -290,6 +299,67 @@ void TimelineChart::applyHistogram(std::shared_ptr<const TimelineHistogram> hist
     if (pendingIncidentZoom_ && pending >= 0)
         setSelectedIncident(pending);
     Q_EMIT ready();
+}
+
+void TimelineChart::showProvisional(std::shared_ptr<const std::vector<LiveMinute>> counts)
+{
+    if (!counts || counts->empty())
+        return;
+    provisional_ = std::move(counts);
+    drawProvisional();
+    Q_EMIT provisionalShown();
+}
+
+void TimelineChart::clearProvisional()
+{
+    if (!provisional_)
+        return;
+    provisional_.reset();
+    if (histogram_ && !histogram_->isEmpty()) {
+        statusLabel_->clear();
+        resetZoom();
+    } else {
+        applyHistogram(histogram_);
+    }
+}
+
+void TimelineChart::drawProvisional()
+{
+    const std::vector<LiveMinute>& minutes = *provisional_;
+    const std::int64_t first = minutes.front().startMs();
+    const std::int64_t last = minutes.back().startMs() + kMinuteMs;
+    const std::int64_t margin = std::max<std::int64_t>((last - first) / 50, 1000);
+    from_ = first - margin;
+    to_ = last + margin;
+    const int plotWidth = std::max(200, static_cast<int>(chart_->plotArea().width()));
+    const std::int64_t maxBins = std::max(50, plotWidth / kPixelsPerBin);
+    // Bins of whole minutes (what the counts have), as few as the plot has room for.
+    std::int64_t binMs = TimelineHistogram::niceStepsMs().back();
+    for (const std::int64_t step : TimelineHistogram::niceStepsMs()) {
+        if (step % kMinuteMs == 0 && (to_ - from_) / step <= maxBins) {
+            binMs = step;
+            break;
+        }
+    }
+    bins_ = {};
+    bins_.binMs = binMs;
+    bins_.startMs = floorDiv(first, binMs) * binMs;
+    const auto binCount = static_cast<std::size_t>((last - 1 - bins_.startMs) / binMs + 1);
+    bins_.requests.assign(binCount, {});
+    bins_.markers.assign(binCount, {});
+    std::uint64_t total = 0;
+    for (const LiveMinute& minute : minutes) {
+        auto& bin = bins_.requests[static_cast<std::size_t>((minute.startMs() - bins_.startMs) / binMs)];
+        for (std::size_t i = 0; i < bin.size(); ++i) {
+            bin[i] += minute.counts[i];
+            total += minute.counts[i];
+        }
+    }
+    fillSeries(binMs);
+    statusLabel_->setText(tr("Importing… %1 requests so far (access logs)")
+                              .arg(QLocale().toString(static_cast<qulonglong>(total))));
+    updateTicks();
+    updateOverlay();
 }
 
 void TimelineChart::setAnalysis(std::shared_ptr<const AnalysisResult> analysis)
@@ -401,7 +471,7 @@ void TimelineChart::setVisibleRange(std::int64_t fromMs, std::int64_t toMs)
 
 void TimelineChart::zoomBy(double factor, std::int64_t anchorMs)
 {
-    if (!histogram_)
+    if (!histogram_ || provisional_)
         return;
     const double span = static_cast<double>(to_ - from_) * factor;
     const double anchorShare = static_cast<double>(anchorMs - from_) / static_cast<double>(to_ - from_);
@@ -411,20 +481,26 @@ void TimelineChart::zoomBy(double factor, std::int64_t anchorMs)
 
 void TimelineChart::panBy(std::int64_t deltaMs)
 {
-    if (histogram_ && deltaMs != 0)
+    if (histogram_ && !provisional_ && deltaMs != 0)
         setVisibleRange(from_ + deltaMs, to_ + deltaMs);
 }
 
 void TimelineChart::rebin()
 {
-    if (!histogram_)
+    if (!histogram_ || provisional_)
         return;
     QElapsedTimer clock;
     clock.start();
     const int plotWidth = std::max(200, static_cast<int>(chart_->plotArea().width()));
     const std::int64_t binMs = histogram_->binSizeFor(to_ - from_, std::max(50, plotWidth / kPixelsPerBin));
     bins_ = histogram_->bins(from_, to_, binMs);
+    fillSeries(binMs);
+    lastRebinMicros_ = clock.nsecsElapsed() / 1000;
+}
 
+/// Puts bins_ into the series and pins the axes.
+void TimelineChart::fillSeries(std::int64_t binMs)
+{
     std::array<QList<QPointF>, kRequestClassCount> levels;
     std::array<QList<QPointF>, kMarkerKindCount> points;
     for (auto& level : levels)
@@ -456,7 +532,6 @@ void TimelineChart::rebin()
     countAxis_->setRange(0, niceCeiling(std::max(4.0, most) / kRequestShare));
     countAxis_->setTickCount(5);
     binLabel_->setText(tr("Bins of %1").arg(binText(binMs)));
-    lastRebinMicros_ = clock.nsecsElapsed() / 1000;
 }
 
 QString TimelineChart::binText(std::int64_t binMs) const
@@ -475,7 +550,7 @@ void TimelineChart::updateTicks()
     for (const QString& label : timeAxis_->categoriesLabels())
         timeAxis_->remove(label);
     timeAxis_->setStartValue(static_cast<qreal>(from_));
-    if (!histogram_)
+    if (!histogram_ && !provisional_)
         return;
     const int plotWidth = std::max(200, static_cast<int>(chart_->plotArea().width()));
     const std::int64_t span = to_ - from_;
@@ -541,7 +616,7 @@ void TimelineChart::updateOverlay()
     // Labels that would overlap the previous one go to a second row; a third is not drawn.
     std::array<qreal, 2> rowEnd = {-1e9, -1e9};
     for (Band& band : bands_) {
-        const bool shown = histogram_ && band.endMs >= from_ && band.startMs <= to_;
+        const bool shown = histogram_ && !provisional_ && band.endMs >= from_ && band.startMs <= to_;
         band.rect->setVisible(shown);
         band.text->setVisible(false);
         if (!shown)
@@ -565,7 +640,8 @@ void TimelineChart::updateOverlay()
             }
         }
     }
-    const bool lineShown = histogram_ && hasSelectedTime_ && selectedTime_ >= from_ && selectedTime_ <= to_;
+    const bool lineShown =
+        histogram_ && !provisional_ && hasSelectedTime_ && selectedTime_ >= from_ && selectedTime_ <= to_;
     selectedLine_->setVisible(lineShown);
     if (lineShown) {
         const qreal x = chartXOf(selectedTime_);
@@ -624,7 +700,9 @@ void TimelineChart::changeEvent(QEvent* event)
 void TimelineChart::resizeEvent(QResizeEvent* event)
 {
     QWidget::resizeEvent(event);
-    if (histogram_) {
+    if (provisional_) {
+        drawProvisional();
+    } else if (histogram_) {
         rebin();
         updateTicks();
     }

@@ -1,6 +1,7 @@
 #pragma once
 
 #include "diagnose/analyzer.h"
+#include "import/liverequestcounts.h"
 #include "model/histogram.h"
 #include "timedisplay.h"
 
@@ -41,6 +42,12 @@ public:
     void setImport(std::shared_ptr<const ImportResult> import);
     void setAnalysis(std::shared_ptr<const AnalysisResult> analysis);
     void setTimeDisplay(const TimeDisplay& display);
+    /// While an import runs: draws the requests per minute counted so far over the time seen so far
+    /// (no markers, no incident bands) until setImport()'s counts replace them.
+    void showProvisional(std::shared_ptr<const std::vector<LiveMinute>> counts);
+    /// The import was cancelled: back to what was shown before it.
+    void clearProvisional();
+    bool isProvisional() const { return provisional_ != nullptr; }
 
     /// Zooms to show incident `id` with some context and highlights its band (-1: none).
     void setSelectedIncident(int id);
@@ -72,6 +79,8 @@ Q_SIGNALS:
     void visibleRangeChanged(qint64 fromMs, qint64 toMs);
     /// The histogram of a new import is ready (the chart shows data).
     void ready();
+    /// The series show provisional counts of a running import (after each update).
+    void provisionalShown();
 
 protected:
     void changeEvent(QEvent* event) override;
@@ -89,6 +98,8 @@ private:
     void createSeries();
     void applyHistogram(std::shared_ptr<const TimelineHistogram> histogram);
     void rebin();
+    void drawProvisional();
+    void fillSeries(std::int64_t binMs);
     void updateTicks();
     void updateOverlay();
     void updateColors();
@@ -116,6 +127,7 @@ private:
     std::shared_ptr<const ImportResult> import_;
     std::shared_ptr<const AnalysisResult> analysis_;
     std::shared_ptr<const TimelineHistogram> histogram_;
+    std::shared_ptr<const std::vector<LiveMinute>> provisional_;
     HistogramBins bins_;
     TimeDisplay display_;
     std::int64_t from_ = 0;

@@ -9,6 +9,7 @@ Workspace::Workspace(QObject* parent)
     , job_(new ImportJob(this))
 {
     connect(job_, &ImportJob::progressChanged, this, &Workspace::importProgress);
+    connect(job_, &ImportJob::partialRequestCounts, this, &Workspace::importPartialCounts);
     connect(job_, &ImportJob::finished, this, &Workspace::onFinished);
 }
 

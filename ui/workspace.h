@@ -2,11 +2,13 @@
 
 #include "import/importoptions.h"
 #include "import/importresult.h"
+#include "import/liverequestcounts.h"
 #include "openinputs.h"
 #include "pastestore.h"
 
 #include <QObject>
 #include <memory>
+#include <vector>
 
 namespace gd {
 
@@ -45,6 +47,8 @@ public:
 Q_SIGNALS:
     void importStarted(const QStringList& inputs);
     void importProgress(const gd::ImportProgress& progress);
+    /// Requests per minute parsed so far by the running import (for a provisional chart).
+    void importPartialCounts(std::shared_ptr<const std::vector<gd::LiveMinute>> counts);
     /// A completed import replaced the result.
     void importFinished(std::shared_ptr<const gd::ImportResult> result);
     /// The import was cancelled; the previous result and inputs stay.

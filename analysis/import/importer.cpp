@@ -108,7 +108,8 @@ public:
         const bool wholeFileInHead = head.size() < 64 * 1024;
         if (wholeFileInHead) {
             // Small files are parsed right here: a thread would cost more than the parse.
-            SourceParser parser(*target, parserOptions_, owner_.options_.limits.maxLineBytes);
+            SourceParser parser(*target, parserOptions_, owner_.options_.limits.maxLineBytes,
+                                &owner_.liveCounts_);
             parser.feed(head);
             parser.finish();
             owner_.linesParsed_ += target->info.lines;
@@ -200,7 +201,8 @@ private:
     {
         std::lock_guard lock(mutex_);
         parsers_.emplace_back([this, target, queue] {
-            SourceParser parser(*target, parserOptions_, owner_.options_.limits.maxLineBytes);
+            SourceParser parser(*target, parserOptions_, owner_.options_.limits.maxLineBytes,
+                                &owner_.liveCounts_);
             std::uint64_t lines = 0;
             while (std::optional<std::string> chunk = queue->pop()) {
                 if (!isCancelled())
@@ -276,6 +278,7 @@ ImportResult Importer::run(const QStringList& inputs)
     {
         std::lock_guard lock(progressMutex_);
         progress_ = {};
+        liveCounts_.clear();
         progress_.filesTotal = static_cast<int>(files.size());
         for (const QString& file : files)
             progress_.inputBytesTotal += static_cast<std::uint64_t>(QFileInfo(file).size());

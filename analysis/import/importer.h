@@ -2,6 +2,7 @@
 
 #include "import/importoptions.h"
 #include "import/importresult.h"
+#include "import/liverequestcounts.h"
 
 #include <QStringList>
 #include <atomic>
@@ -23,6 +24,9 @@ public:
     void cancel() { cancelled_.store(true); }
     bool isCancelled() const { return cancelled_.load(); }
     ImportProgress progress() const;
+    /// Requests per UTC minute and status class parsed so far by this run (access lines with their
+    /// offset only), sorted by minute: enough for a provisional chart before the timeline exists.
+    std::vector<LiveMinute> liveRequestCounts() const { return liveCounts_.snapshot(); }
 
 private:
     class Session;
@@ -33,6 +37,7 @@ private:
     ImportProgress progress_;
     std::atomic<std::uint64_t> linesParsed_{0};
     std::atomic<std::uint64_t> bytesDone_{0};
+    LiveRequestCounts liveCounts_;
 };
 
 } // namespace gd

@@ -33,16 +33,20 @@ std::string_view pageOf(std::string_view uri)
     return uri.substr(0, query + 1 + (valueEnd == std::string_view::npos ? params.size() : valueEnd));
 }
 
-SourceParser::SourceParser(ParsedSource& target, const ParserOptions& options, std::uint32_t maxLineBytes)
+SourceParser::SourceParser(ParsedSource& target, const ParserOptions& options, std::uint32_t maxLineBytes,
+                           LiveRequestCounts* live)
     : out_(target)
     , parser_(makeParser(target.info.kind, options))
     , splitter_(maxLineBytes)
+    , live_(live)
 {
 }
 
 void SourceParser::feed(std::string_view chunk)
 {
     splitter_.feed(chunk, [this](const LineSplitter::Line& line) { handleLine(line); });
+    if (live_)
+        live_->merge(liveBatch_);
 }
 
 void SourceParser::finish()
@@ -50,6 +54,8 @@ void SourceParser::finish()
     splitter_.finish([this](const LineSplitter::Line& line) { handleLine(line); });
     out_.info.bytes = splitter_.bytesSeen();
     out_.info.lines = lineNumber_;
+    if (live_)
+        live_->merge(liveBatch_);
 }
 
 void SourceParser::skip(std::string_view reason)
@@ -113,6 +119,8 @@ void SourceParser::appendEvent(const ParsedEvent& e, std::string_view text)
             out_.offsets.push_back({time, e.utcOffsetSec});
             lastOffset_ = e.utcOffsetSec;
         }
+        if (live_ && e.code == MessageCode::Request)
+            liveBatch_.add(time, e.value);
     }
     if (!e.hasYear)
         out_.hasYearlessTimes = true;

@@ -1,6 +1,7 @@
 #pragma once
 
 #include "import/linesplitter.h"
+#include "import/liverequestcounts.h"
 #include "import/parsedsource.h"
 #include "parse/logparser.h"
 
@@ -16,7 +17,9 @@ std::string_view pageOf(std::string_view uri);
 /// Feeds the lines of one source through its LogParser and stores the events in columns.
 class SourceParser {
 public:
-    SourceParser(ParsedSource& target, const ParserOptions& options, std::uint32_t maxLineBytes);
+    /// `live` (optional) receives the requests of exact UTC time after every fed chunk and at finish().
+    SourceParser(ParsedSource& target, const ParserOptions& options, std::uint32_t maxLineBytes,
+                 LiveRequestCounts* live = nullptr);
 
     void feed(std::string_view chunk);
     void finish();
@@ -33,6 +36,8 @@ private:
     std::uint64_t lineNumber_ = 0;
     bool lastWasEvent_ = false; ///< continuation lines attach only to a preceding event
     std::int32_t lastOffset_ = INT32_MIN;
+    LiveRequestCounts* live_;
+    LiveRequestCounts::Batch liveBatch_;
 };
 
 } // namespace gd

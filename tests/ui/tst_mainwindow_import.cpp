@@ -4,10 +4,12 @@
 
 #include "eventspanel.h"
 #include "importprogresswidget.h"
+#include "incidentworkbench.h"
 #include "logviewer.h"
 #include "mainwindow.h"
 #include "sourcesmodel.h"
 #include "sourcespanel.h"
+#include "timelinechart.h"
 #include "uitestutil.h"
 #include "workbenchactions.h"
 #include "workspace.h"
@@ -286,6 +288,52 @@ private Q_SLOTS:
                  QLocale().toString(
                      static_cast<qulonglong>(window.workspace()->result()->sources.front().events)));
         QVERIFY(window.workspace()->result()->sources.front().events > 1000000);
+    }
+
+    void provisionalChartWhileImporting()
+    {
+        MainWindow window;
+        window.show();
+        TimelineChart* chart = window.incidentWorkbench()->chart();
+        QSignalSpy finished(window.workspace(), &Workspace::importFinished);
+        QSignalSpy ready(chart, &TimelineChart::ready);
+        bool shownWhileImporting = false;
+        QObject::connect(chart, &TimelineChart::provisionalShown, chart, [&] {
+            shownWhileImporting =
+                shownWhileImporting || (window.workspace()->isImporting() && finished.isEmpty());
+        });
+        window.openInputs({bigLog_});
+        QVERIFY(chart->isVisible()); // an empty window shows the work area at once
+        QTRY_VERIFY_WITH_TIMEOUT(chart->isProvisional(), kBigImportTimeoutMs);
+        QVERIFY(shownWhileImporting);
+        QVERIFY(!chart->isReady());
+        QVERIFY(chart->bins().maxRequestTotal() > 0);
+        QCOMPARE(chart->binMs() % 60000, 0); // whole minutes, as counted
+        QCOMPARE(chart->highlightedBandRect(), QRectF());
+
+        QTRY_COMPARE_WITH_TIMEOUT(ready.count(), 1, kBigImportTimeoutMs);
+        QVERIFY(!chart->isProvisional());
+        // The final chart shows every request of the log (the whole bundle after the reset zoom).
+        const HistogramBins& bins = chart->bins();
+        std::uint64_t total = 0;
+        for (std::size_t bin = 0; bin < bins.size(); ++bin)
+            total += bins.requestTotal(bin);
+        QCOMPARE(total, window.workspace()->result()->sources.front().events);
+    }
+
+    void cancelOnEmptyWindowClearsProvisionalChart()
+    {
+        MainWindow window;
+        window.show();
+        TimelineChart* chart = window.incidentWorkbench()->chart();
+        QSignalSpy cancelled(window.workspace(), &Workspace::importCancelled);
+        window.openInputs({bigLog_});
+        QTRY_VERIFY_WITH_TIMEOUT(chart->isProvisional(), kBigImportTimeoutMs);
+        window.workspace()->cancelImport();
+        QTRY_COMPARE_WITH_TIMEOUT(cancelled.count(), 1, kBigImportTimeoutMs);
+        QVERIFY(!chart->isProvisional());
+        QCOMPARE(chart->bins().size(), std::size_t{0});
+        QVERIFY(!chart->isVisible()); // back to the welcome page: nothing is open
     }
 
     void supersededImportIsDropped()
