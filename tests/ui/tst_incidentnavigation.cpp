@@ -17,6 +17,7 @@
 #include "mainwindow.h"
 #include "timelinechart.h"
 #include "timelinechartview.h"
+#include "uitestutil.h"
 #include "workspace.h"
 
 #include <QAction>
@@ -38,29 +39,14 @@ using namespace gd;
 
 namespace {
 
+using gdtest::drop;
+
 constexpr int kTimeoutMs = 60000;
 
 const QString& demoBundle()
 {
     static const QString path = QStringLiteral(GD_SOURCE_DIR "/resources/demo/demo-bundle.tar.gz");
     return path;
-}
-
-bool drop(QWidget* target, const QStringList& paths)
-{
-    QMimeData mime;
-    QList<QUrl> urls;
-    for (const QString& path : paths)
-        urls << QUrl::fromLocalFile(path);
-    mime.setUrls(urls);
-    const QPointF center = QPointF(target->rect().center());
-    QDragEnterEvent enter(center.toPoint(), Qt::CopyAction, &mime, Qt::LeftButton, Qt::NoModifier);
-    QCoreApplication::sendEvent(target, &enter);
-    if (!enter.isAccepted())
-        return false;
-    QDropEvent dropEvent(center, Qt::CopyAction, &mime, Qt::LeftButton, Qt::NoModifier);
-    QCoreApplication::sendEvent(target, &dropEvent);
-    return dropEvent.isAccepted();
 }
 
 QPalette darkPalette()

@@ -37,24 +37,6 @@ namespace {
 constexpr int kSmallImportTimeoutMs = 30000;
 constexpr int kBigImportTimeoutMs = 300000;
 
-/// Sends a drop of `paths` to `target` as the platform would; returns whether it was accepted.
-bool drop(QWidget* target, const QStringList& paths)
-{
-    QMimeData mime;
-    QList<QUrl> urls;
-    for (const QString& path : paths)
-        urls << QUrl::fromLocalFile(path);
-    mime.setUrls(urls);
-    const QPointF center = QPointF(target->rect().center());
-    QDragEnterEvent enter(center.toPoint(), Qt::CopyAction, &mime, Qt::LeftButton, Qt::NoModifier);
-    QCoreApplication::sendEvent(target, &enter);
-    if (!enter.isAccepted())
-        return false;
-    QDropEvent dropEvent(center, Qt::CopyAction, &mime, Qt::LeftButton, Qt::NoModifier);
-    QCoreApplication::sendEvent(target, &dropEvent);
-    return dropEvent.isAccepted();
-}
-
 /// Records the longest pause between ticks of a 10 ms timer: how long the event loop was blocked.
 class LoopGapMeter {
 public:

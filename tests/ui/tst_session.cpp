@@ -120,19 +120,6 @@ bool waitForAnalysis(MainWindow& window, int inputs)
         kTimeoutMs);
 }
 
-/// Drops `path` on `target` as a file manager would.
-bool drop(QWidget* target, const QString& path)
-{
-    QMimeData mime;
-    mime.setUrls({QUrl::fromLocalFile(path)});
-    const QPoint center = target->rect().center();
-    QDragEnterEvent enter(center, Qt::CopyAction, &mime, Qt::LeftButton, Qt::NoModifier);
-    QCoreApplication::sendEvent(target, &enter);
-    QDropEvent dropEvent(QPointF(center), Qt::CopyAction, &mime, Qt::LeftButton, Qt::NoModifier);
-    QCoreApplication::sendEvent(target, &dropEvent);
-    return enter.isAccepted() && dropEvent.isAccepted();
-}
-
 /// A prompt that must not be asked.
 SessionController::SaveAnswer failIfAsked(const QString& name)
 {
@@ -484,7 +471,7 @@ private Q_SLOTS:
         window.show();
         QVERIFY(QTest::qWaitForWindowExposed(&window));
         QSignalSpy restored(window.sessions(), &SessionController::restored);
-        QVERIFY(drop(&window, after + QStringLiteral("/case.gdsession")));
+        QVERIFY(gdtest::drop(&window, {after + QStringLiteral("/case.gdsession")}));
         QTRY_COMPARE_WITH_TIMEOUT(restored.count(), 1, kTimeoutMs);
         QCOMPARE(window.workspace()->loadedInputs().paths(),
                  QStringList{after + QStringLiteral("/bundle.tar.gz")});

@@ -5,10 +5,15 @@
 #include "sourcesmodel.h"
 
 #include <QAbstractItemModel>
+#include <QCoreApplication>
 #include <QDir>
+#include <QDropEvent>
 #include <QFile>
+#include <QMimeData>
 #include <QProcess>
 #include <QTest>
+#include <QUrl>
+#include <QWidget>
 #include <cstdio>
 
 namespace gdtest {
@@ -147,6 +152,24 @@ inline QStringList allPaths(const QAbstractItemModel& model, const QModelIndex& 
 inline QString cell(const QModelIndex& nameIndex, int column, int role = Qt::DisplayRole)
 {
     return nameIndex.sibling(nameIndex.row(), column).data(role).toString();
+}
+
+/// Sends a drop of `paths` to `target` as the platform would; returns whether it was accepted.
+inline bool drop(QWidget* target, const QStringList& paths)
+{
+    QMimeData mime;
+    QList<QUrl> urls;
+    for (const QString& path : paths)
+        urls << QUrl::fromLocalFile(path);
+    mime.setUrls(urls);
+    const QPointF center = QPointF(target->rect().center());
+    QDragEnterEvent enter(center.toPoint(), Qt::CopyAction, &mime, Qt::LeftButton, Qt::NoModifier);
+    QCoreApplication::sendEvent(target, &enter);
+    if (!enter.isAccepted())
+        return false;
+    QDropEvent dropEvent(center, Qt::CopyAction, &mime, Qt::LeftButton, Qt::NoModifier);
+    QCoreApplication::sendEvent(target, &dropEvent);
+    return dropEvent.isAccepted();
 }
 
 } // namespace gdtest
