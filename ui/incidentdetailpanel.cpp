@@ -174,13 +174,7 @@ void IncidentDetailPanel::shareRawTextReader(std::shared_ptr<const ImportResult>
 
 const Incident* IncidentDetailPanel::findIncident(int id) const
 {
-    if (!analysis_)
-        return nullptr;
-    for (const Incident& incident : analysis_->incidents) {
-        if (incident.id == id)
-            return &incident;
-    }
-    return nullptr;
+    return analysis_ ? analysis_->findIncident(id) : nullptr;
 }
 
 void IncidentDetailPanel::showIncident(int id)

@@ -103,13 +103,7 @@ void IncidentWorkbench::showAnalysis(std::shared_ptr<const ImportResult> import,
 
 const Incident* IncidentWorkbench::findIncident(int id) const
 {
-    if (!analysis_)
-        return nullptr;
-    for (const Incident& incident : analysis_->incidents) {
-        if (incident.id == id)
-            return &incident;
-    }
-    return nullptr;
+    return analysis_ ? analysis_->findIncident(id) : nullptr;
 }
 
 void IncidentWorkbench::selectIncident(int id)

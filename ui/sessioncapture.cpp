@@ -101,10 +101,8 @@ std::optional<WorkbenchSession> captureSession(const MainWindow& window, QString
     const IncidentWorkbench& bench = *window.incidentWorkbench();
     session.notes = bench.detailPanel()->notes();
     if (const auto analysis = bench.analysis()) {
-        for (const Incident& incident : analysis->incidents) {
-            if (incident.id == bench.selectedIncident())
-                session.selectedIncident = SessionIncident{incident.id, incident.startMs};
-        }
+        if (const Incident* incident = analysis->findIncident(bench.selectedIncident()))
+            session.selectedIncident = SessionIncident{incident->id, incident->startMs};
     }
     session.selectedEvent = captureEvent(window, inputs);
     session.timeDisplay = TimeDisplay::modeKey(window.timeDisplay().mode());

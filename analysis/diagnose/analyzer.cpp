@@ -7,6 +7,7 @@
 #include "diagnose/incidentsignals.h"
 #include "time/civiltime.h"
 
+#include <algorithm>
 #include <map>
 
 namespace gd {
@@ -147,6 +148,13 @@ QString summarize(const Incident& incident)
 }
 
 } // namespace
+
+const Incident* AnalysisResult::findIncident(int id) const
+{
+    const auto it =
+        std::find_if(incidents.begin(), incidents.end(), [id](const Incident& i) { return i.id == id; });
+    return it == incidents.end() ? nullptr : &*it;
+}
 
 AnalysisResult analyzeImport(const ImportResult& import, const AnalysisConfig& config,
                              const std::atomic<bool>* cancelled)

@@ -17,6 +17,9 @@ struct AnalysisResult {
     BundleFacts facts;
     std::uint64_t requests = 0; ///< access-log requests in the bundle
     std::uint64_t failures = 0; ///< 502/504 in the bundle
+
+    /// The incident with this id, or nullptr.
+    const Incident* findIncident(int id) const;
 };
 
 /// Finds the 502/504 incidents of an import and names their causes. Pure function of its inputs;

@@ -48,12 +48,6 @@ QString roleOf(const Timeline& timeline, std::size_t i)
         return QStringLiteral("request still running past the slowlog timeout");
     case MessageCode::FpmExecutionTimedOut:
         return QStringLiteral("PHP-FPM killed the request at its time limit");
-    case MessageCode::FpmReloading:
-    case MessageCode::FpmTerminating:
-    case MessageCode::FpmFinishing:
-    case MessageCode::FpmReady:
-    case MessageCode::FpmRunning:
-    case MessageCode::FpmExiting:
     case MessageCode::ServiceStarting:
     case MessageCode::ServiceStarted:
     case MessageCode::ServiceStopping:
@@ -117,7 +111,9 @@ QString roleOf(const Timeline& timeline, std::size_t i)
         return QStringLiteral("slow request stack");
     }
     default:
-        return {};
+        // The threshold reload and BOA restarts have their own roles above; the rest of PHP-FPM's
+        // own stop/start/reload lines share one.
+        return isFpmLifecycle(e.code[i]) ? QStringLiteral("PHP-FPM stopped, started or reloaded") : QString();
     }
 }
 
