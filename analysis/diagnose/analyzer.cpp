@@ -8,7 +8,7 @@
 #include "time/civiltime.h"
 
 #include <algorithm>
-#include <map>
+#include <unordered_map>
 
 namespace gd {
 
@@ -44,15 +44,25 @@ std::vector<std::vector<Failure>> groupIncidents(const std::vector<Failure>& fai
 }
 
 /// Share of the failures on the most failing URL, and how many URLs failed.
-std::pair<double, std::size_t> urlConcentration(std::vector<Failure>::const_iterator first,
-                                                std::vector<Failure>::const_iterator last)
+struct UrlConcentration {
+    double topShare = 0;
+    std::size_t urls = 0;
+};
+
+/// The URL concentration of every prefix [first, first + k) for k = 0..n, in one pass: a split
+/// search that recounted both sides at every candidate was quadratic (minutes on a big overload).
+template <typename Iterator> std::vector<UrlConcentration> prefixConcentrations(Iterator first, Iterator last)
 {
-    std::map<std::pair<std::uint32_t, std::uint32_t>, std::uint32_t> counts;
+    std::vector<UrlConcentration> out(1);
+    std::unordered_map<std::uint64_t, std::uint32_t> counts;
     std::uint32_t top = 0;
-    for (auto it = first; it != last; ++it)
-        top = std::max(top, ++counts[{it->host, it->target}]);
-    const auto total = static_cast<double>(std::distance(first, last));
-    return {total > 0 ? top / total : 0.0, counts.size()};
+    std::size_t total = 0;
+    for (auto it = first; it != last; ++it) {
+        top = std::max(top, ++counts[(std::uint64_t(it->host) << 32) | it->target]);
+        ++total;
+        out.push_back({double(top) / double(total), counts.size()});
+    }
+    return out;
 }
 
 /// Splits a run of failures where one page failing repeatedly turns into many URLs failing (or the
@@ -62,14 +72,14 @@ void splitByPattern(std::vector<Failure> group, const AnalysisConfig& config,
 {
     std::size_t bestSplit = 0;
     std::int64_t bestGap = 0;
+    const std::vector<UrlConcentration> leftStats = prefixConcentrations(group.cbegin(), group.cend());
+    const std::vector<UrlConcentration> rightStats = prefixConcentrations(group.crbegin(), group.crend());
     for (std::size_t i = 2; i + 2 <= group.size(); ++i) {
         const std::int64_t gap = group[i].startMs - group[i - 1].endMs;
         if (gap < config.patternSplitGapMs || gap <= bestGap)
             continue;
-        const auto [leftTop, leftUrls] =
-            urlConcentration(group.begin(), group.begin() + static_cast<std::ptrdiff_t>(i));
-        const auto [rightTop, rightUrls] =
-            urlConcentration(group.begin() + static_cast<std::ptrdiff_t>(i), group.end());
+        const auto [leftTop, leftUrls] = leftStats[i];
+        const auto [rightTop, rightUrls] = rightStats[group.size() - i];
         const bool leftFocused = leftTop >= 0.8 && leftUrls <= 2;
         const bool rightFocused = rightTop >= 0.8 && rightUrls <= 2;
         const bool leftSpread = leftUrls >= 3 && leftTop < 0.5;
