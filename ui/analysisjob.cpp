@@ -1,5 +1,8 @@
 #include "analysisjob.h"
 
+#include "import/rawtext.h"
+#include "report/evidencetext.h"
+
 #include <QElapsedTimer>
 
 namespace gd {
@@ -27,14 +30,16 @@ AnalysisJob::~AnalysisJob()
         run->thread.join();
 }
 
-void AnalysisJob::start(std::shared_ptr<const ImportResult> import, const AnalysisConfig& config)
+void AnalysisJob::start(std::shared_ptr<const ImportResult> import, const AnalysisConfig& config,
+                        std::shared_ptr<RawTextReader> evidenceReader, std::uint32_t contextLines)
 {
     cancel();
     auto run = std::make_unique<Run>(++generation_);
     Run* raw = run.get();
     runs_.push_back(std::move(run));
     current_ = raw;
-    raw->thread = std::thread([this, raw, import = std::move(import), config] {
+    raw->thread = std::thread([this, raw, import = std::move(import), config,
+                               reader = std::move(evidenceReader), contextLines] {
         QElapsedTimer clock;
         clock.start();
         std::shared_ptr<const AnalysisResult> analysis;
@@ -51,19 +56,38 @@ void AnalysisJob::start(std::shared_ptr<const ImportResult> import, const Analys
             this,
             [this, generation, import, analysis, elapsed] { deliver(generation, import, analysis, elapsed); },
             Qt::QueuedConnection);
+        clock.restart();
+        if (reader && import && !raw->cancelled)
+            pinEvidence(*reader, *analysis, contextLines, &raw->cancelled);
+        const qint64 pinned = clock.elapsed();
+        QMetaObject::invokeMethod(
+            this, [this, generation, pinned] { deliverPinned(generation, pinned); }, Qt::QueuedConnection);
     });
     Q_EMIT started();
 }
 
 void AnalysisJob::cancel()
 {
-    if (current_)
-        current_->cancelled = true;
+    for (const auto& run : runs_)
+        run->cancelled = true; // the analysis, or the evidence pinning that follows it
     current_ = nullptr;
 }
 
 void AnalysisJob::deliver(std::uint64_t generation, std::shared_ptr<const ImportResult> import,
                           std::shared_ptr<const AnalysisResult> analysis, qint64 elapsedMs)
+{
+    bool cancelled = true;
+    for (const auto& run : runs_) {
+        if (run->generation == generation)
+            cancelled = run->cancelled;
+    }
+    if (generation != generation_ || cancelled)
+        return; // superseded by a newer start(), or cancelled
+    current_ = nullptr;
+    Q_EMIT finished(std::move(import), std::move(analysis), elapsedMs);
+}
+
+void AnalysisJob::deliverPinned(std::uint64_t generation, qint64 elapsedMs)
 {
     // The thread posted this as its last act, so joining it here does not wait for work.
     bool cancelled = true;
@@ -75,10 +99,8 @@ void AnalysisJob::deliver(std::uint64_t generation, std::shared_ptr<const Import
             break;
         }
     }
-    if (generation != generation_ || cancelled)
-        return; // superseded by a newer start(), or cancelled
-    current_ = nullptr;
-    Q_EMIT finished(std::move(import), std::move(analysis), elapsedMs);
+    if (generation == generation_ && !cancelled)
+        Q_EMIT evidencePinned(elapsedMs);
 }
 
 } // namespace gd

@@ -2,6 +2,7 @@
 
 #include "analysisjob.h"
 #include "eventspanel.h"
+#include "import/rawtext.h"
 #include "incidentdetailpanel.h"
 #include "incidentnavigator.h"
 #include "incidentspanel.h"
@@ -59,11 +60,17 @@ void IncidentWorkbench::addNavigation(QMenu* menu, QToolBar* toolBar)
 void IncidentWorkbench::setImport(std::shared_ptr<const ImportResult> import)
 {
     import_ = std::move(import);
-    // One reader (and cache of decoded members) for the evidence and the log viewer.
+    // One reader (and cache of decoded members) for the evidence and the log viewer; the analysis
+    // job pins the evidence lines with the context the viewer shows into it.
     const bool viewerHasImport = logViewer_ && import_ && logViewer_->import() == import_;
-    detail_->shareRawTextReader(import_, viewerHasImport ? logViewer_->rawTextReader() : nullptr);
+    std::shared_ptr<RawTextReader> reader;
+    if (viewerHasImport)
+        reader = logViewer_->rawTextReader();
+    else if (import_)
+        reader = std::make_shared<RawTextReader>(import_->sources);
+    detail_->shareRawTextReader(import_, reader);
     chart_->setImport(import_);
-    job_->start(import_);
+    job_->start(import_, {}, reader, logViewer_ ? static_cast<std::uint32_t>(logViewer_->contextLines()) : 0);
 }
 
 void IncidentWorkbench::showPartialCounts(std::shared_ptr<const std::vector<LiveMinute>> counts)

@@ -32,6 +32,7 @@ public:
     void showLine(std::uint16_t source, std::uint32_t line);
     /// Lines shown before and after the marked one (default 200).
     void setContextLines(int lines) { contextLines_ = lines; }
+    int contextLines() const { return contextLines_; }
 
     std::uint32_t markedLine() const;
     QString markedLineText() const;

@@ -6,6 +6,7 @@
 #include "import/rawtext.h"
 #include "parse/nginxlogformat.h"
 #include "report/analysisjson.h"
+#include "report/evidencetext.h"
 #include "report/inspectreport.h"
 #include "time/civiltime.h"
 
@@ -234,6 +235,7 @@ int runAnalyze(const QStringList& arguments)
     }
     const AnalysisResult analysis = analyzeImport(result);
     RawTextReader rawText(result.sources);
+    pinEvidence(rawText, analysis, 0); // one pass per compressed member, not one per evidence line
     const QString json = parser.value(QStringLiteral("json"));
     if (!json.isEmpty() && !writeJson(json, analysisJson(result, analysis, rawText)))
         return kExitNothingLoaded;

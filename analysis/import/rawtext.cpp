@@ -35,12 +35,55 @@ void collectLines(std::string_view text, std::uint64_t textFirstLine, std::uint6
     }
 }
 
-/// Follows one level of the member chain inside `parent` and hands the member's stream on.
-bool descend(ByteReader& parent, const QStringList& chain, int level,
-             const std::function<bool(ByteReader&)>& consume, QString* error)
+/// Decodes `stream` into `collector`, skipping the bytes before `offset` (a line checkpoint)
+/// without looking at them. Stops early once the collector has everything it wants.
+bool feedFrom(ByteReader& stream, std::uint64_t offset, LineSpanCollector& collector,
+              const std::atomic<bool>* cancel)
 {
-    if (level == chain.size())
-        return consume(parent);
+    std::uint64_t position = 0;
+    std::vector<char> block(256 * 1024);
+    while (collector.wantsMore()) {
+        if (cancel && *cancel)
+            return false;
+        const std::ptrdiff_t n = stream.read(block.data(), block.size());
+        if (n < 0)
+            return false;
+        if (n == 0)
+            break;
+        std::string_view data(block.data(), static_cast<std::size_t>(n));
+        if (position + data.size() <= offset) {
+            position += data.size();
+            continue;
+        }
+        if (position < offset) {
+            data.remove_prefix(static_cast<std::size_t>(offset - position));
+            position = offset;
+        }
+        position += data.size();
+        collector.feed(data);
+    }
+    collector.finish();
+    return true;
+}
+
+/// Follows the member chains of `targets` (indexes into `chains`) from `level` on inside `parent`,
+/// in one pass over each archive, and hands every member's stream to `consume`. Members that are
+/// not found get `consume` never; the result is false when a stream could not be read.
+bool descendMany(ByteReader& parent, const std::vector<const QStringList*>& chains,
+                 const std::vector<std::size_t>& targets, int level,
+                 const std::function<bool(std::size_t, ByteReader&)>& consume, QString* error)
+{
+    std::vector<std::size_t> deeper;
+    for (const std::size_t target : targets) {
+        if (chains[target]->size() == level) {
+            if (!consume(target, parent))
+                return false;
+        } else {
+            deeper.push_back(target);
+        }
+    }
+    if (deeper.empty())
+        return true;
     std::string head;
     if (!readHead(parent, head, 512)) {
         *error = parent.errorString();
@@ -52,38 +95,79 @@ bool descend(ByteReader& parent, const QStringList& chain, int level,
         return false;
     }
     ArchiveEntry entry;
-    const QString& wanted = chain[level];
-    while (true) {
+    std::size_t found = 0;
+    while (found < deeper.size()) {
         const ArchiveInput::Step step = archive.next(entry);
+        if (step == ArchiveInput::Step::End)
+            break;
         if (step != ArchiveInput::Step::Entry) {
-            *error = step == ArchiveInput::Step::End ? QStringLiteral("member %1 not found").arg(wanted)
-                                                     : archive.errorString();
+            *error = archive.errorString();
             return false;
         }
-        const bool match = wanted.isEmpty()
-                               ? entry.isRawStream
-                               : (entry.isRegular && safeMemberName(entry.name, nullptr) == wanted);
-        if (match)
-            return descend(archive.data(), chain, level + 1, consume, error);
+        const QString name = entry.isRegular ? safeMemberName(entry.name, nullptr) : QString();
+        std::vector<std::size_t> here;
+        for (const std::size_t target : deeper) {
+            const QString& wanted = (*chains[target])[level];
+            if (wanted.isEmpty() ? entry.isRawStream : (entry.isRegular && name == wanted))
+                here.push_back(target);
+        }
+        if (here.empty())
+            continue;
+        found += here.size();
+        if (!descendMany(archive.data(), chains, here, level + 1, consume, error))
+            return false;
     }
+    if (found < deeper.size() && error->isEmpty())
+        *error = QStringLiteral("member %1 not found").arg((*chains[deeper.front()])[level]);
+    return true;
 }
 
 } // namespace
 
+bool withSourceStreams(const std::vector<SourceLocation>& locations,
+                       const std::function<bool(std::size_t, ByteReader&)>& consume, QString* error)
+{
+    std::map<QString, std::vector<std::size_t>> byInput;
+    std::vector<const QStringList*> chains;
+    for (std::size_t i = 0; i < locations.size(); ++i) {
+        byInput[locations[i].inputPath].push_back(i);
+        chains.push_back(&locations[i].memberChain);
+    }
+    bool ok = true;
+    for (const auto& [inputPath, targets] : byInput) {
+        FileReader file(inputPath);
+        if (!file.isOpen()) {
+            *error = QStringLiteral("%1: %2").arg(inputPath, file.errorString());
+            ok = false;
+            continue;
+        }
+        ok = descendMany(file, chains, targets, 0, consume, error) && ok;
+    }
+    return ok;
+}
+
 bool withSourceStream(const SourceLocation& location, const std::function<bool(ByteReader&)>& consume,
                       QString* error)
 {
-    FileReader file(location.inputPath);
-    if (!file.isOpen()) {
-        *error = QStringLiteral("%1: %2").arg(location.inputPath, file.errorString());
-        return false;
-    }
-    return descend(file, location.memberChain, 0, consume, error);
+    bool consumed = false;
+    QString problem;
+    const bool ok = withSourceStreams(
+        {location},
+        [&](std::size_t, ByteReader& stream) {
+            consumed = true;
+            return consume(stream);
+        },
+        &problem);
+    if (!problem.isEmpty() || !consumed)
+        *error = problem.isEmpty() ? QStringLiteral("%1 not found").arg(location.displayPath()) : problem;
+    return ok && consumed;
 }
 
-RawTextReader::RawTextReader(std::vector<SourceInfo> sources, std::uint64_t cacheLimitBytes)
+RawTextReader::RawTextReader(std::vector<SourceInfo> sources, std::uint64_t cacheLimitBytes,
+                             std::uint64_t pinLimitBytes)
     : sources_(std::move(sources))
     , cacheLimit_(cacheLimitBytes)
+    , pinLimit_(pinLimitBytes)
 {
 }
 
@@ -98,7 +182,117 @@ bool RawTextReader::lines(std::uint16_t source, std::uint64_t firstLine, std::ui
     const SourceInfo& info = sources_[source];
     if (info.location.memberChain.isEmpty())
         return readPlain(info, firstLine, count, out, error);
+    if (pinnedLines(source, firstLine, count, out))
+        return true;
     return readMember(info, firstLine, count, out, error);
+}
+
+bool RawTextReader::pinnedLines(std::uint16_t source, std::uint64_t firstLine, std::uint32_t count,
+                                std::vector<std::string>& out)
+{
+    std::unique_lock lock(mutex_);
+    pinDone_.wait(lock, [&] { return pinning_.count(source) == 0; });
+    const auto blocks = pinned_.find(source);
+    if (blocks == pinned_.end())
+        return false;
+    for (const LineBlock& block : blocks->second) {
+        const std::uint64_t end = block.firstLine + block.lines.size();
+        const bool covered = firstLine >= block.firstLine && (firstLine + count <= end || block.reachesEnd);
+        if (!covered)
+            continue;
+        for (std::uint64_t line = firstLine; line < std::min<std::uint64_t>(end, firstLine + count); ++line)
+            out.push_back(block.lines[line - block.firstLine]);
+        return true;
+    }
+    return false;
+}
+
+bool RawTextReader::pin(const std::vector<Span>& spans, const std::atomic<bool>* cancel)
+{
+    std::map<std::uint16_t, std::vector<LineSpanCollector::Range>> wanted;
+    for (const Span& span : spans) {
+        if (span.source < sources_.size() && !sources_[span.source].location.memberChain.isEmpty())
+            wanted[span.source].push_back({span.firstLine, span.count});
+    }
+    std::vector<std::uint16_t> members;
+    std::vector<SourceLocation> locations;
+    for (const auto& [source, ranges] : wanted) {
+        members.push_back(source);
+        locations.push_back(sources_[source].location);
+    }
+    {
+        std::lock_guard lock(mutex_);
+        pinning_.insert(members.begin(), members.end());
+    }
+    // All members of one archive in a single pass over it: a member late in a big tar.gz would
+    // otherwise cost a decode of everything before it, once per member.
+    QString ignored; // an unreadable member is reported when its lines are asked for
+    withSourceStreams(
+        locations,
+        [&](std::size_t index, ByteReader& stream) {
+            const std::uint16_t source = members[index];
+            std::vector<LineBlock> blocks;
+            if (!(cancel && *cancel))
+                blocks = pinnedBlocks(sources_[source], std::move(wanted[source]), stream, cancel);
+            publishPinned(source, std::move(blocks));
+            return !(cancel && *cancel);
+        },
+        &ignored);
+    {
+        std::lock_guard lock(mutex_);
+        for (const std::uint16_t source : members)
+            pinning_.erase(source); // not found, or the pass stopped early
+    }
+    pinDone_.notify_all();
+    return !(cancel && *cancel);
+}
+
+std::vector<LineBlock> RawTextReader::pinnedBlocks(const SourceInfo& info,
+                                                   std::vector<LineSpanCollector::Range> ranges,
+                                                   ByteReader& stream, const std::atomic<bool>* cancel)
+{
+    std::uint64_t budget = 0;
+    {
+        std::lock_guard lock(mutex_);
+        budget = pinLimit_ > pinnedBytes_ ? pinLimit_ - pinnedBytes_ : 0;
+    }
+    if (budget == 0)
+        return {}; // full: the rest is read on demand
+    std::uint64_t lowest = UINT64_MAX;
+    for (const LineSpanCollector::Range& range : ranges)
+        lowest = std::min(lowest, range.firstLine);
+    // Count lines from the checkpoint before the first wanted line; skip the bytes before it.
+    const std::uint64_t checkpoint = info.lineCheckpoints.empty()
+                                         ? 0
+                                         : std::min<std::uint64_t>((std::max<std::uint64_t>(lowest, 1) - 1) /
+                                                                       SourceInfo::kLineCheckpointStride,
+                                                                   info.lineCheckpoints.size() - 1);
+    const std::uint64_t offset = info.lineCheckpoints.empty() ? 0 : info.lineCheckpoints[checkpoint];
+    LineSpanCollector collector(std::move(ranges), checkpoint * SourceInfo::kLineCheckpointStride + 1,
+                                budget);
+    if (!feedFrom(stream, offset, collector, cancel))
+        return {};
+    return collector.takeBlocks();
+}
+
+void RawTextReader::publishPinned(std::uint16_t source, std::vector<LineBlock> blocks)
+{
+    {
+        std::lock_guard lock(mutex_);
+        for (LineBlock& block : blocks) {
+            for (const std::string& line : block.lines)
+                pinnedBytes_ += line.size() + 1;
+            pinned_[source].push_back(std::move(block));
+        }
+        pinning_.erase(source);
+    }
+    pinDone_.notify_all();
+}
+
+std::uint64_t RawTextReader::pinnedBytes() const
+{
+    std::lock_guard lock(mutex_);
+    return pinnedBytes_;
 }
 
 bool RawTextReader::readPlain(const SourceInfo& info, std::uint64_t firstLine, std::uint32_t count,
@@ -196,39 +390,23 @@ bool RawTextReader::readMember(const SourceInfo& info, std::uint64_t firstLine, 
         collectLines(std::string_view(*text).substr(offset), startLine, firstLine, count, out);
         return true;
     }
-    // Too big to cache: decode again, dropping everything before the checkpoint.
-    return withSourceStream(
-        info.location,
-        [&](ByteReader& stream) {
-            std::string text;
-            std::uint64_t position = 0;
-            const std::uint64_t linesNeeded = firstLine - startLine + count;
-            std::uint64_t newlines = 0;
-            char block[256 * 1024];
-            while (newlines < linesNeeded) {
-                const std::ptrdiff_t n = stream.read(block, sizeof block);
-                if (n < 0)
-                    return false;
-                if (n == 0)
-                    break;
-                std::string_view data(block, static_cast<std::size_t>(n));
-                if (position + data.size() <= offset) {
-                    position += data.size();
-                    continue;
-                }
-                if (position < offset) {
-                    data.remove_prefix(static_cast<std::size_t>(offset - position));
-                    position = offset;
-                }
-                for (const char c : data)
-                    newlines += c == '\n' ? 1 : 0;
-                text.append(data);
-                position += data.size();
-            }
-            collectLines(text, startLine, firstLine, count, out);
-            return true;
-        },
-        error);
+    // Too big to cache: decode again, keeping only the wanted lines.
+    LineSpanCollector collector({{firstLine, count}}, startLine);
+    if (!withSourceStream(
+            info.location,
+            [&](ByteReader& stream) {
+                if (feedFrom(stream, offset, collector, nullptr))
+                    return true;
+                *error = QStringLiteral("%1: %2").arg(info.path, stream.errorString());
+                return false;
+            },
+            error))
+        return false;
+    for (LineBlock& block : collector.takeBlocks()) {
+        for (std::string& line : block.lines)
+            out.push_back(std::move(line));
+    }
+    return true;
 }
 
 } // namespace gd

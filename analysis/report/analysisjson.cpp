@@ -1,5 +1,6 @@
 #include "report/analysisjson.h"
 
+#include "report/evidencetext.h"
 #include "report/inspectreport.h"
 #include "time/civiltime.h"
 
@@ -52,15 +53,6 @@ QJsonObject factsJson(const BundleFacts& facts)
 }
 
 } // namespace
-
-QString evidenceText(RawTextReader& rawText, const EvidenceLine& evidence)
-{
-    std::vector<std::string> lines;
-    QString error;
-    if (!rawText.lines(evidence.source, evidence.line, 1, lines, &error) || lines.empty())
-        return QStringLiteral("(line not readable: %1)").arg(error);
-    return QString::fromUtf8(lines.front().data(), static_cast<qsizetype>(lines.front().size()));
-}
 
 QJsonObject analysisJson(const ImportResult& import, const AnalysisResult& analysis, RawTextReader& rawText)
 {

@@ -12,7 +12,4 @@ namespace gd {
 /// Evidence text is read back from the bundle through `rawText`.
 QJsonObject analysisJson(const ImportResult& import, const AnalysisResult& analysis, RawTextReader& rawText);
 
-/// The evidence line's raw text, or a note why it could not be read.
-QString evidenceText(RawTextReader& rawText, const EvidenceLine& evidence);
-
 } // namespace gd
