@@ -399,9 +399,8 @@ bool openAndWait(MainWindow& window, const QStringList& inputs, Report* report)
                 chartMs < kTargetFirstChartMs ? 1 : 0);
     report->add("analysis shown (open -> incidents table)",
                 format("%.0f ms, %.0f incidents", analysisMs, incidentRows));
-    report->add(
-        "evidence lines pinned (open -> all incidents' evidence +/- context in memory)",
-        format("%.0f ms (worker %lld ms after the analysis)", pinnedMs, static_cast<long long>(pinWorkMs)));
+    report->add("evidence lines pinned (open -> all incidents' evidence +/- context in memory)",
+                format("%.0f ms (worker %.0f ms after the analysis)", pinnedMs, double(pinWorkMs)));
     report->add("longest event-loop stall, import+analysis",
                 format("%.0f ms (UI-thread CPU %.0f ms)", stalls.maxGapMs(), stalls.maxGapCpuMs()),
                 "< 100 ms", stalls.maxGapMs() < kStallLimitMs ? 1 : 0);
