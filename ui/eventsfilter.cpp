@@ -1,6 +1,7 @@
 #include "eventsfilter.h"
 
 #include "import/importresult.h"
+#include "regexliteral.h"
 
 #include <QRegularExpression>
 #include <QStringDecoder>
@@ -15,6 +16,7 @@ namespace gd {
 namespace {
 
 constexpr std::size_t kCancelCheckStride = 1 << 16;
+constexpr std::size_t kParallelMinEvents = 1 << 19;
 
 char asciiLower(char c)
 {
@@ -55,6 +57,14 @@ bool containsFolded(std::string_view haystack, std::string_view foldedNeedle)
     }
 }
 
+bool isAscii(std::string_view text)
+{
+    unsigned char any = 0;
+    for (const char c : text)
+        any |= static_cast<unsigned char>(c);
+    return any < 0x80;
+}
+
 std::string foldedUtf8(const QString& text)
 {
     std::string bytes = text.toUtf8().toStdString();
@@ -70,10 +80,12 @@ public:
         : text_(text)
         , regex_(regex)
     {
-        if (regex_)
+        if (regex_) {
             expression_ = QRegularExpression(text, QRegularExpression::CaseInsensitiveOption);
-        else
+            needle_ = requiredLiteral(text);
+        } else {
             needle_ = foldedUtf8(text);
+        }
     }
     bool isValid() const { return !regex_ || expression_.isValid(); }
 
@@ -119,6 +131,10 @@ private:
                 hits[id] = containsFolded(text, needle_);
                 continue;
             }
+            // Most strings lack the text every match needs: a memchr-driven search rules them out
+            // far faster than the expression (ASCII only, see requiredLiteral()).
+            if (!needle_.empty() && !containsFolded(text, needle_) && isAscii(text))
+                continue;
             // UTF-8 never needs more UTF-16 units than bytes (an invalid byte becomes one U+FFFD).
             const auto bytes = static_cast<qsizetype>(text.size());
             if (buffer.size() < bytes)
@@ -136,7 +152,7 @@ private:
     QString text_;
     bool regex_;
     QRegularExpression expression_;
-    std::string needle_;
+    std::string needle_; ///< the folded text, or what every match of the expression contains
 };
 
 bool statusPasses(std::uint8_t classes, std::uint16_t status)
@@ -239,29 +255,48 @@ std::vector<std::uint32_t> filterEvents(const EventsFilter& filter, const Import
     const bool checkHost = !hostPasses.empty();
     const bool checkKind = filter.kinds != 0;
 
-    rows.reserve(end - begin);
-    for (std::size_t i = begin; i < end; ++i) {
-        if (isCancelled && (i - begin) % kCancelCheckStride == 0 && isCancelled())
-            return {};
-        if (checkKind) {
-            const std::uint16_t source = ev.source[i];
-            if (source >= sourceCount || !sourcePasses[source])
+    const auto scan = [&](std::size_t from, std::size_t to, std::vector<std::uint32_t>& out) {
+        for (std::size_t i = from; i < to; ++i) {
+            if (isCancelled && (i - from) % kCancelCheckStride == 0 && isCancelled())
+                return;
+            if (checkKind) {
+                const std::uint16_t source = ev.source[i];
+                if (source >= sourceCount || !sourcePasses[source])
+                    continue;
+            }
+            const MessageCode code = ev.code[i];
+            if (!codePasses[static_cast<std::uint8_t>(code)])
                 continue;
+            if (checkLevel && (ev.levelMethod[i] & 0x0FU) < minLevel)
+                continue;
+            if (checkStatus &&
+                (code != MessageCode::Request || !statusPasses(filter.statusClasses, ev.value[i])))
+                continue;
+            if (checkHost && !hostPasses[ev.host[i]])
+                continue;
+            if (hasText && !textHost[ev.host[i]] && !textTarget[ev.target[i]] && !textClient[ev.client[i]] &&
+                !textGroup[ev.group[i]])
+                continue;
+            out.push_back(static_cast<std::uint32_t>(i));
         }
-        const MessageCode code = ev.code[i];
-        if (!codePasses[static_cast<std::uint8_t>(code)])
-            continue;
-        if (checkLevel && (ev.levelMethod[i] & 0x0FU) < minLevel)
-            continue;
-        if (checkStatus && (code != MessageCode::Request || !statusPasses(filter.statusClasses, ev.value[i])))
-            continue;
-        if (checkHost && !hostPasses[ev.host[i]])
-            continue;
-        if (hasText && !textHost[ev.host[i]] && !textTarget[ev.target[i]] && !textClient[ev.client[i]] &&
-            !textGroup[ev.group[i]])
-            continue;
-        rows.push_back(static_cast<std::uint32_t>(i));
+    };
+    // Millions of events: one slice per core, joined in order (the rows stay sorted by time).
+    const unsigned cores = std::max(1U, std::thread::hardware_concurrency());
+    const std::size_t parts = end - begin < kParallelMinEvents ? 1 : std::min<std::size_t>(cores, 8);
+    const std::size_t step = (end - begin + parts - 1) / parts;
+    std::vector<std::vector<std::uint32_t>> slices(parts);
+    std::vector<std::thread> helpers;
+    for (std::size_t part = 1; part < parts; ++part) {
+        helpers.emplace_back(
+            [&, part] { scan(begin + part * step, std::min(end, begin + (part + 1) * step), slices[part]); });
     }
+    scan(begin, std::min(end, begin + step), rows);
+    for (std::thread& helper : helpers)
+        helper.join();
+    if (isCancelled && isCancelled())
+        return {};
+    for (std::size_t part = 1; part < parts; ++part)
+        rows.insert(rows.end(), slices[part].begin(), slices[part].end());
     rows.shrink_to_fit();
     return rows;
 }

@@ -412,7 +412,9 @@ private Q_SLOTS:
         cases.push_back({"text (substring)", f, std::size_t(lines / 2000)});
         f.text = QStringLiteral("^/node/4999\\d\\?");
         f.textIsRegex = true;
-        cases.push_back({"text (regex)", f, 0});
+        cases.push_back({"text (regex)", f, 0});    // the query string is not part of the page
+        f.text = QStringLiteral("^/node/4999\\d$"); // n % 50000 in 49990..49999
+        cases.push_back({"text (regex, literal)", f, std::size_t(lines / 5000)});
         f = {};
         f.hostText = QStringLiteral("site7.");
         cases.push_back({"host substring", f, std::size_t(lines / 2000)});
