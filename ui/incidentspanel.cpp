@@ -166,8 +166,9 @@ void IncidentsPanel::updateCountLabel()
 {
     const int total = model_->rowCount();
     const int shown = proxy_->rowCount();
-    countLabel_->setText(shown == total ? tr("%n incident(s)", nullptr, total)
-                                        : tr("%1 of %n incident(s)", nullptr, total).arg(shown));
+    // No English plural forms are shipped, so "(s)" would show: the two forms are spelled out.
+    const QString incidents = total == 1 ? tr("1 incident") : tr("%1 incidents").arg(total);
+    countLabel_->setText(shown == total ? incidents : tr("%1 of %2").arg(shown).arg(incidents));
 }
 
 } // namespace gd

@@ -2,6 +2,7 @@
 
 #include "import/importresult.h"
 #include "latestjobworker.h"
+#include "timelinechartstyle.h"
 #include "timelinechartview.h"
 
 #include <QAreaSeries>
@@ -46,91 +47,6 @@ constexpr double kMarkerAxisMax = kMarkerAxisMin + kMarkerAxisSpan;
 constexpr std::array<RequestClass, kRequestClassCount> kStackOrder = {
     RequestClass::BadGateway, RequestClass::GatewayTimeout, RequestClass::OtherServerError,
     RequestClass::ClientError, RequestClass::Success};
-
-bool isDark(const QPalette& palette)
-{
-    return palette.color(QPalette::Window).lightness() < 128;
-}
-
-/// Semantic colours, picked for the palette's brightness so they stay readable in dark mode.
-QColor statusColor(RequestClass status, bool dark)
-{
-    switch (status) {
-    case RequestClass::BadGateway:
-        return dark ? QColor(255, 92, 92) : QColor(208, 32, 32);
-    case RequestClass::GatewayTimeout:
-        return dark ? QColor(255, 160, 60) : QColor(232, 112, 0);
-    case RequestClass::OtherServerError:
-        return dark ? QColor(200, 140, 230) : QColor(150, 80, 180);
-    case RequestClass::ClientError:
-        return dark ? QColor(150, 140, 95) : QColor(210, 200, 140);
-    case RequestClass::Success:
-        return dark ? QColor(80, 110, 140) : QColor(170, 195, 220);
-    }
-    return {};
-}
-
-QColor markerColor(MarkerKind kind, bool dark)
-{
-    switch (kind) {
-    case MarkerKind::Restart:
-        return dark ? QColor(110, 170, 255) : QColor(30, 90, 200);
-    case MarkerKind::Crash:
-        return dark ? QColor(255, 110, 200) : QColor(190, 0, 130);
-    case MarkerKind::MaxChildren:
-        return dark ? QColor(240, 200, 80) : QColor(170, 120, 0);
-    case MarkerKind::Timeout:
-        return dark ? QColor(90, 220, 200) : QColor(0, 130, 120);
-    }
-    return {};
-}
-
-QString statusName(RequestClass status)
-{
-    switch (status) {
-    case RequestClass::BadGateway:
-        return TimelineChart::tr("502");
-    case RequestClass::GatewayTimeout:
-        return TimelineChart::tr("504");
-    case RequestClass::OtherServerError:
-        return TimelineChart::tr("other 5xx");
-    case RequestClass::ClientError:
-        return TimelineChart::tr("4xx");
-    case RequestClass::Success:
-        return TimelineChart::tr("2xx/3xx");
-    }
-    return {};
-}
-
-QString markerName(MarkerKind kind)
-{
-    switch (kind) {
-    case MarkerKind::Restart:
-        return TimelineChart::tr("FPM restart/reload");
-    case MarkerKind::Crash:
-        return TimelineChart::tr("crash/segfault");
-    case MarkerKind::MaxChildren:
-        return TimelineChart::tr("max_children");
-    case MarkerKind::Timeout:
-        return TimelineChart::tr("FPM/PHP timeout");
-    }
-    return {};
-}
-
-QScatterSeries::MarkerShape markerShape(MarkerKind kind)
-{
-    switch (kind) {
-    case MarkerKind::Restart:
-        return QScatterSeries::MarkerShapeTriangle;
-    case MarkerKind::Crash:
-        return QScatterSeries::MarkerShapeStar;
-    case MarkerKind::MaxChildren:
-        return QScatterSeries::MarkerShapeRectangle;
-    case MarkerKind::Timeout:
-        return QScatterSeries::MarkerShapeRotatedRectangle;
-    }
-    return QScatterSeries::MarkerShapeCircle;
-}
 
 std::int64_t floorDiv(std::int64_t a, std::int64_t b)
 {
@@ -210,6 +126,7 @@ TimelineChart::TimelineChart(QWidget* parent)
         Q_EMIT timeSelected(time);
     });
     connect(view_, &TimelineChartView::resetRequested, this, &TimelineChart::resetZoom);
+    view_->setToolTipText([this](qreal x) { return hoverText(timeAtViewX(x)); });
     connect(chart_, &QChart::plotAreaChanged, this, [this] { updateOverlay(); });
 
     statusLabel_->setText(tr("Open logs to see requests over time"));
@@ -375,7 +292,6 @@ void TimelineChart::setAnalysis(std::shared_ptr<const AnalysisResult> analysis)
             band.label = causeTitle(incident.cause);
             band.rect = new QGraphicsRectItem(chart_);
             band.rect->setZValue(900);
-            band.rect->setToolTip(tr("#%1 %2").arg(incident.id).arg(band.label));
             band.text = new QGraphicsSimpleTextItem(band.label, chart_);
             band.text->setZValue(901);
             bands_.push_back(band);
@@ -531,18 +447,7 @@ void TimelineChart::fillSeries(std::int64_t binMs)
     const double most = bins_.maxRequestTotal();
     countAxis_->setRange(0, niceCeiling(std::max(4.0, most) / kRequestShare));
     countAxis_->setTickCount(5);
-    binLabel_->setText(tr("Bins of %1").arg(binText(binMs)));
-}
-
-QString TimelineChart::binText(std::int64_t binMs) const
-{
-    if (binMs % 86'400'000 == 0)
-        return tr("%n day(s)", nullptr, static_cast<int>(binMs / 86'400'000));
-    if (binMs % 3'600'000 == 0)
-        return tr("%n h", nullptr, static_cast<int>(binMs / 3'600'000));
-    if (binMs % 60'000 == 0)
-        return tr("%n min", nullptr, static_cast<int>(binMs / 60'000));
-    return tr("%n s", nullptr, static_cast<int>(binMs / 1000));
+    binLabel_->setText(tr("Bins of %1").arg(binLengthText(binMs)));
 }
 
 void TimelineChart::updateTicks()
@@ -598,6 +503,49 @@ std::int64_t TimelineChart::timeAtViewX(qreal viewX) const
     const QRectF plot = chart_->plotArea();
     const double share = (inChart.x() - plot.left()) / std::max<qreal>(1, plot.width());
     return from_ + static_cast<std::int64_t>(share * static_cast<double>(to_ - from_));
+}
+
+QString TimelineChart::hoverText(std::int64_t utcMs) const
+{
+    if ((!histogram_ && !provisional_) || bins_.size() == 0 || utcMs < from_ || utcMs >= to_)
+        return {};
+    const std::int64_t index = floorDiv(utcMs - bins_.startMs, bins_.binMs);
+    if (index < 0 || index >= static_cast<std::int64_t>(bins_.size()))
+        return {};
+    const auto bin = static_cast<std::size_t>(index);
+    const std::int64_t start = bins_.binStart(bin);
+    const QLocale locale;
+    QStringList lines;
+    lines << tr("%1 – %2 %3 (%4 bin)")
+                 .arg(display_.dateTime(start), display_.time(start + bins_.binMs), display_.zoneLabel(),
+                      binLengthText(bins_.binMs));
+    QStringList counts;
+    for (const RequestClass status : kStackOrder) {
+        const std::uint32_t count = bins_.requests[bin][static_cast<std::size_t>(status)];
+        if (count > 0)
+            counts << QStringLiteral("%1 %2").arg(statusName(status), locale.toString(count));
+    }
+    const auto total = static_cast<int>(bins_.requestTotal(bin));
+    lines << (total == 1 ? tr("1 request") : tr("%1 requests").arg(locale.toString(total))) +
+                 (counts.isEmpty() ? QString() : QStringLiteral(": ") + counts.join(QStringLiteral(" · ")));
+    if (bin < bins_.markers.size()) {
+        QStringList markers;
+        for (int kind = 0; kind < kMarkerKindCount; ++kind) {
+            const std::uint32_t count = bins_.markers[bin][static_cast<std::size_t>(kind)];
+            if (count > 0)
+                markers << QStringLiteral("%1 × %2").arg(locale.toString(count),
+                                                         markerName(static_cast<MarkerKind>(kind)));
+        }
+        if (!markers.isEmpty())
+            lines << tr("PHP-FPM: %1").arg(markers.join(QStringLiteral(" · ")));
+    }
+    for (const Band& band : bands_) {
+        if (band.startMs < start + bins_.binMs && band.endMs >= start)
+            lines << tr("Incident #%1: %2").arg(band.id).arg(band.label);
+    }
+    if (provisional_)
+        lines << tr("Counted so far: the import is still running");
+    return lines.join(QLatin1Char('\n'));
 }
 
 QRectF TimelineChart::highlightedBandRect() const

@@ -69,6 +69,9 @@ public:
     const HistogramBins& bins() const { return bins_; }
     /// Time the last re-binning took (counting and series update), for latency reports.
     qint64 lastRebinMicros() const { return lastRebinMicros_; }
+    /// The chart's tooltip at `utcMs`: the bin's time span, its requests by status class, the
+    /// PHP-FPM markers in it and the incidents it belongs to. Empty outside the data.
+    QString hoverText(std::int64_t utcMs) const;
     /// The band of the highlighted incident in chart coordinates (empty when none is shown).
     QRectF highlightedBandRect() const;
     QChart* chart() const { return chart_; }
@@ -108,7 +111,6 @@ private:
     qreal chartXOf(std::int64_t utcMs) const;
     std::int64_t dataFrom() const;
     std::int64_t dataTo() const;
-    QString binText(std::int64_t binMs) const;
 
     QChart* chart_;
     TimelineChartView* view_;

@@ -1,8 +1,10 @@
 #include "timelinechartview.h"
 
+#include <QHelpEvent>
 #include <QKeyEvent>
 #include <QMouseEvent>
 #include <QRubberBand>
+#include <QToolTip>
 #include <QWheelEvent>
 #include <cmath>
 
@@ -116,6 +118,21 @@ void TimelineChartView::keyPressEvent(QKeyEvent* event)
         return;
     }
     event->accept();
+}
+
+bool TimelineChartView::viewportEvent(QEvent* event)
+{
+    if (event->type() == QEvent::ToolTip && toolTipText_) {
+        // One tooltip for the whole plot: the bin under the cursor, its markers and incidents.
+        const auto* help = static_cast<QHelpEvent*>(event);
+        const QString text = drag_ == Drag::None ? toolTipText_(help->pos().x()) : QString();
+        if (text.isEmpty())
+            QToolTip::hideText();
+        else
+            QToolTip::showText(help->globalPos(), text, viewport());
+        return true;
+    }
+    return QChartView::viewportEvent(event);
 }
 
 } // namespace gd

@@ -2,6 +2,7 @@
 
 #include <QChartView>
 #include <QPoint>
+#include <functional>
 
 class QRubberBand;
 
@@ -14,6 +15,8 @@ class TimelineChartView : public QChartView {
     Q_OBJECT
 public:
     explicit TimelineChartView(QChart* chart, QWidget* parent = nullptr);
+    /// What the tooltip says at a viewport x (empty: no tooltip there).
+    void setToolTipText(std::function<QString(qreal viewX)> text) { toolTipText_ = std::move(text); }
 
 Q_SIGNALS:
     /// factor < 1 zooms in, around `viewX`.
@@ -31,6 +34,7 @@ protected:
     void mouseMoveEvent(QMouseEvent* event) override;
     void mouseReleaseEvent(QMouseEvent* event) override;
     void keyPressEvent(QKeyEvent* event) override;
+    bool viewportEvent(QEvent* event) override;
 
 private:
     enum class Drag { None, Select, Pan };
@@ -39,6 +43,7 @@ private:
     QPoint lastPos_;
     bool moved_ = false;
     QRubberBand* band_;
+    std::function<QString(qreal)> toolTipText_;
 };
 
 } // namespace gd

@@ -24,6 +24,7 @@
 #include <QApplication>
 #include <QDropEvent>
 #include <QElapsedTimer>
+#include <QHelpEvent>
 #include <QMimeData>
 #include <QPlainTextEdit>
 #include <QSettings>
@@ -32,6 +33,7 @@
 #include <QTableView>
 #include <QTemporaryDir>
 #include <QTest>
+#include <QToolTip>
 #include <QUrl>
 #include <QWheelEvent>
 
@@ -256,6 +258,26 @@ private Q_SLOTS:
         QCOMPARE(chart->visibleTo() - chart->visibleFrom(), spanBefore);
 
         chart->setSelectedIncident(analysis->incidents[1].id);
+
+        // Hovering the chart: the bin's span, its requests by class, markers and the incident.
+        const Incident& crash = analysis->incidents[1];
+        const QString hover = chart->hoverText(crash.startMs);
+        std::printf("tooltip at incident #%d start:\n%s\n", crash.id, qPrintable(hover));
+        QVERIFY2(
+            hover.contains(QStringLiteral("Incident #%1: %2").arg(crash.id).arg(causeTitle(crash.cause))),
+            qPrintable(hover));
+        QVERIFY(hover.contains(QStringLiteral("request")));
+        // The failures are counted when nginx logged them: some bin of the incident shows its 502s.
+        bool failuresShown = false;
+        for (std::int64_t t = crash.startMs; t <= crash.endMs && !failuresShown; t += chart->binMs())
+            failuresShown = chart->hoverText(t).contains(QStringLiteral("502 "));
+        QVERIFY(failuresShown);
+        QVERIFY(chart->hoverText(chart->visibleFrom() - 3'600'000).isEmpty());
+        QHelpEvent help(QEvent::ToolTip, center, chart->view()->viewport()->mapToGlobal(center));
+        QCoreApplication::sendEvent(chart->view()->viewport(), &help);
+        QTRY_VERIFY(QToolTip::isVisible());
+        QVERIFY(QToolTip::text().contains(QStringLiteral("request")));
+        QToolTip::hideText();
 
         QTest::qWait(200);
         const QString lightPath = QStringLiteral(GD_BINARY_DIR "/incident-light.png");
