@@ -366,6 +366,8 @@ void EventsPanel::onCurrentChanged(const QModelIndex& current)
     currentEvent_ = model_->eventAt(current.row());
     if (!restoringSelection_)
         emitActivated(current);
+    // The time marker follows every selection, also one made for the caller (evidence stepping).
+    Q_EMIT eventTimeSelected(current.data(EventsModel::TimeRole).toLongLong());
 }
 
 void EventsPanel::emitActivated(const QModelIndex& index)

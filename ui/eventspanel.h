@@ -54,6 +54,8 @@ public:
 
 Q_SIGNALS:
     void eventActivated(std::uint16_t source, std::uint32_t line);
+    /// The current event changed; its time (UTC ms), for the chart's time marker.
+    void eventTimeSelected(qint64 utcMs);
     /// Emitted when the user clears the time range in the filter bar.
     void timeRangeCleared();
     /// A new filter result is shown.

@@ -45,6 +45,8 @@ IncidentWorkbench::IncidentWorkbench(QMainWindow* window, EventsPanel* events, L
     connect(detail_, &IncidentDetailPanel::evidenceActivated, this,
             &IncidentWorkbench::selectEvidenceInEvents);
     connect(chart_, &TimelineChart::timeSelected, this, &IncidentWorkbench::selectTimeInEvents);
+    if (events_) // the chart marks the time of the event selected in the table
+        connect(events_, &EventsPanel::eventTimeSelected, chart_, &TimelineChart::setSelectedTime);
 }
 
 IncidentWorkbench::~IncidentWorkbench() = default;

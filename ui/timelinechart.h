@@ -9,6 +9,7 @@
 #include <array>
 #include <cstdint>
 #include <memory>
+#include <optional>
 #include <vector>
 
 class QAreaSeries;
@@ -54,6 +55,10 @@ public:
     int highlightedIncident() const { return highlighted_; }
     /// Marks a time with a vertical line (what was clicked or selected elsewhere).
     void setSelectedTime(std::int64_t utcMs);
+    std::optional<std::int64_t> selectedTime() const
+    {
+        return hasSelectedTime_ ? std::optional<std::int64_t>(selectedTime_) : std::nullopt;
+    }
 
     void setVisibleRange(std::int64_t fromMs, std::int64_t toMs);
     std::int64_t visibleFrom() const { return from_; }

@@ -489,6 +489,41 @@ void measureFilters(MainWindow& window, int repeat, Report& report)
     }
 }
 
+/// The log viewer on lines of the biggest compressed member that are not evidence (a click in the
+/// events table): the first one decodes the member, later ones find it cached when it fits.
+void measureRandomLines(MainWindow& window, Report& report)
+{
+    const auto result = window.workspace()->result();
+    LogViewer* viewer = window.logViewer();
+    int biggest = -1;
+    for (std::size_t s = 0; s < result->sources.size(); ++s) {
+        const SourceInfo& info = result->sources[s];
+        if (!info.location.memberChain.isEmpty() &&
+            (biggest < 0 || info.bytes > result->sources[static_cast<std::size_t>(biggest)].bytes))
+            biggest = static_cast<int>(s);
+    }
+    if (biggest < 0)
+        return;
+    const SourceInfo& info = result->sources[static_cast<std::size_t>(biggest)];
+    QElapsedTimer clock;
+    double shownMs = -1;
+    const auto connection =
+        QObject::connect(viewer, &LogViewer::linesShown, [&] { shownMs = msSince(clock); });
+    Samples first, later;
+    for (int k = 1; k <= 5; ++k) {
+        const auto line = static_cast<std::uint32_t>(info.lines * static_cast<std::uint64_t>(k) / 6 + 7);
+        shownMs = -1;
+        clock.start();
+        viewer->showLine(static_cast<std::uint16_t>(biggest), line);
+        waitUntil([&] { return shownMs >= 0; });
+        (k == 1 ? first : later).add(shownMs);
+    }
+    QObject::disconnect(connection);
+    const std::string what = format("%.0f MB member", double(info.bytes) / 1e6);
+    report.addSamples("log viewer: line in the biggest member, first", first, kTargetInteractiveMs, what);
+    report.addSamples("log viewer: line in the biggest member, later", later, kTargetInteractiveMs, what);
+}
+
 void measureStepping(MainWindow& window, Report& report)
 {
     IncidentWorkbench* bench = window.incidentWorkbench();
@@ -638,6 +673,7 @@ int runBenchmark(const QStringList& inputs, int repeat, bool openOnly, bool brea
     if (!openOnly) {
         measureFilters(window, repeat, report);
         measureStepping(window, report);
+        measureRandomLines(window, report);
         measureZoom(window, repeat, report);
     }
     report.print();

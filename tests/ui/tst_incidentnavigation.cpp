@@ -215,6 +215,8 @@ private Q_SLOTS:
             const std::uint32_t event = events->eventAt(current.row());
             QCOMPARE(import->timeline->events().source[event], first.source);
             QCOMPARE(import->timeline->events().line[event], first.line);
+            QCOMPARE(chart->selectedTime(),
+                     std::optional<std::int64_t>(import->timeline->events().timeMs[event]));
         }
         QVERIFY(!navigator->nextIncident()->isEnabled());
 
