@@ -1,5 +1,6 @@
 #include "import/sourceparser.h"
 
+#include <algorithm>
 #include <limits>
 
 namespace gd {
@@ -132,7 +133,7 @@ void SourceParser::appendEvent(const ParsedEvent& e, std::string_view text)
     c.value.push_back(e.value);
     c.durationMs.push_back(e.durationMs);
     c.pid.push_back(e.pid);
-    c.host.push_back(out_.hosts.intern(e.host));
+    c.host.push_back(out_.hosts.intern(foldedHost(e.host)));
     c.target.push_back(out_.targets.intern(e.code == MessageCode::Request ? pageOf(e.target) : e.target));
     c.client.push_back(out_.clients.intern(e.client));
     c.group.push_back(narrowGroup(out_.groups.intern(e.group)));
@@ -140,6 +141,19 @@ void SourceParser::appendEvent(const ParsedEvent& e, std::string_view text)
     out_.lineHash.push_back(static_cast<std::uint32_t>(StringPool::hash(text)));
     if (e.code == MessageCode::SlowRecord)
         out_.slowTraces.push_back({0, static_cast<std::uint32_t>(lineNumber_), 0, {}});
+}
+
+std::string_view SourceParser::foldedHost(std::string_view host)
+{
+    // Host names ignore case. nginx's $host is lower case, but the error log's `host:` is the Host
+    // header as the client sent it: without folding, one site would count as two hosts.
+    const auto upper = [](char c) { return c >= 'A' && c <= 'Z'; };
+    if (std::none_of(host.begin(), host.end(), upper))
+        return host;
+    hostBuffer_.assign(host);
+    for (char& c : hostBuffer_)
+        c = upper(c) ? static_cast<char>(c - 'A' + 'a') : c;
+    return hostBuffer_;
 }
 
 void SourceParser::attachContinuation(const ParsedEvent& e)

@@ -6,6 +6,7 @@
 #include "parse/logparser.h"
 
 #include <memory>
+#include <string>
 
 namespace gd {
 
@@ -29,6 +30,7 @@ private:
     void appendEvent(const ParsedEvent& event, std::string_view text);
     void attachContinuation(const ParsedEvent& event);
     void skip(std::string_view reason);
+    std::string_view foldedHost(std::string_view host);
 
     ParsedSource& out_;
     std::unique_ptr<LogParser> parser_;
@@ -38,6 +40,7 @@ private:
     std::int32_t lastOffset_ = INT32_MIN;
     LiveRequestCounts* live_;
     LiveRequestCounts::Batch liveBatch_;
+    std::string hostBuffer_;
 };
 
 } // namespace gd
