@@ -157,9 +157,11 @@ void MainWindow::connectActions()
     connect(this, &MainWindow::timeDisplayChanged, sourcesPanel_, &SourcesPanel::setTimeDisplay);
     connect(this, &MainWindow::timeDisplayChanged, incidents_, &IncidentWorkbench::setTimeDisplay);
     connect(incidents_, &IncidentWorkbench::analysisFinished, this, [this](int found, qint64 elapsedMs) {
-        statusBar()->showMessage(
-            tr("%n incident(s) of 502/504 found (analysis took %1 ms)", nullptr, found).arg(elapsedMs),
-            kStatusMessageMs);
+        const QString incidents = found == 0   ? tr("No 502/504 incidents found")
+                                  : found == 1 ? tr("1 incident of 502/504 found")
+                                               : tr("%1 incidents of 502/504 found").arg(found);
+        const QString took = elapsedMs < 1 ? tr("under 1 ms") : tr("%1 ms").arg(elapsedMs);
+        statusBar()->showMessage(tr("%1 (analysis took %2)").arg(incidents, took), kStatusMessageMs);
     });
     connect(this, &MainWindow::timeDisplayChanged, eventsPanel_, [this](const TimeDisplay& display) {
         // Milliseconds only where a log wrote them, so second-resolution logs stay short.
