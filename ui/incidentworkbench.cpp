@@ -2,6 +2,7 @@
 
 #include "analysisjob.h"
 #include "eventspanel.h"
+#include "findingsexport.h"
 #include "import/rawtext.h"
 #include "incidentdetailpanel.h"
 #include "incidentnavigator.h"
@@ -27,6 +28,7 @@ IncidentWorkbench::IncidentWorkbench(QMainWindow* window, EventsPanel* events, L
     , navigator_(new IncidentNavigator(window))
     , events_(events)
     , logViewer_(logViewer)
+    , export_(new FindingsExport(this))
 {
     incidents_->setObjectName(QStringLiteral("incidentsPanel"));
     detail_->setObjectName(QStringLiteral("incidentDetail"));
@@ -45,6 +47,7 @@ IncidentWorkbench::IncidentWorkbench(QMainWindow* window, EventsPanel* events, L
     connect(detail_, &IncidentDetailPanel::evidenceActivated, this,
             &IncidentWorkbench::selectEvidenceInEvents);
     connect(chart_, &TimelineChart::timeSelected, this, &IncidentWorkbench::selectTimeInEvents);
+    connect(export_, &FindingsExport::finished, this, &IncidentWorkbench::findingsExported);
     if (events_) // the chart marks the time of the event selected in the table
         connect(events_, &EventsPanel::eventTimeSelected, chart_, &TimelineChart::setSelectedTime);
 }
@@ -65,14 +68,15 @@ void IncidentWorkbench::setImport(std::shared_ptr<const ImportResult> import)
     // One reader (and cache of decoded members) for the evidence and the log viewer; the analysis
     // job pins the evidence lines with the context the viewer shows into it.
     const bool viewerHasImport = logViewer_ && import_ && logViewer_->import() == import_;
-    std::shared_ptr<RawTextReader> reader;
+    reader_.reset();
     if (viewerHasImport)
-        reader = logViewer_->rawTextReader();
+        reader_ = logViewer_->rawTextReader();
     else if (import_)
-        reader = std::make_shared<RawTextReader>(import_->sources);
-    detail_->shareRawTextReader(import_, reader);
+        reader_ = std::make_shared<RawTextReader>(import_->sources);
+    detail_->shareRawTextReader(import_, reader_);
     chart_->setImport(import_);
-    job_->start(import_, {}, reader, logViewer_ ? static_cast<std::uint32_t>(logViewer_->contextLines()) : 0);
+    job_->start(import_, {}, reader_,
+                logViewer_ ? static_cast<std::uint32_t>(logViewer_->contextLines()) : 0);
 }
 
 void IncidentWorkbench::showPartialCounts(std::shared_ptr<const std::vector<LiveMinute>> counts)
@@ -99,6 +103,7 @@ void IncidentWorkbench::showAnalysis(std::shared_ptr<const ImportResult> import,
                                      std::shared_ptr<const AnalysisResult> analysis, qint64 elapsedMs)
 {
     analysis_ = std::move(analysis);
+    analysedImport_ = import;
     chart_->setAnalysis(analysis_);
     incidents_->setAnalysis(analysis_);
     detail_->setAnalysis(std::move(import), analysis_);
@@ -108,6 +113,22 @@ void IncidentWorkbench::showAnalysis(std::shared_ptr<const ImportResult> import,
     navigator_->setCurrentIncident(selected_);
     navigator_->setEvidence(detail_->evidenceCount(), detail_->currentEvidence());
     Q_EMIT analysisFinished(analysis_ ? static_cast<int>(analysis_->incidents.size()) : 0, elapsedMs);
+}
+
+bool IncidentWorkbench::canExportFindings() const
+{
+    return analysis_ && import_ && analysedImport_ == import_ && !export_->isRunning();
+}
+
+void IncidentWorkbench::exportFindings(const QString& path)
+{
+    if (!canExportFindings()) { // the shown analysis belongs to the previous import, or an export runs
+        Q_EMIT findingsExported(path, export_->isRunning()
+                                          ? tr("Another export is still being written")
+                                          : tr("The analysis of the open logs has not finished yet"));
+        return;
+    }
+    export_->start(path, import_, analysis_, reader_, detail_->staffNotes());
 }
 
 const Incident* IncidentWorkbench::findIncident(int id) const

@@ -17,6 +17,8 @@ class QToolBar;
 namespace gd {
 
 class AnalysisJob;
+class FindingsExport;
+class RawTextReader;
 class EventsPanel;
 class IncidentDetailPanel;
 class IncidentNavigator;
@@ -55,11 +57,18 @@ public:
     void setTimeDisplay(const TimeDisplay& display);
     /// Selects incident `id` everywhere (table, chart, detail, events range).
     void selectIncident(int id);
+    /// Writes the findings with the staff notes to `path` as JSON (in the background);
+    /// findingsExported() follows.
+    void exportFindings(const QString& path);
+    /// True once the open logs are analysed (and no export is running).
+    bool canExportFindings() const;
     int selectedIncident() const { return selected_; }
 
 Q_SIGNALS:
     void analysisStarted();
     void analysisFinished(int incidents, qint64 elapsedMs);
+    /// An export ended; `error` is empty when it succeeded.
+    void findingsExported(const QString& path, const QString& error);
 
 private:
     void showAnalysis(std::shared_ptr<const ImportResult> import,
@@ -75,8 +84,11 @@ private:
     IncidentNavigator* navigator_;
     EventsPanel* events_;
     LogViewer* logViewer_;
+    FindingsExport* export_;
     std::shared_ptr<const ImportResult> import_;
     std::shared_ptr<const AnalysisResult> analysis_;
+    std::shared_ptr<const ImportResult> analysedImport_; ///< the import analysis_ belongs to
+    std::shared_ptr<RawTextReader> reader_;              ///< shared with the log viewer and the detail
     int selected_ = -1;
     bool eventsLimited_ = false;
     std::int64_t eventsFrom_ = 0;

@@ -20,6 +20,7 @@
 #include <QApplication>
 #include <QClipboard>
 #include <QCloseEvent>
+#include <QDir>
 #include <QDockWidget>
 #include <QFileDialog>
 #include <QFileInfo>
@@ -136,6 +137,7 @@ void MainWindow::connectActions()
     connect(actions_->pasteLines(), &QAction::triggered, this, &MainWindow::pasteLogLines);
     connect(actions_->quit(), &QAction::triggered, this, &QWidget::close);
     connect(actions_->about(), &QAction::triggered, this, &MainWindow::showAbout);
+    connect(actions_->exportFindings(), &QAction::triggered, this, &MainWindow::exportFindingsWithDialog);
     connect(actions_->recentMenu(), &RecentMenu::openRequested, this, [this](const QString& path) {
         if (QFileInfo::exists(path)) {
             openInputs({path});
@@ -162,7 +164,17 @@ void MainWindow::connectActions()
                                                : tr("%1 incidents of 502/504 found").arg(found);
         const QString took = elapsedMs < 1 ? tr("under 1 ms") : tr("%1 ms").arg(elapsedMs);
         statusBar()->showMessage(tr("%1 (analysis took %2)").arg(incidents, took), kStatusMessageMs);
+        actions_->exportFindings()->setEnabled(incidents_->canExportFindings());
     });
+    connect(incidents_, &IncidentWorkbench::findingsExported, this,
+            [this](const QString& path, const QString& error) {
+                if (error.isEmpty())
+                    statusBar()->showMessage(tr("Findings written to %1").arg(QDir::toNativeSeparators(path)),
+                                             kStatusMessageMs);
+                else
+                    showWarning(tr("Export Findings"),
+                                tr("Could not write %1: %2").arg(QDir::toNativeSeparators(path), error));
+            });
     connect(this, &MainWindow::timeDisplayChanged, eventsPanel_, [this](const TimeDisplay& display) {
         // Milliseconds only where a log wrote them, so second-resolution logs stay short.
         eventsPanel_->setTimeFormatter(
@@ -175,6 +187,7 @@ void MainWindow::connectWorkspace()
     connect(workspace_, &Workspace::importStarted, this, [this] {
         progress_->begin();
         statusBar()->clearMessage();
+        actions_->exportFindings()->setEnabled(false); // until the new logs are analysed
         // On an empty window the chart fills in while the import runs.
         if (!workspace_->result())
             pages_->setCurrentIndex(kWorkPage);
@@ -185,6 +198,7 @@ void MainWindow::connectWorkspace()
     connect(workspace_, &Workspace::importCancelled, this, [this] {
         progress_->end();
         incidents_->importCancelled();
+        actions_->exportFindings()->setEnabled(incidents_->canExportFindings());
         if (!workspace_->result())
             pages_->setCurrentIndex(kWelcomePage);
         statusBar()->showMessage(tr("Import cancelled; what was open before is still shown"),
@@ -268,6 +282,32 @@ void MainWindow::openFolderWithDialog()
     const QString folder = QFileDialog::getExistingDirectory(this, tr("Open Folder of Logs"));
     if (!folder.isEmpty())
         openInputs({folder});
+}
+
+void MainWindow::showWarning(const QString& title, const QString& text)
+{
+    // open(), not exec(): a warning must not stop the event loop (imports keep running behind it).
+    auto* box = new QMessageBox(QMessageBox::Warning, title, text, QMessageBox::Ok, this);
+    box->setAttribute(Qt::WA_DeleteOnClose);
+    box->open();
+}
+
+void MainWindow::exportFindingsWithDialog()
+{
+    if (!incidents_->canExportFindings())
+        return;
+    // Next to the first opened bundle, named after it ("site-logs.tar.gz" -> "site-logs-findings.json").
+    const QStringList inputs = workspace_->loadedInputs().paths();
+    QString suggestion = QDir::home().filePath(QStringLiteral("findings.json"));
+    if (!inputs.isEmpty() && !workspace_->isPasted(inputs.front())) {
+        const QFileInfo first(inputs.front());
+        suggestion = first.dir().filePath(first.fileName().section(QLatin1Char('.'), 0, 0) +
+                                          QStringLiteral("-findings.json"));
+    }
+    const QString path =
+        QFileDialog::getSaveFileName(this, tr("Export Findings"), suggestion, tr("JSON (*.json)"));
+    if (!path.isEmpty())
+        incidents_->exportFindings(path);
 }
 
 void MainWindow::showAbout()

@@ -68,6 +68,8 @@ private:
     void openWithDialog();
     void openFolderWithDialog();
     void showAbout();
+    void exportFindingsWithDialog();
+    void showWarning(const QString& title, const QString& text);
     void updateTitle();
 
     WorkbenchSettings settings_;

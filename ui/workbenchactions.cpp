@@ -24,6 +24,10 @@ WorkbenchActions::WorkbenchActions(QWidget* window)
                                 tr("Save the session to a new file"));
     openSession_ = makeAction(tr("Open S&ession…"), QKeySequence(),
                               tr("Open a saved session: its logs, staff notes and view"));
+    exportFindings_ =
+        makeAction(tr("&Export Findings as JSON…"), QKeySequence(Qt::CTRL | Qt::Key_E),
+                   tr("Write the incidents, their evidence lines and the staff notes to a JSON file"));
+    exportFindings_->setEnabled(false); // until an analysis is shown
     quit_ = makeAction(tr("&Quit"), QKeySequence::Quit, tr("Close the workbench"));
     quit_->setMenuRole(QAction::QuitRole);
     about_ = makeAction(tr("&About Gateway Doctor"), QKeySequence(), tr("Version and purpose"));
@@ -73,6 +77,8 @@ void WorkbenchActions::fillMenuBar(QMenuBar* bar)
     file->addAction(saveSession_);
     file->addAction(saveSessionAs_);
     file->addAction(openSession_);
+    file->addSeparator();
+    file->addAction(exportFindings_);
     file->addSeparator();
     file->addAction(quit_);
 

@@ -32,6 +32,7 @@ public:
     QAction* saveSession() const { return saveSession_; }
     QAction* saveSessionAs() const { return saveSessionAs_; }
     QAction* openSession() const { return openSession_; }
+    QAction* exportFindings() const { return exportFindings_; }
     QAction* quit() const { return quit_; }
     QAction* about() const { return about_; }
     RecentMenu* recentMenu() const { return recentMenu_; }
@@ -49,6 +50,7 @@ private:
     QAction* saveSession_;
     QAction* saveSessionAs_;
     QAction* openSession_;
+    QAction* exportFindings_;
     QAction* quit_;
     QAction* about_;
     QActionGroup* timeGroup_;

@@ -54,7 +54,8 @@ QJsonObject factsJson(const BundleFacts& facts)
 
 } // namespace
 
-QJsonObject analysisJson(const ImportResult& import, const AnalysisResult& analysis, RawTextReader& rawText)
+QJsonObject analysisJson(const ImportResult& import, const AnalysisResult& analysis, RawTextReader& rawText,
+                         const std::function<QString(const Incident&)>& staffNote)
 {
     QJsonArray inputs;
     for (const QJsonValue& source : sourcesJson(import))
@@ -92,6 +93,7 @@ QJsonObject analysisJson(const ImportResult& import, const AnalysisResult& analy
                             {QStringLiteral("kind"), segfaultKindId(incident.segfault->kind)},
                             {QStringLiteral("crashes"), static_cast<qint64>(incident.segfault->crashes)}};
         }
+        const QString note = staffNote ? staffNote(incident) : QString();
         incidents.append(QJsonObject{
             {QStringLiteral("id"), incident.id},
             {QStringLiteral("start"), iso(incident.startMs)},
@@ -114,6 +116,7 @@ QJsonObject analysisJson(const ImportResult& import, const AnalysisResult& analy
             {QStringLiteral("limits"), QJsonArray::fromStringList(incident.limits)},
             {QStringLiteral("collect_next"), QJsonArray::fromStringList(incident.collectNext)},
             {QStringLiteral("advice"), incident.advice},
+            {QStringLiteral("staff_note"), note.isEmpty() ? QJsonValue() : QJsonValue(note)},
         });
     }
     return QJsonObject{{QStringLiteral("schema"), QStringLiteral("gateway-doctor/analysis/1")},

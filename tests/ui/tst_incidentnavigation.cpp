@@ -24,7 +24,13 @@
 #include <QApplication>
 #include <QDropEvent>
 #include <QElapsedTimer>
+#include <QFile>
+#include <QFileInfo>
 #include <QHelpEvent>
+#include <QJsonArray>
+#include <QJsonDocument>
+#include <QJsonObject>
+#include <QMessageBox>
 #include <QMimeData>
 #include <QPlainTextEdit>
 #include <QSettings>
@@ -232,6 +238,47 @@ private Q_SLOTS:
         QTRY_VERIFY_WITH_TIMEOUT(!viewer->isLoading(), kTimeoutMs);
         detail->noteEditor()->setPlainText(QStringLiteral("Client confirmed the theme upgrade on Monday."));
         QCOMPARE(detail->notes().size(), 1);
+
+        // File > Export Findings: the analysis document with evidence text and the staff note.
+        QAction* exportAction = nullptr;
+        for (QAction* action : window.findChildren<QAction*>()) {
+            if (action->text().contains(QStringLiteral("Export Findings")))
+                exportAction = action;
+        }
+        QVERIFY(exportAction && exportAction->isEnabled());
+        QTemporaryDir exportDir;
+        QVERIFY(exportDir.isValid());
+        const QString exported = exportDir.filePath(QStringLiteral("findings.json"));
+        QSignalSpy written(bench, &IncidentWorkbench::findingsExported);
+        bench->exportFindings(exported);
+        QTRY_COMPARE_WITH_TIMEOUT(written.count(), 1, kTimeoutMs);
+        QCOMPARE(written.at(0).at(1).toString(), QString());
+        QFile file(exported);
+        QVERIFY(file.open(QIODevice::ReadOnly));
+        const QJsonObject document = QJsonDocument::fromJson(file.readAll()).object();
+        QCOMPARE(document.value(QStringLiteral("schema")).toString(),
+                 QStringLiteral("gateway-doctor/analysis/1"));
+        const QJsonArray incidents = document.value(QStringLiteral("incidents")).toArray();
+        QCOMPARE(incidents.size(), 4);
+        for (const QJsonValue& value : incidents) {
+            const QJsonObject incident = value.toObject();
+            const bool noted = incident.value(QStringLiteral("id")).toInt() == analysis->incidents[1].id;
+            QCOMPARE(incident.value(QStringLiteral("staff_note")).toString(),
+                     noted ? QStringLiteral("Client confirmed the theme upgrade on Monday.") : QString());
+            QCOMPARE(incident.value(QStringLiteral("staff_note")).isNull(), !noted);
+        }
+        const QJsonObject crashEvidence =
+            incidents.at(1).toObject().value(QStringLiteral("evidence")).toArray().at(0).toObject();
+        QVERIFY(crashEvidence.value(QStringLiteral("text")).toString().contains(QStringLiteral(" 502 ")));
+        // A folder that does not exist: a clear error, nothing written.
+        const QString nowhere = exportDir.filePath(QStringLiteral("missing/findings.json"));
+        bench->exportFindings(nowhere);
+        QTRY_COMPARE_WITH_TIMEOUT(written.count(), 2, kTimeoutMs);
+        QVERIFY(!written.at(1).at(1).toString().isEmpty());
+        QVERIFY(!QFileInfo::exists(nowhere));
+        QTRY_VERIFY(window.findChild<QMessageBox*>() && window.findChild<QMessageBox*>()->isVisible());
+        QVERIFY(window.findChild<QMessageBox*>()->text().contains(QStringLiteral("missing")));
+        window.findChild<QMessageBox*>()->close();
 
         // Zoom latency on the real chart (the demo is small; tst_histogram measures 5 M events).
         clock.restart();
