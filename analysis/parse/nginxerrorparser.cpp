@@ -3,6 +3,7 @@
 // [, host: "..."][, referrer: "..."]]". The quoted values are written unescaped, so the context is split on
 // whole `", key: "` markers and only on keys that may still follow, never on a bare quote.
 
+#include "parse/accessfields.h"
 #include "parse/parsers.h"
 #include "parse/scanutil.h"
 #include "time/civiltime.h"
@@ -111,15 +112,9 @@ std::size_t findContext(std::string_view tail)
 }
 
 /// The Host header as nginx's $host would show it: without port or trailing dot ([v6] keeps brackets).
-std::string_view hostWithoutPort(std::string_view host)
+std::string_view siteOf(std::string_view host)
 {
-    if (host.starts_with('[')) {
-        const std::size_t close = host.find(']');
-        return close == npos ? host : host.substr(0, close + 1);
-    }
-    const std::size_t colon = host.find(':');
-    if (colon != npos && host.find(':', colon + 1) == npos)
-        host = host.substr(0, colon);
+    host = accessfields::hostWithoutPort(host);
     if (host.ends_with('.'))
         host.remove_suffix(1);
     return host;
@@ -175,9 +170,9 @@ void parseContext(std::string_view rest, ParsedEvent& out)
     // `server:` is the vhost's first server_name. It names no site when it is the catch-all "_" or,
     // before a request exists, the listen address ("0.0.0.0:443", "unix:/path"), which has a colon.
     if (!values[Host].empty())
-        out.host = hostWithoutPort(values[Host]);
+        out.host = siteOf(values[Host]);
     else if (server != "_" && server.find(':') == npos)
-        out.host = hostWithoutPort(server);
+        out.host = siteOf(server);
 }
 
 /// The errno of ngx_log_errno(): " (111: Connection refused)" at the end of the message, before " while ".
