@@ -28,6 +28,7 @@
 // * zoom: TimelineChart::zoomBy()/resetZoom() (synchronous re-bin and series update).
 
 #include "analysisjob.h"
+#include "darkpalette.h"
 #include "diagnose/analyzer.h"
 #include "eventsfilter.h"
 #include "eventspanel.h"
@@ -276,37 +277,6 @@ public:
 private:
     std::vector<Row> rows_;
 };
-
-QPalette darkPalette()
-{
-    QPalette palette;
-    const QColor window(45, 45, 48);
-    const QColor base(30, 30, 32);
-    const QColor text(230, 230, 230);
-    const QColor disabled(120, 120, 120);
-    palette.setColor(QPalette::Window, window);
-    palette.setColor(QPalette::WindowText, text);
-    palette.setColor(QPalette::Base, base);
-    palette.setColor(QPalette::AlternateBase, QColor(38, 38, 41));
-    palette.setColor(QPalette::ToolTipBase, base);
-    palette.setColor(QPalette::ToolTipText, text);
-    palette.setColor(QPalette::Text, text);
-    palette.setColor(QPalette::Button, window);
-    palette.setColor(QPalette::ButtonText, text);
-    palette.setColor(QPalette::BrightText, Qt::red);
-    palette.setColor(QPalette::Link, QColor(90, 160, 255));
-    palette.setColor(QPalette::Highlight, QColor(42, 130, 218));
-    palette.setColor(QPalette::HighlightedText, Qt::white);
-    palette.setColor(QPalette::Light, QColor(75, 75, 78));
-    palette.setColor(QPalette::Midlight, QColor(62, 62, 65));
-    palette.setColor(QPalette::Mid, QColor(70, 70, 72));
-    palette.setColor(QPalette::Dark, QColor(25, 25, 25));
-    palette.setColor(QPalette::Shadow, Qt::black);
-    palette.setColor(QPalette::PlaceholderText, QColor(150, 150, 150));
-    for (const QPalette::ColorRole role : {QPalette::Text, QPalette::WindowText, QPalette::ButtonText})
-        palette.setColor(QPalette::Disabled, role, disabled);
-    return palette;
-}
 
 /// Opens `inputs` in `window` and waits for the chart and the analysis. Returns false on timeout.
 bool openAndWait(MainWindow& window, const QStringList& inputs, Report* report)
@@ -712,7 +682,7 @@ int renderScreenshots(const QString& dir, const QString& bundle)
     const QString dark = QDir(dir).filePath(QStringLiteral("workbench-dark.png"));
     if (!window.grab().save(light))
         return 1;
-    qApp->setPalette(darkPalette());
+    qApp->setPalette(gdtest::darkPalette());
     settle(300);
     if (!window.grab().save(dark))
         return 1;

@@ -5,6 +5,7 @@
 // printed, not asserted.
 
 #include "analysisjob.h"
+#include "darkpalette.h"
 #include "eventsmodel.h"
 #include "eventspanel.h"
 #include "evidencemodel.h"
@@ -55,37 +56,6 @@ const QString& demoBundle()
 {
     static const QString path = QStringLiteral(GD_SOURCE_DIR "/resources/demo/demo-bundle.tar.gz");
     return path;
-}
-
-QPalette darkPalette()
-{
-    QPalette palette;
-    const QColor window(45, 45, 48);
-    const QColor base(30, 30, 32);
-    const QColor text(230, 230, 230);
-    palette.setColor(QPalette::Window, window);
-    palette.setColor(QPalette::WindowText, text);
-    palette.setColor(QPalette::Base, base);
-    palette.setColor(QPalette::AlternateBase, window);
-    palette.setColor(QPalette::ToolTipBase, base);
-    palette.setColor(QPalette::ToolTipText, text);
-    palette.setColor(QPalette::Text, text);
-    palette.setColor(QPalette::Button, window);
-    palette.setColor(QPalette::ButtonText, text);
-    palette.setColor(QPalette::BrightText, Qt::red);
-    palette.setColor(QPalette::Link, QColor(90, 160, 255));
-    palette.setColor(QPalette::Highlight, QColor(42, 130, 218));
-    palette.setColor(QPalette::HighlightedText, Qt::white);
-    palette.setColor(QPalette::Light, QColor(75, 75, 78));
-    palette.setColor(QPalette::Midlight, QColor(62, 62, 65));
-    palette.setColor(QPalette::Mid, QColor(70, 70, 72));
-    palette.setColor(QPalette::Dark, QColor(25, 25, 25));
-    palette.setColor(QPalette::Shadow, Qt::black);
-    palette.setColor(QPalette::PlaceholderText, QColor(150, 150, 150));
-    palette.setColor(QPalette::Disabled, QPalette::Text, QColor(120, 120, 120));
-    palette.setColor(QPalette::Disabled, QPalette::WindowText, QColor(120, 120, 120));
-    palette.setColor(QPalette::Disabled, QPalette::ButtonText, QColor(120, 120, 120));
-    return palette;
 }
 
 } // namespace
@@ -331,7 +301,7 @@ private Q_SLOTS:
         QTest::qWait(200);
         const QString lightPath = QStringLiteral(GD_BINARY_DIR "/incident-light.png");
         QVERIFY(window.grab().save(lightPath));
-        qApp->setPalette(darkPalette());
+        qApp->setPalette(gdtest::darkPalette());
         QTest::qWait(200);
         const QString darkPath = QStringLiteral(GD_BINARY_DIR "/incident-dark.png");
         QVERIFY(window.grab().save(darkPath));
