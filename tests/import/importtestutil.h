@@ -73,6 +73,21 @@ inline QByteArray errorLine(const char* localTime, int connection = 8812391)
            "\"fastcgi://unix:/var/run/o1.83.fpm.socket:\", host: \"www.example.com\"\n";
 }
 
+/// Error line number `n` of a long nginx error log (one a second from 10:00:00, no newline): every
+/// line differs, so a test can tell which one a reader returned.
+inline QByteArray numberedErrorLine(int n)
+{
+    return QStringLiteral(
+               "2026/11/24 10:%1:%2 [error] 4021#4021: *%3 upstream timed out (110: Connection timed out) "
+               "while reading response header from upstream, client: 203.0.113.7, server: example.com, "
+               "request: \"GET /node/%3 HTTP/1.1\", upstream: \"fastcgi://unix:/run/php.sock:\", host: "
+               "\"example.com\"")
+        .arg((n / 60) % 60, 2, 10, QChar(u'0'))
+        .arg(n % 60, 2, 10, QChar(u'0'))
+        .arg(n)
+        .toUtf8();
+}
+
 /// One BOA access line at a given $time_local ("24/Nov/2026:10:51:32 +0100").
 inline QByteArray accessLine(const char* timeLocal, int status = 502)
 {

@@ -1,6 +1,7 @@
 // The raw line behind any event must come back exactly, for plain files and archive members.
 
 #include "import/importer.h"
+#include "import/importtestutil.h"
 #include "import/linespancollector.h"
 #include "import/rawtext.h"
 
@@ -11,19 +12,6 @@
 using namespace gd;
 
 namespace {
-
-QByteArray errorLine(int n)
-{
-    return QStringLiteral(
-               "2026/11/24 10:%1:%2 [error] 4021#4021: *%3 upstream timed out (110: Connection timed out) "
-               "while reading response header from upstream, client: 203.0.113.7, server: example.com, "
-               "request: \"GET /node/%3 HTTP/1.1\", upstream: \"fastcgi://unix:/run/php.sock:\", host: "
-               "\"example.com\"")
-        .arg((n / 60) % 60, 2, 10, QChar(u'0'))
-        .arg(n % 60, 2, 10, QChar(u'0'))
-        .arg(n)
-        .toUtf8();
-}
 
 /// Packs `dir`/var into the tar.gz `archive` with the real tar.
 bool tarGzVar(const QString& dir, const QString& archive)
@@ -58,7 +46,7 @@ private Q_SLOTS:
         QVERIFY(log.open(QIODevice::WriteOnly));
         const int lineCount = 3000;
         for (int n = 1; n <= lineCount; ++n)
-            log.write(errorLine(n) + (n % 7 == 0 ? "\r\n" : "\n"));
+            log.write(gdtest::numberedErrorLine(n) + (n % 7 == 0 ? "\r\n" : "\n"));
         log.close();
         QString input = logPath;
         if (packed) {
@@ -75,7 +63,7 @@ private Q_SLOTS:
             QString error;
             QVERIFY2(reader.lines(0, first, 2, lines, &error), qPrintable(error));
             QCOMPARE(lines.size(), std::size_t(first == lineCount ? 1 : 2));
-            QCOMPARE(QByteArray::fromStdString(lines[0]), errorLine(first));
+            QCOMPARE(QByteArray::fromStdString(lines[0]), gdtest::numberedErrorLine(first));
         }
         std::vector<std::string> lines;
         QString error;
@@ -143,7 +131,7 @@ private Q_SLOTS:
             QFile log(dir.filePath(QStringLiteral("var/log/nginx/") + names[file]));
             QVERIFY(log.open(QIODevice::WriteOnly));
             for (int n = 1; n <= 2000; ++n)
-                log.write(errorLine(n + 2000 * (2 - file)) + '\n');
+                log.write(gdtest::numberedErrorLine(n + 2000 * (2 - file)) + '\n');
         }
         QCOMPARE(QProcess::execute(QStringLiteral("gzip"),
                                    {dir.filePath(QStringLiteral("var/log/nginx/error.log.2"))}),
@@ -171,7 +159,7 @@ private Q_SLOTS:
             const int offset = result.sources[source].path.endsWith(QLatin1String("error.log")) ? 4000
                                : result.sources[source].path.contains(QLatin1String(".log.1"))  ? 2000
                                                                                                 : 0;
-            QCOMPARE(QByteArray::fromStdString(lines[0]), errorLine(1505 + offset));
+            QCOMPARE(QByteArray::fromStdString(lines[0]), gdtest::numberedErrorLine(1505 + offset));
         }
         std::vector<std::string> tail;
         QString error;

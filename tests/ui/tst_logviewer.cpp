@@ -2,6 +2,7 @@
 // line marked and scrolled into view, stale requests dropped, and hostile bytes shown safely.
 
 #include "import/importer.h"
+#include "import/importtestutil.h"
 #include "loghighlighterfactory.h"
 #include "logviewer.h"
 #include "logviewertext.h"
@@ -24,19 +25,6 @@ using namespace gd;
 
 namespace {
 
-QByteArray errorLine(int n)
-{
-    return QStringLiteral(
-               "2026/11/24 10:%1:%2 [error] 4021#4021: *%3 upstream timed out (110: Connection timed out) "
-               "while reading response header from upstream, client: 203.0.113.7, server: example.com, "
-               "request: \"GET /node/%3 HTTP/1.1\", upstream: \"fastcgi://unix:/run/php.sock:\", host: "
-               "\"example.com\"")
-        .arg((n / 60) % 60, 2, 10, QChar(u'0'))
-        .arg(n % 60, 2, 10, QChar(u'0'))
-        .arg(n)
-        .toUtf8();
-}
-
 // Invalid UTF-8 (a lone continuation byte and a truncated sequence), ESC, BEL, NUL, DEL, a C1 control,
 // a right-to-left override and markup that must not be rendered.
 const QByteArray kHostileLine =
@@ -53,7 +41,7 @@ bool writeErrorLog(const QString& path)
     if (!file.open(QIODevice::WriteOnly))
         return false;
     for (int n = 1; n <= kLines; ++n)
-        file.write((n == kHostileAt ? kHostileLine : errorLine(n)) + '\n');
+        file.write((n == kHostileAt ? kHostileLine : gdtest::numberedErrorLine(n)) + '\n');
     return true;
 }
 
@@ -111,7 +99,7 @@ private Q_SLOTS:
         viewer.showLine(0, static_cast<std::uint32_t>(line));
         QVERIFY(shown.wait(10000));
         QCOMPARE(viewer.markedLine(), std::uint32_t(line));
-        QCOMPARE(viewer.markedLineText(), QString::fromUtf8(errorLine(line)));
+        QCOMPARE(viewer.markedLineText(), QString::fromUtf8(gdtest::numberedErrorLine(line)));
         QVERIFY(viewer.isMarkedLineVisible());
         QCOMPARE(viewer.headerText(), import->sources[0].path);
         // The margin numbers are the file's: the window starts 200 lines before (or at line 1).
@@ -136,7 +124,7 @@ private Q_SLOTS:
         QVERIFY(!shown.isEmpty());
         QCOMPARE(shown.last().at(1).value<std::uint32_t>(), 1100U);
         QCOMPARE(viewer.markedLine(), 1100U);
-        QCOMPARE(viewer.markedLineText(), QString::fromUtf8(errorLine(1100)));
+        QCOMPARE(viewer.markedLineText(), QString::fromUtf8(gdtest::numberedErrorLine(1100)));
         QVERIFY(viewer.isMarkedLineVisible());
     }
 
@@ -246,7 +234,8 @@ private Q_SLOTS:
         // a highlighter queued for the old blocks must not touch them (KSyntaxHighlighting did).
         LogHighlighterFactory factory;
         QTextDocument document;
-        const QByteArray errorBytes = errorLine(1) + '\n' + errorLine(2) + '\n' + errorLine(3);
+        const QByteArray errorBytes = gdtest::numberedErrorLine(1) + '\n' + gdtest::numberedErrorLine(2) +
+                                      '\n' + gdtest::numberedErrorLine(3);
         const QString errorText = QString::fromUtf8(errorBytes);
         document.setPlainText(errorText);
         QSyntaxHighlighter* highlighter = factory.create(&document, LogKind::NginxError, QPalette());
