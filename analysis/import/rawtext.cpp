@@ -5,33 +5,34 @@
 #include "import/bytereader.h"
 
 #include <QFile>
-#include <cstdio>
+#include <algorithm>
 
 namespace gd {
 
 namespace {
 
-/// Appends the lines [firstLine, firstLine+count) of `text`, whose first line is `textFirstLine`.
-void collectLines(std::string_view text, std::uint64_t textFirstLine, std::uint64_t firstLine,
-                  std::uint32_t count, std::vector<std::string>& out)
+/// Where reading may start for a line: the last line checkpoint at or before it.
+struct Checkpoint {
+    std::uint64_t offset = 0; ///< in the decompressed stream
+    std::uint64_t line = 1;   ///< the line that starts there
+};
+
+Checkpoint checkpointBefore(const SourceInfo& info, std::uint64_t line)
 {
-    std::uint64_t line = textFirstLine;
-    std::size_t pos = 0;
-    while (pos <= text.size() && out.size() < count) {
-        std::size_t end = text.find('\n', pos);
-        const bool last = end == std::string_view::npos;
-        if (last)
-            end = text.size();
-        if (last && pos == end)
-            break; // nothing after the final newline
-        if (line >= firstLine) {
-            std::string_view content = text.substr(pos, end - pos);
-            if (!content.empty() && content.back() == '\r')
-                content.remove_suffix(1);
-            out.emplace_back(content);
-        }
-        ++line;
-        pos = end + 1;
+    if (info.lineCheckpoints.empty())
+        return {};
+    const std::uint64_t index =
+        std::min<std::uint64_t>((std::max<std::uint64_t>(line, 1) - 1) / SourceInfo::kLineCheckpointStride,
+                                info.lineCheckpoints.size() - 1);
+    return {info.lineCheckpoints[index], index * SourceInfo::kLineCheckpointStride + 1};
+}
+
+/// Moves what `collector` kept (after finish()) to the end of `out`.
+void appendCollected(LineSpanCollector& collector, std::vector<std::string>& out)
+{
+    for (LineBlock& block : collector.takeBlocks()) {
+        for (std::string& line : block.lines)
+            out.push_back(std::move(line));
     }
 }
 
@@ -262,15 +263,9 @@ std::vector<LineBlock> RawTextReader::pinnedBlocks(const SourceInfo& info,
     for (const LineSpanCollector::Range& range : ranges)
         lowest = std::min(lowest, range.firstLine);
     // Count lines from the checkpoint before the first wanted line; skip the bytes before it.
-    const std::uint64_t checkpoint = info.lineCheckpoints.empty()
-                                         ? 0
-                                         : std::min<std::uint64_t>((std::max<std::uint64_t>(lowest, 1) - 1) /
-                                                                       SourceInfo::kLineCheckpointStride,
-                                                                   info.lineCheckpoints.size() - 1);
-    const std::uint64_t offset = info.lineCheckpoints.empty() ? 0 : info.lineCheckpoints[checkpoint];
-    LineSpanCollector collector(std::move(ranges), checkpoint * SourceInfo::kLineCheckpointStride + 1,
-                                budget);
-    if (!feedFrom(stream, offset, collector, cancel))
+    const Checkpoint start = checkpointBefore(info, lowest);
+    LineSpanCollector collector(std::move(ranges), start.line, budget);
+    if (!feedFrom(stream, start.offset, collector, cancel))
         return {};
     return collector.takeBlocks();
 }
@@ -298,38 +293,31 @@ std::uint64_t RawTextReader::pinnedBytes() const
 bool RawTextReader::readPlain(const SourceInfo& info, std::uint64_t firstLine, std::uint32_t count,
                               std::vector<std::string>& out, QString* error)
 {
-    const std::uint64_t checkpoint = (firstLine - 1) / SourceInfo::kLineCheckpointStride;
-    if (checkpoint >= info.lineCheckpoints.size()) {
+    if ((firstLine - 1) / SourceInfo::kLineCheckpointStride >= info.lineCheckpoints.size()) {
         *error = QStringLiteral("line %1 is past the end of %2").arg(firstLine).arg(info.path);
         return false;
     }
-    std::FILE* file = std::fopen(QFile::encodeName(info.location.inputPath).constData(), "rb");
-    if (file == nullptr) {
+    QFile file(info.location.inputPath); // 64-bit seeks on every platform
+    if (!file.open(QIODevice::ReadOnly)) {
         *error = QStringLiteral("%1: cannot open any more").arg(info.path);
         return false;
     }
-    // Read from the checkpoint in blocks until the wanted lines are complete.
-    const auto start = static_cast<long long>(info.lineCheckpoints[checkpoint]);
-    const std::uint64_t startLine = checkpoint * SourceInfo::kLineCheckpointStride + 1;
-    std::string text;
-    bool ok = std::fseek(file, static_cast<long>(start), SEEK_SET) == 0;
-    const std::uint64_t linesNeeded = firstLine - startLine + count;
-    std::uint64_t newlines = 0;
-    char block[64 * 1024];
-    while (ok && newlines < linesNeeded) {
-        const std::size_t n = std::fread(block, 1, sizeof block, file);
-        if (n == 0)
-            break;
-        for (std::size_t i = 0; i < n; ++i)
-            newlines += block[i] == '\n' ? 1 : 0;
-        text.append(block, n);
-    }
-    std::fclose(file);
-    if (!ok) {
+    const Checkpoint start = checkpointBefore(info, firstLine);
+    if (!file.seek(static_cast<qint64>(start.offset))) {
         *error = QStringLiteral("%1: cannot seek").arg(info.path);
         return false;
     }
-    collectLines(text, startLine, firstLine, count, out);
+    // Read from the checkpoint in blocks until the wanted lines are complete.
+    LineSpanCollector collector({{firstLine, count}}, start.line);
+    std::vector<char> block(64 * 1024);
+    while (collector.wantsMore()) {
+        const qint64 n = file.read(block.data(), static_cast<qint64>(block.size()));
+        if (n <= 0)
+            break;
+        collector.feed(std::string_view(block.data(), static_cast<std::size_t>(n)));
+    }
+    collector.finish();
+    appendCollected(collector, out);
     return true;
 }
 
@@ -372,40 +360,33 @@ std::shared_ptr<const std::string> RawTextReader::decodedMember(const SourceInfo
 bool RawTextReader::readMember(const SourceInfo& info, std::uint64_t firstLine, std::uint32_t count,
                                std::vector<std::string>& out, QString* error)
 {
-    const std::uint64_t checkpoint =
-        info.lineCheckpoints.empty()
-            ? 0
-            : std::min<std::uint64_t>((firstLine - 1) / SourceInfo::kLineCheckpointStride,
-                                      info.lineCheckpoints.size() - 1);
-    const std::uint64_t offset = info.lineCheckpoints.empty() ? 0 : info.lineCheckpoints[checkpoint];
-    const std::uint64_t startLine = checkpoint * SourceInfo::kLineCheckpointStride + 1;
+    const Checkpoint start = checkpointBefore(info, firstLine);
+    LineSpanCollector collector({{firstLine, count}}, start.line);
     if (info.bytes <= cacheLimit_ / 2) {
         const auto text = decodedMember(info, error);
         if (!text)
             return false;
-        if (offset > text->size()) {
+        if (start.offset > text->size()) {
             *error = QStringLiteral("%1 changed since it was imported").arg(info.path);
             return false;
         }
-        collectLines(std::string_view(*text).substr(offset), startLine, firstLine, count, out);
+        collector.feed(std::string_view(*text).substr(start.offset));
+        collector.finish();
+        appendCollected(collector, out);
         return true;
     }
     // Too big to cache: decode again, keeping only the wanted lines.
-    LineSpanCollector collector({{firstLine, count}}, startLine);
     if (!withSourceStream(
             info.location,
             [&](ByteReader& stream) {
-                if (feedFrom(stream, offset, collector, nullptr))
+                if (feedFrom(stream, start.offset, collector, nullptr))
                     return true;
                 *error = QStringLiteral("%1: %2").arg(info.path, stream.errorString());
                 return false;
             },
             error))
         return false;
-    for (LineBlock& block : collector.takeBlocks()) {
-        for (std::string& line : block.lines)
-            out.push_back(std::move(line));
-    }
+    appendCollected(collector, out);
     return true;
 }
 
