@@ -150,26 +150,15 @@ IncidentDetailPanel::~IncidentDetailPanel()
 }
 
 void IncidentDetailPanel::setAnalysis(std::shared_ptr<const ImportResult> import,
-                                      std::shared_ptr<const AnalysisResult> analysis)
+                                      std::shared_ptr<const AnalysisResult> analysis,
+                                      std::shared_ptr<RawTextReader> reader)
 {
-    if (import != import_) {
-        if (import && import == sharedReaderImport_.lock() && sharedReader_)
-            reader_ = sharedReader_;
-        else
-            reader_ = import ? std::make_shared<RawTextReader>(import->sources) : nullptr;
-    }
+    reader_ = std::move(reader);
     import_ = std::move(import);
     analysis_ = std::move(analysis);
     const int previous = incidentId_;
     incidentId_ = -2; // force a refresh
     showIncident(findIncident(previous) ? previous : -1);
-}
-
-void IncidentDetailPanel::shareRawTextReader(std::shared_ptr<const ImportResult> import,
-                                             std::shared_ptr<RawTextReader> reader)
-{
-    sharedReaderImport_ = import;
-    sharedReader_ = std::move(reader);
 }
 
 const Incident* IncidentDetailPanel::findIncident(int id) const

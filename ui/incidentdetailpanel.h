@@ -30,13 +30,11 @@ public:
     explicit IncidentDetailPanel(QWidget* parent = nullptr);
     ~IncidentDetailPanel() override;
 
-    /// A new analysis (of `import`). The incident shown before stays when it is still there.
+    /// A new analysis (of `import`), whose evidence texts are read through `reader` — the log
+    /// viewer's, so a member decoded for one is cached for the other (and held once). The incident
+    /// shown before stays when it is still there.
     void setAnalysis(std::shared_ptr<const ImportResult> import,
-                     std::shared_ptr<const AnalysisResult> analysis);
-    /// Reads evidence texts of `import` through `reader` instead of a reader of its own, so a
-    /// compressed member decoded for the evidence is cached for the log viewer too (and held once).
-    void shareRawTextReader(std::shared_ptr<const ImportResult> import,
-                            std::shared_ptr<RawTextReader> reader);
+                     std::shared_ptr<const AnalysisResult> analysis, std::shared_ptr<RawTextReader> reader);
     /// Shows incident `id` (or nothing for -1).
     void showIncident(int id);
     int incidentId() const { return incidentId_; }
@@ -82,8 +80,6 @@ private:
     std::shared_ptr<const ImportResult> import_;
     std::shared_ptr<const AnalysisResult> analysis_;
     std::shared_ptr<RawTextReader> reader_;
-    std::weak_ptr<const ImportResult> sharedReaderImport_; ///< weak: must not keep an old import alive
-    std::shared_ptr<RawTextReader> sharedReader_;
     std::function<QString(std::int64_t)> formatTime_;
     StaffNotes notes_;
     int incidentId_ = -1;

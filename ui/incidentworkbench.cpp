@@ -68,12 +68,9 @@ void IncidentWorkbench::setImport(std::shared_ptr<const ImportResult> import)
     // One reader (and cache of decoded members) for the evidence and the log viewer; the analysis
     // job pins the evidence lines with the context the viewer shows into it.
     const bool viewerHasImport = logViewer_ && import_ && logViewer_->import() == import_;
-    reader_.reset();
-    if (viewerHasImport)
-        reader_ = logViewer_->rawTextReader();
-    else if (import_)
-        reader_ = std::make_shared<RawTextReader>(import_->sources);
-    detail_->shareRawTextReader(import_, reader_);
+    reader_ = viewerHasImport ? logViewer_->rawTextReader()
+              : import_       ? std::make_shared<RawTextReader>(import_->sources)
+                              : nullptr;
     chart_->setImport(import_);
     job_->start(import_, {}, reader_,
                 logViewer_ ? static_cast<std::uint32_t>(logViewer_->contextLines()) : 0);
@@ -106,7 +103,9 @@ void IncidentWorkbench::showAnalysis(std::shared_ptr<const ImportResult> import,
     analysedImport_ = import;
     chart_->setAnalysis(analysis_);
     incidents_->setAnalysis(analysis_);
-    detail_->setAnalysis(std::move(import), analysis_);
+    // AnalysisJob delivers only the analysis of the newest import: reader_ reads that import.
+    Q_ASSERT(import == import_);
+    detail_->setAnalysis(std::move(import), analysis_, reader_);
     navigator_->setIncidents(incidents_->shownIncidents());
     if (!findIncident(selected_))
         selected_ = -1;

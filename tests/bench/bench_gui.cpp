@@ -620,7 +620,8 @@ void printBreakdown(MainWindow& window)
     time("TimelineChart::resetZoom (re-bin, as on ready)", [&] { bench->chart()->resetZoom(); });
     time("TimelineChart::setAnalysis", [&] { bench->chart()->setAnalysis(analysis); });
     time("IncidentsPanel::setAnalysis", [&] { bench->incidentsPanel()->setAnalysis(analysis); });
-    time("IncidentDetailPanel::setAnalysis", [&] { bench->detailPanel()->setAnalysis(import, analysis); });
+    time("IncidentDetailPanel::setAnalysis",
+         [&] { bench->detailPanel()->setAnalysis(import, analysis, window.logViewer()->rawTextReader()); });
     time("window repaint only", [] {});
     std::printf("\n");
 }
