@@ -17,6 +17,25 @@ namespace {
 
 constexpr std::size_t kCancelCheckStride = 1 << 16;
 constexpr std::size_t kParallelMinEvents = 1 << 19;
+constexpr std::size_t kMaxSlices = 8;
+
+/// Runs `work(part, from, to)` over [0, count) in one slice per core (up to kMaxSlices), or in one slice on
+/// this thread below `parallelFrom` items. Slice 0 runs on the calling thread; returns the slices.
+template <typename Work> std::size_t runSliced(std::size_t count, std::size_t parallelFrom, const Work& work)
+{
+    const std::size_t cores = std::max(1U, std::thread::hardware_concurrency());
+    const std::size_t parts = count < parallelFrom ? 1 : std::min(cores, kMaxSlices);
+    const std::size_t step = (count + parts - 1) / parts;
+    std::vector<std::thread> helpers;
+    for (std::size_t part = 1; part < parts; ++part)
+        helpers.emplace_back([&work, part, step, count] {
+            work(part, std::min(count, part * step), std::min(count, (part + 1) * step));
+        });
+    work(std::size_t{0}, std::size_t{0}, std::min(count, step));
+    for (std::thread& helper : helpers)
+        helper.join();
+    return parts;
+}
 
 char asciiLower(char c)
 {
@@ -94,22 +113,16 @@ public:
         std::vector<std::uint8_t> hits(pool.size(), 0);
         if (!isValid())
             return hits;
-        // The URL pool of a big bundle holds ~10^6 strings: split it over the cores. Each thread gets
-        // its own matcher, so no regular expression object is shared between threads.
-        const unsigned cores = std::max(1U, std::thread::hardware_concurrency());
-        const std::uint32_t parts = pool.size() < kParallelMinStrings ? 1U : std::min(cores, 8U);
-        const std::uint32_t step = (pool.size() + parts - 1) / parts;
-        std::vector<std::thread> helpers;
-        for (std::uint32_t part = 1; part < parts; ++part) {
-            helpers.emplace_back([this, &pool, &hits, &isCancelled, part, step] {
-                const PoolMatcher own(text_, regex_);
-                own.matchRange(pool, part * step, std::min(pool.size(), (part + 1) * step), hits,
-                               isCancelled);
-            });
-        }
-        matchRange(pool, 0, std::min(pool.size(), step), hits, isCancelled);
-        for (std::thread& helper : helpers)
-            helper.join();
+        // The URL pool of a big bundle holds ~10^6 strings: split it over the cores. Each helper thread
+        // gets its own matcher, so no regular expression object is shared between threads.
+        runSliced(pool.size(), kParallelMinStrings, [&](std::size_t part, std::size_t from, std::size_t to) {
+            const auto first = static_cast<std::uint32_t>(from);
+            const auto last = static_cast<std::uint32_t>(to);
+            if (part == 0)
+                matchRange(pool, first, last, hits, isCancelled);
+            else
+                PoolMatcher(text_, regex_).matchRange(pool, first, last, hits, isCancelled);
+        });
         return hits;
     }
 
@@ -281,20 +294,14 @@ std::vector<std::uint32_t> filterEvents(const EventsFilter& filter, const Import
         }
     };
     // Millions of events: one slice per core, joined in order (the rows stay sorted by time).
-    const unsigned cores = std::max(1U, std::thread::hardware_concurrency());
-    const std::size_t parts = end - begin < kParallelMinEvents ? 1 : std::min<std::size_t>(cores, 8);
-    const std::size_t step = (end - begin + parts - 1) / parts;
-    std::vector<std::vector<std::uint32_t>> slices(parts);
-    std::vector<std::thread> helpers;
-    for (std::size_t part = 1; part < parts; ++part) {
-        helpers.emplace_back(
-            [&, part] { scan(begin + part * step, std::min(end, begin + (part + 1) * step), slices[part]); });
-    }
-    scan(begin, std::min(end, begin + step), rows);
-    for (std::thread& helper : helpers)
-        helper.join();
+    std::vector<std::vector<std::uint32_t>> slices(kMaxSlices);
+    const std::size_t parts =
+        runSliced(end - begin, kParallelMinEvents, [&](std::size_t part, std::size_t from, std::size_t to) {
+            scan(begin + from, begin + to, slices[part]);
+        });
     if (isCancelled && isCancelled())
         return {};
+    rows = std::move(slices[0]);
     for (std::size_t part = 1; part < parts; ++part)
         rows.insert(rows.end(), slices[part].begin(), slices[part].end());
     rows.shrink_to_fit();
