@@ -66,10 +66,7 @@ private Q_SLOTS:
     void initTestCase()
     {
         QVERIFY(settingsDir_.isValid());
-        QSettings::setDefaultFormat(QSettings::IniFormat);
-        QSettings::setPath(QSettings::IniFormat, QSettings::UserScope, settingsDir_.path());
-        QCoreApplication::setOrganizationName(QStringLiteral("GatewayDoctorTests"));
-        QCoreApplication::setApplicationName(QStringLiteral("tst_incidentnavigation"));
+        gdtest::useTestSettings(settingsDir_.path(), QStringLiteral("tst_incidentnavigation"));
         QApplication::setStyle(QStyleFactory::create(QStringLiteral("Fusion")));
     }
 

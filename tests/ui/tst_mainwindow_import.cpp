@@ -70,10 +70,7 @@ private Q_SLOTS:
     {
         QVERIFY(dir_.isValid());
         QVERIFY(settingsDir_.isValid());
-        QSettings::setDefaultFormat(QSettings::IniFormat);
-        QSettings::setPath(QSettings::IniFormat, QSettings::UserScope, settingsDir_.path());
-        QCoreApplication::setOrganizationName(QStringLiteral("GatewayDoctorTests"));
-        QCoreApplication::setApplicationName(QStringLiteral("tst_mainwindow_import"));
+        gdtest::useTestSettings(settingsDir_.path(), QStringLiteral("tst_mainwindow_import"));
         bundle_ = makeBundle(dir_.path());
         QVERIFY(!bundle_.isEmpty());
         extraLog_ = dir_.filePath(QStringLiteral("extra/php83-fpm-error.log"));

@@ -136,10 +136,7 @@ private Q_SLOTS:
     {
         QVERIFY(dir_.isValid());
         QVERIFY(settingsDir_.isValid());
-        QSettings::setDefaultFormat(QSettings::IniFormat);
-        QSettings::setPath(QSettings::IniFormat, QSettings::UserScope, settingsDir_.path());
-        QCoreApplication::setOrganizationName(QStringLiteral("GatewayDoctorTests"));
-        QCoreApplication::setApplicationName(QStringLiteral("tst_session"));
+        gdtest::useTestSettings(settingsDir_.path(), QStringLiteral("tst_session"));
         QVERIFY(QFileInfo::exists(demoBundle()));
     }
 

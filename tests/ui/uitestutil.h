@@ -11,12 +11,23 @@
 #include <QFile>
 #include <QMimeData>
 #include <QProcess>
+#include <QSettings>
 #include <QTest>
 #include <QUrl>
 #include <QWidget>
 #include <cstdio>
 
 namespace gdtest {
+
+/// Points QSettings at INI files in `dir` for `application` of a test-only organisation: a test
+/// never reads or changes the user's own settings.
+inline void useTestSettings(const QString& dir, const QString& application)
+{
+    QSettings::setDefaultFormat(QSettings::IniFormat);
+    QSettings::setPath(QSettings::IniFormat, QSettings::UserScope, dir);
+    QCoreApplication::setOrganizationName(QStringLiteral("GatewayDoctorTests"));
+    QCoreApplication::setApplicationName(application);
+}
 
 inline bool writeFile(const QString& path, const QByteArray& content)
 {
