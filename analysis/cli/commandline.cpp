@@ -192,19 +192,16 @@ QString analysisText(const ImportResult& import, const AnalysisResult& analysis,
     if (analysis.incidents.empty())
         out += QStringLiteral("No 502/504 incidents found.\n");
     for (const Incident& incident : analysis.incidents) {
-        const std::string_view cause = causeId(incident.cause);
         out += QStringLiteral("\n#%1 %2 (%3, confidence %4)\n  %5 .. %6 UTC\n  %7\n  why: %8\n  advice: %9\n")
                    .arg(incident.id)
-                   .arg(causeTitle(incident.cause),
-                        QString::fromLatin1(cause.data(), static_cast<qsizetype>(cause.size())))
+                   .arg(causeTitle(incident.cause), QString::fromLatin1(causeId(incident.cause)))
                    .arg(incident.confidence, 0, 'f', 2)
                    .arg(QString::fromStdString(formatIsoUtc(incident.startMs)),
                         QString::fromStdString(formatIsoUtc(incident.endMs)), incident.summary,
                         incident.reasoning, incident.advice);
         for (const CauseScore& alternative : incident.alternatives) {
-            const std::string_view altId = causeId(alternative.cause);
             out += QStringLiteral("  alternative: %1 (%2)\n")
-                       .arg(QString::fromLatin1(altId.data(), static_cast<qsizetype>(altId.size())))
+                       .arg(QString::fromLatin1(causeId(alternative.cause)))
                        .arg(alternative.confidence, 0, 'f', 2);
         }
         for (const QString& limit : incident.limits)

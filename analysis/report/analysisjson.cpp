@@ -14,10 +14,6 @@ QString iso(std::int64_t ms)
 {
     return QString::fromStdString(formatIsoUtc(ms));
 }
-QString id(std::string_view text)
-{
-    return QString::fromLatin1(text.data(), static_cast<qsizetype>(text.size()));
-}
 double rounded(double value)
 {
     return qRound(value * 100.0) / 100.0;
@@ -64,8 +60,9 @@ QJsonObject analysisJson(const ImportResult& import, const AnalysisResult& analy
     for (const Incident& incident : analysis.incidents) {
         QJsonArray alternatives;
         for (const CauseScore& alternative : incident.alternatives) {
-            alternatives.append(QJsonObject{{QStringLiteral("cause"), id(causeId(alternative.cause))},
-                                            {QStringLiteral("confidence"), rounded(alternative.confidence)}});
+            alternatives.append(
+                QJsonObject{{QStringLiteral("cause"), QString::fromLatin1(causeId(alternative.cause))},
+                            {QStringLiteral("confidence"), rounded(alternative.confidence)}});
         }
         QJsonArray urls;
         for (const UrlStat& url : incident.urls) {
@@ -98,7 +95,7 @@ QJsonObject analysisJson(const ImportResult& import, const AnalysisResult& analy
             {QStringLiteral("id"), incident.id},
             {QStringLiteral("start"), iso(incident.startMs)},
             {QStringLiteral("end"), iso(incident.endMs)},
-            {QStringLiteral("cause"), id(causeId(incident.cause))},
+            {QStringLiteral("cause"), QString::fromLatin1(causeId(incident.cause))},
             {QStringLiteral("title"), causeTitle(incident.cause)},
             {QStringLiteral("confidence"), rounded(incident.confidence)},
             {QStringLiteral("alternatives"), alternatives},
