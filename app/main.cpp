@@ -7,7 +7,7 @@
 #include <cstring>
 
 #ifdef GD_HAVE_UI
-#include "mainwindow.h"
+#include "shell/mainwindow.h"
 #include <QApplication>
 #include <QIcon>
 #endif

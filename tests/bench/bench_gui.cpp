@@ -27,24 +27,24 @@
 // * Next Evidence: trigger() → LogViewer::linesShown().
 // * zoom: TimelineChart::zoomBy()/resetZoom() (synchronous re-bin and series update).
 
-#include "analysisjob.h"
 #include "darkpalette.h"
 #include "diagnose/analyzer.h"
-#include "eventsfilter.h"
-#include "eventspanel.h"
+#include "events/eventsfilter.h"
+#include "events/eventspanel.h"
 #include "import/importresult.h"
 #include "import/rawtext.h"
-#include "incidentdetailpanel.h"
-#include "incidentnavigator.h"
-#include "incidentsmodel.h"
-#include "incidentspanel.h"
-#include "incidentworkbench.h"
-#include "logviewer.h"
-#include "mainwindow.h"
-#include "sourcespanel.h"
-#include "timelinechart.h"
-#include "timelinechartview.h"
-#include "workspace.h"
+#include "incidents/incidentdetailpanel.h"
+#include "incidents/incidentnavigator.h"
+#include "incidents/incidentsmodel.h"
+#include "incidents/incidentspanel.h"
+#include "incidents/incidentworkbench.h"
+#include "jobs/analysisjob.h"
+#include "logviewer/logviewer.h"
+#include "shell/mainwindow.h"
+#include "shell/workspace.h"
+#include "sources/sourcespanel.h"
+#include "timeline/timelinechart.h"
+#include "timeline/timelinechartview.h"
 
 #include <QAbstractItemModel>
 #include <QAction>

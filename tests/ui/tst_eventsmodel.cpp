@@ -2,9 +2,9 @@
 // out by hand from the log lines below (and against a naive per-event evaluation), the panel, and
 // printed filter timings for a big generated access log.
 
-#include "eventsfilter.h"
-#include "eventsmodel.h"
-#include "eventspanel.h"
+#include "events/eventsfilter.h"
+#include "events/eventsmodel.h"
+#include "events/eventspanel.h"
 #include "import/importer.h"
 
 #include <QAbstractItemModelTester>

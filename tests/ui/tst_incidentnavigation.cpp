@@ -4,22 +4,22 @@
 // viewer. Saves screenshots (default and dark palette) into the build directory. Latencies are
 // printed, not asserted.
 
-#include "analysisjob.h"
 #include "darkpalette.h"
-#include "eventsmodel.h"
-#include "eventspanel.h"
-#include "evidencemodel.h"
-#include "incidentdetailpanel.h"
-#include "incidentnavigator.h"
-#include "incidentsmodel.h"
-#include "incidentspanel.h"
-#include "incidentworkbench.h"
-#include "logviewer.h"
-#include "mainwindow.h"
-#include "timelinechart.h"
-#include "timelinechartview.h"
+#include "events/eventsmodel.h"
+#include "events/eventspanel.h"
+#include "incidents/evidencemodel.h"
+#include "incidents/incidentdetailpanel.h"
+#include "incidents/incidentnavigator.h"
+#include "incidents/incidentsmodel.h"
+#include "incidents/incidentspanel.h"
+#include "incidents/incidentworkbench.h"
+#include "jobs/analysisjob.h"
+#include "logviewer/logviewer.h"
+#include "shell/mainwindow.h"
+#include "shell/workspace.h"
+#include "timeline/timelinechart.h"
+#include "timeline/timelinechartview.h"
 #include "uitestutil.h"
-#include "workspace.h"
 
 #include <QAction>
 #include <QApplication>

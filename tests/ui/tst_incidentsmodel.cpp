@@ -3,10 +3,10 @@
 // Also the evidence model and staff notes that the detail panel builds on.
 
 #include "diagnose/analyzer.h"
-#include "evidencemodel.h"
 #include "import/importer.h"
-#include "incidentsmodel.h"
-#include "staffnotes.h"
+#include "incidents/evidencemodel.h"
+#include "incidents/incidentsmodel.h"
+#include "incidents/staffnotes.h"
 
 #include <QAbstractItemModelTester>
 #include <QTest>

@@ -3,10 +3,10 @@
 
 #include "import/importer.h"
 #include "import/importtestutil.h"
-#include "loghighlighterfactory.h"
-#include "logviewer.h"
-#include "logviewertext.h"
-#include "logviewertextview.h"
+#include "logviewer/loghighlighterfactory.h"
+#include "logviewer/logviewer.h"
+#include "logviewer/logviewertext.h"
+#include "logviewer/logviewertextview.h"
 
 #include <QDir>
 #include <QDirIterator>

@@ -2,17 +2,17 @@
 // imported in the background and listed, sources added later re-import the union, pasted lines
 // become a source, a big import can be cancelled, and the event loop keeps running meanwhile.
 
-#include "eventspanel.h"
-#include "importprogresswidget.h"
-#include "incidentworkbench.h"
-#include "logviewer.h"
-#include "mainwindow.h"
-#include "sourcesmodel.h"
-#include "sourcespanel.h"
-#include "timelinechart.h"
+#include "events/eventspanel.h"
+#include "incidents/incidentworkbench.h"
+#include "logviewer/logviewer.h"
+#include "shell/importprogresswidget.h"
+#include "shell/mainwindow.h"
+#include "shell/workbenchactions.h"
+#include "shell/workspace.h"
+#include "sources/sourcesmodel.h"
+#include "sources/sourcespanel.h"
+#include "timeline/timelinechart.h"
 #include "uitestutil.h"
-#include "workbenchactions.h"
-#include "workspace.h"
 
 #include <QClipboard>
 #include <QDropEvent>

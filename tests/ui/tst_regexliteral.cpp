@@ -1,6 +1,6 @@
 // The text a regular expression's matches must contain, used to skip strings before matching.
 
-#include "regexliteral.h"
+#include "events/regexliteral.h"
 
 #include <QRegularExpression>
 #include <QTest>

@@ -4,23 +4,23 @@
 // back; a moved folder of bundle + session still opens; missing inputs are reported; unsaved notes
 // are asked about on close.
 
-#include "analysisjob.h"
-#include "eventsmodel.h"
-#include "eventspanel.h"
+#include "events/eventsmodel.h"
+#include "events/eventspanel.h"
 #include "import/importresult.h"
-#include "incidentdetailpanel.h"
-#include "incidentworkbench.h"
-#include "mainwindow.h"
-#include "messagearea.h"
-#include "sessioncapture.h"
-#include "sessioncontroller.h"
-#include "sessionrestore.h"
-#include "sourcespanel.h"
-#include "timelinechart.h"
+#include "incidents/incidentdetailpanel.h"
+#include "incidents/incidentworkbench.h"
+#include "jobs/analysisjob.h"
+#include "sessions/sessioncapture.h"
+#include "sessions/sessioncontroller.h"
+#include "sessions/sessionrestore.h"
+#include "sessions/workbenchsession.h"
+#include "shell/mainwindow.h"
+#include "shell/messagearea.h"
+#include "shell/workbenchactions.h"
+#include "shell/workspace.h"
+#include "sources/sourcespanel.h"
+#include "timeline/timelinechart.h"
 #include "uitestutil.h"
-#include "workbenchactions.h"
-#include "workbenchsession.h"
-#include "workspace.h"
 
 #include <QDropEvent>
 #include <QFile>

@@ -2,7 +2,7 @@
 // and content (grouping, counts, skip reasons, greyed skipped files, configs, time spans per time mode).
 
 #include "import/importer.h"
-#include "sourcesmodel.h"
+#include "sources/sourcesmodel.h"
 #include "uitestutil.h"
 
 #include <QAbstractItemModelTester>

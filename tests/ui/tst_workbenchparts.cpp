@@ -1,15 +1,15 @@
 // The small value classes of the workbench: server zone and time display, recent files, open
 // inputs, pasted text, the time-left estimate, drop parsing and the message area.
 
-#include "filedropfilter.h"
 #include "import/importresult.h"
-#include "importprogresswidget.h"
-#include "messagearea.h"
-#include "openinputs.h"
-#include "pastestore.h"
-#include "recentfiles.h"
-#include "serverzone.h"
-#include "timedisplay.h"
+#include "shell/filedropfilter.h"
+#include "shell/importprogresswidget.h"
+#include "shell/messagearea.h"
+#include "shell/openinputs.h"
+#include "shell/pastestore.h"
+#include "shell/recentfiles.h"
+#include "shell/serverzone.h"
+#include "shell/timedisplay.h"
 
 #include <QDir>
 #include <QFile>

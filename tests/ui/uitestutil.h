@@ -2,7 +2,7 @@
 // Shared helpers of the workbench tests: a small real bundle made with tar, a big generated access
 // log, and lookups in a SourcesModel.
 
-#include "sourcesmodel.h"
+#include "sources/sourcesmodel.h"
 
 #include <QAbstractItemModel>
 #include <QCoreApplication>

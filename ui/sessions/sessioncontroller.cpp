@@ -1,0 +1,227 @@
+#include "sessions/sessioncontroller.h"
+
+#include "incidents/incidentdetailpanel.h"
+#include "incidents/incidentworkbench.h"
+#include "sessions/sessioncapture.h"
+#include "sessions/sessionrestore.h"
+#include "sessions/workbenchsession.h"
+#include "shell/mainwindow.h"
+#include "shell/openinputs.h"
+#include "shell/workbenchactions.h"
+#include "shell/workspace.h"
+
+#include <QAction>
+#include <QDir>
+#include <QFileDialog>
+#include <QFileInfo>
+#include <QMessageBox>
+
+namespace gd {
+
+SessionController::SessionController(MainWindow* window)
+    : QObject(window)
+    , window_(window)
+{
+    savePrompt_ = [this](const QString& name) {
+        QMessageBox box(QMessageBox::Warning, tr("Unsaved Staff Notes"),
+                        tr("The staff notes of %1 have changed. Save them in the session?").arg(name),
+                        QMessageBox::Save | QMessageBox::Discard | QMessageBox::Cancel, window_);
+        box.setDefaultButton(QMessageBox::Save);
+        switch (box.exec()) {
+        case QMessageBox::Save:
+            return SaveAnswer::Save;
+        case QMessageBox::Discard:
+            return SaveAnswer::Discard;
+        default:
+            return SaveAnswer::Cancel;
+        }
+    };
+    pathPrompt_ = [this](bool saving, const QString& suggestion) {
+        const QString filter =
+            tr("Gateway Doctor sessions (*.%1);;All files (*)").arg(WorkbenchSession::extension());
+        return saving ? QFileDialog::getSaveFileName(window_, tr("Save Session"), suggestion, filter)
+                      : QFileDialog::getOpenFileName(window_, tr("Open Session"), suggestion, filter);
+    };
+
+    WorkbenchActions* actions = window_->actions();
+    connect(actions->saveSession(), &QAction::triggered, this, &SessionController::save);
+    connect(actions->saveSessionAs(), &QAction::triggered, this, &SessionController::saveAs);
+    connect(actions->openSession(), &QAction::triggered, this, &SessionController::openWithDialog);
+    connect(window_->incidentWorkbench()->detailPanel(), &IncidentDetailPanel::notesChanged, this,
+            [this] { setModified(true); });
+    connect(window_->workspace(), &Workspace::importFinished, this, &SessionController::updateActions);
+    updateActions();
+}
+
+QString SessionController::sessionName() const
+{
+    return path_.isEmpty() ? QString() : QFileInfo(path_).completeBaseName();
+}
+
+QStringList SessionController::openSessionsAmong(const QStringList& paths)
+{
+    QStringList sessions;
+    QStringList others;
+    for (const QString& path : paths)
+        (WorkbenchSession::looksLikeSession(path) ? sessions : others) << path;
+    if (sessions.isEmpty())
+        return others;
+    if (openSession(sessions.front()) && sessions.size() > 1)
+        Q_EMIT message(tr("One session opens at a time: %1 was opened").arg(sessions.front()));
+    return others;
+}
+
+bool SessionController::openSession(const QString& path)
+{
+    if (!maybeSave())
+        return false;
+    QString error;
+    const auto session = WorkbenchSession::load(path, &error);
+    if (!session) {
+        Q_EMIT message(error);
+        return false;
+    }
+    const QString sessionPath = OpenInputs::normalized(path);
+    Workspace* workspace = window_->workspace();
+    QStringList located; // where each session input is now, by index (empty: missing)
+    QStringList toOpen;
+    std::vector<Diagnostic> problems;
+    for (const SessionInput& input : session->inputs) {
+        QString where;
+        if (input.isPasted()) {
+            QString pasteError;
+            where = workspace->storePastedText(input.pastedText, &pasteError);
+            if (where.isEmpty())
+                problems.push_back({Diagnostic::Severity::Error, input.pastedName, 0, pasteError});
+        } else {
+            where = WorkbenchSession::locate(input, sessionPath);
+            if (where.isEmpty())
+                problems.push_back({Diagnostic::Severity::Error, input.path, 0,
+                                    tr("not found (the session's other inputs were opened)")});
+        }
+        located << where;
+        if (!where.isEmpty())
+            toOpen << where;
+    }
+    if (toOpen.isEmpty()) {
+        Q_EMIT message(session->inputs.empty() ? tr("%1 names no logs to open").arg(path)
+                                               : tr("None of the logs of %1 were found").arg(path));
+        return false;
+    }
+
+    delete restore_; // a session still being restored gives way
+    restore_ = nullptr;
+    window_->incidentWorkbench()->detailPanel()->setNotes(session->notes);
+    if (const auto mode = TimeDisplay::modeFromKey(session->timeDisplay))
+        window_->setTimeDisplayMode(*mode);
+    auto* restore = new SessionRestore(window_, *session, located, problems);
+    restore_ = restore;
+    connect(restore, &SessionRestore::finished, this, [this, restore](bool completed) {
+        if (restore_ == restore)
+            restore_ = nullptr;
+        restore->deleteLater();
+        Q_EMIT restored(completed);
+    });
+    workspace->replaceInputs(toOpen);
+
+    path_ = sessionPath;
+    modified_ = false;
+    Q_EMIT titleChanged();
+    Q_EMIT sessionUsed(path_);
+    Q_EMIT message(problems.empty() ? tr("Opening session %1…").arg(sessionName())
+                                    : tr("Opening session %1; %n input(s) could not be opened (see the "
+                                         "import messages)",
+                                         nullptr, static_cast<int>(problems.size()))
+                                          .arg(sessionName()));
+    return true;
+}
+
+bool SessionController::save()
+{
+    return path_.isEmpty() ? saveAs() : saveTo(path_);
+}
+
+bool SessionController::saveAs()
+{
+    QString path = pathPrompt_(true, suggestedPath());
+    if (path.isEmpty())
+        return false;
+    if (QFileInfo(path).suffix().isEmpty())
+        path += u'.' + WorkbenchSession::extension();
+    return saveTo(path);
+}
+
+bool SessionController::saveTo(const QString& path)
+{
+    if (window_->workspace()->loadedInputs().isEmpty()) {
+        Q_EMIT message(tr("Open logs before saving a session"));
+        return false;
+    }
+    QString error;
+    const auto session = captureSession(*window_, &error);
+    if (!session || !session->save(path, &error)) {
+        Q_EMIT message(error);
+        return false;
+    }
+    path_ = OpenInputs::normalized(path);
+    modified_ = false;
+    Q_EMIT titleChanged();
+    Q_EMIT sessionUsed(path_);
+    Q_EMIT message(tr("Session saved to %1").arg(path_));
+    return true;
+}
+
+bool SessionController::maybeSave()
+{
+    if (!modified_)
+        return true;
+    switch (savePrompt_(path_.isEmpty() ? tr("this workbench") : sessionName())) {
+    case SaveAnswer::Save:
+        return save();
+    case SaveAnswer::Discard:
+        return true;
+    case SaveAnswer::Cancel:
+        break;
+    }
+    return false;
+}
+
+void SessionController::openWithDialog()
+{
+    const QString path = pathPrompt_(false, path_.isEmpty() ? QString() : QFileInfo(path_).absolutePath());
+    if (!path.isEmpty())
+        openSession(path);
+}
+
+void SessionController::setModified(bool modified)
+{
+    if (modified_ == modified)
+        return;
+    modified_ = modified;
+    Q_EMIT titleChanged();
+}
+
+void SessionController::updateActions()
+{
+    const bool anything = !window_->workspace()->loadedInputs().isEmpty();
+    window_->actions()->saveSession()->setEnabled(anything);
+    window_->actions()->saveSessionAs()->setEnabled(anything);
+}
+
+QString SessionController::suggestedPath() const
+{
+    if (!path_.isEmpty())
+        return path_;
+    const QString extension = u'.' + WorkbenchSession::extension();
+    for (const QString& input : window_->workspace()->loadedInputs().paths()) {
+        if (window_->workspace()->isPasted(input))
+            continue;
+        const QFileInfo info(input);
+        // "bundle.tar.gz" suggests "bundle.gdsession" beside it; a folder "logs" suggests "logs.gdsession".
+        return QDir(info.absolutePath())
+            .filePath((info.isDir() ? info.fileName() : info.baseName()) + extension);
+    }
+    return QDir::home().filePath(tr("session") + extension);
+}
+
+} // namespace gd

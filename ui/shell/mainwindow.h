@@ -1,0 +1,91 @@
+#pragma once
+
+#include "import/importresult.h"
+#include "shell/timedisplay.h"
+#include "shell/workbenchsettings.h"
+
+#include <QMainWindow>
+#include <memory>
+
+class QLabel;
+class QSplitter;
+class QStackedWidget;
+class QTabWidget;
+
+namespace gd {
+
+class EventsPanel;
+class ImportProgressWidget;
+class IncidentWorkbench;
+class LogViewer;
+class SessionController;
+class SourcesPanel;
+class WorkbenchActions;
+class Workspace;
+
+/// The workbench window. It only composes panels; each panel owns its own logic.
+class MainWindow : public QMainWindow {
+    Q_OBJECT
+public:
+    explicit MainWindow(QWidget* parent = nullptr);
+    ~MainWindow() override;
+
+    /// The one way in for files, folders and archives: drops, menus, recent files and the command
+    /// line all end here. Adds them to what is open and re-imports the union in the background.
+    /// A session file among them replaces what is open instead (see SessionController).
+    void openInputs(const QStringList& paths);
+    /// File ▸ Paste Log Lines: the clipboard's text becomes pasted-N.log and is imported.
+    void pasteLogLines();
+
+    const TimeDisplay& timeDisplay() const { return timeDisplay_; }
+    void setTimeDisplayMode(TimeDisplay::Mode mode);
+
+    Workspace* workspace() const { return workspace_; }
+    SourcesPanel* sourcesPanel() const { return sourcesPanel_; }
+    ImportProgressWidget* importProgress() const { return progress_; }
+    WorkbenchActions* actions() const { return actions_; }
+    EventsPanel* eventsPanel() const { return eventsPanel_; }
+    LogViewer* logViewer() const { return logViewer_; }
+    /// The chart, incidents table, incident detail and navigation.
+    IncidentWorkbench* incidentWorkbench() const { return incidents_; }
+    /// Save Session / Open Session, and the unsaved-notes question on close.
+    SessionController* sessions() const { return sessions_; }
+
+Q_SIGNALS:
+    /// Every panel that shows times listens to this.
+    void timeDisplayChanged(const gd::TimeDisplay& display);
+
+protected:
+    void closeEvent(QCloseEvent* event) override;
+
+private:
+    QWidget* createWorkArea();
+    void connectActions();
+    void connectWorkspace();
+    void showImport(std::shared_ptr<const ImportResult> result);
+    void updateTimeDisplay(TimeDisplay display);
+    void rememberRecent(const QStringList& paths);
+    void openWithDialog();
+    void openFolderWithDialog();
+    void showAbout();
+    void exportFindingsWithDialog();
+    void showWarning(const QString& title, const QString& text);
+    void updateTitle();
+
+    WorkbenchSettings settings_;
+    Workspace* workspace_;
+    WorkbenchActions* actions_;
+    SourcesPanel* sourcesPanel_;
+    EventsPanel* eventsPanel_ = nullptr;
+    LogViewer* logViewer_ = nullptr;
+    IncidentWorkbench* incidents_ = nullptr;
+    SessionController* sessions_ = nullptr;
+    ImportProgressWidget* progress_;
+    QLabel* zoneStatus_;
+    QStackedWidget* pages_;
+    QSplitter* workSplitter_ = nullptr;
+    QTabWidget* workTabs_ = nullptr;
+    TimeDisplay timeDisplay_;
+};
+
+} // namespace gd

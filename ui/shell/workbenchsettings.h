@@ -1,0 +1,30 @@
+#pragma once
+
+#include "shell/recentfiles.h"
+#include "shell/timedisplay.h"
+
+#include <QSettings>
+
+class QMainWindow;
+
+namespace gd {
+
+/// The workbench's persistent settings: window layout, recent files, time display mode.
+class WorkbenchSettings {
+public:
+    WorkbenchSettings() = default;
+
+    void restoreWindow(QMainWindow* window) const;
+    void saveWindow(const QMainWindow* window);
+
+    RecentFiles recentFiles() const;
+    void setRecentFiles(const RecentFiles& recent);
+
+    TimeDisplay::Mode timeDisplayMode() const;
+    void setTimeDisplayMode(TimeDisplay::Mode mode);
+
+private:
+    QSettings settings_;
+};
+
+} // namespace gd
