@@ -1,4 +1,4 @@
-#include "cli/terminal.h"
+#include "terminal.h"
 
 #ifdef _WIN32
 #include <io.h>

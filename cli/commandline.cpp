@@ -1,13 +1,14 @@
-#include "cli/commandline.h"
+#include "commandline.h"
 
-#include "cli/terminal.h"
 #include "diagnose/analyzer.h"
 #include "import/importer.h"
 #include "import/rawtext.h"
+#include "launch.h"
 #include "parse/nginxlogformat.h"
 #include "report/analysisjson.h"
 #include "report/evidencetext.h"
 #include "report/inspectreport.h"
+#include "terminal.h"
 #include "time/civiltime.h"
 
 #include <QCommandLineParser>
@@ -18,7 +19,6 @@
 #include <QSaveFile>
 #include <chrono>
 #include <cstdio>
-#include <cstring>
 #include <future>
 
 namespace gd {
@@ -133,17 +133,38 @@ bool writeJson(const QString& target, const QJsonObject& document)
     return true;
 }
 
-/// Parses the command's options and imports its inputs; returns false (with `exitCode`) on usage errors.
+/// The help text of a sub-command with the program's name, not the path it was started by, in its usage line.
+QString commandHelp(const QCommandLineParser& parser, const QString& command)
+{
+    QString text = parser.helpText();
+    const QString startedAs = QStringLiteral("Usage: ") + QCoreApplication::arguments().value(0);
+    if (text.startsWith(startedAs))
+        text.replace(0, startedAs.size(), QStringLiteral("Usage: gateway-doctor ") + command);
+    return text;
+}
+
+/// Parses the command's options and imports its inputs; returns false (with `exitCode`) when it stops early:
+/// --help, an option it does not know, no input.
 bool importFromArguments(const QString& command, const QString& description, const QStringList& arguments,
                          QCommandLineParser& parser, ImportResult& result, int& exitCode)
 {
     parser.setApplicationDescription(description);
-    parser.addHelpOption();
+    const QCommandLineOption help = parser.addHelpOption();
     addImportOptions(parser);
-    parser.process(arguments);
+    const QString seeHelp = QStringLiteral("Run 'gateway-doctor %1 --help' for its options.").arg(command);
+    if (!parser.parse(arguments)) {
+        printErr(QStringLiteral("gateway-doctor %1: %2\n%3").arg(command, parser.errorText(), seeHelp));
+        exitCode = kExitUsage;
+        return false;
+    }
+    if (parser.isSet(help)) {
+        std::fputs(commandHelp(parser, command).toLocal8Bit().constData(), stdout);
+        exitCode = kExitOk;
+        return false;
+    }
     const QStringList inputs = parser.positionalArguments();
     if (inputs.isEmpty()) {
-        printErr(command + QStringLiteral(": no INPUT given\n") + parser.helpText());
+        printErr(QStringLiteral("gateway-doctor %1: no INPUT given.\n%2").arg(command, seeHelp));
         exitCode = kExitUsage;
         return false;
     }
@@ -241,26 +262,59 @@ int runAnalyze(const QStringList& arguments)
     return kExitOk;
 }
 
+struct Command {
+    const char* name;
+    const char* summary;
+    int (*run)(const QStringList& arguments);
+};
+
+constexpr Command kCommands[] = {
+    {"inspect", "list each log of a bundle: kind, lines, events, skipped lines, UTC span", runInspect},
+    {"analyze", "find the 502/504 incidents and name their causes, with evidence and advice", runAnalyze},
+};
+
 void printUsage()
 {
-    std::fputs("Usage: gateway-doctor [COMMAND] [OPTIONS] INPUT...\n"
-               "Without a command, opens the workbench window.\n\n"
-               "Commands:\n"
-               "  inspect   list each log of a bundle: kind, lines, events, skipped lines, UTC span\n"
-               "  analyze   find the 502/504 incidents and name their causes, with evidence and advice\n\n"
-               "Run 'gateway-doctor COMMAND --help' for the options of a command.\n",
-               stdout);
+    const QString text = QStringLiteral("Usage: gateway-doctor [COMMAND] [OPTIONS] INPUT...\n"
+                                        "Without a command, opens the workbench window (with the INPUTs).\n\n"
+                                        "Commands:\n%1\n"
+                                        "Run 'gateway-doctor COMMAND --help' for the options of a command.\n")
+                             .arg(headlessCommandSummary());
+    std::fputs(text.toLocal8Bit().constData(), stdout);
+}
+
+bool isHelpOrVersion(const QString& argument)
+{
+    for (const char* flag : {"--help", "-h", "help", "--version", "-v"}) {
+        if (argument == QLatin1String(flag))
+            return true;
+    }
+    return false;
 }
 
 } // namespace
 
-bool isHeadlessCommand(const char* arg)
+bool isHeadlessCommand(const QString& argument)
 {
-    for (const char* command : {"inspect", "analyze", "--help", "-h", "help", "--version", "-v"}) {
-        if (std::strcmp(arg, command) == 0)
-            return true;
+    return headlessCommandNames().contains(argument) || isHelpOrVersion(argument);
+}
+
+QStringList headlessCommandNames()
+{
+    QStringList names;
+    for (const Command& command : kCommands)
+        names << QLatin1String(command.name);
+    return names;
+}
+
+QString headlessCommandSummary()
+{
+    QString lines;
+    for (const Command& command : kCommands) {
+        lines += QStringLiteral("  gateway-doctor %1 INPUT...   %2\n")
+                     .arg(QLatin1String(command.name), QLatin1String(command.summary));
     }
-    return false;
+    return lines;
 }
 
 int runCommandLine(const QStringList& arguments)
@@ -268,20 +322,27 @@ int runCommandLine(const QStringList& arguments)
     const QString command = arguments.value(1);
     QStringList rest = arguments;
     rest.removeAt(1);
-    rest[0] = arguments[0] + u' ' + command;
-    if (command == QLatin1String("inspect"))
-        return runInspect(rest);
-    if (command == QLatin1String("analyze"))
-        return runAnalyze(rest);
+    for (const Command& known : kCommands) {
+        if (command == QLatin1String(known.name))
+            return known.run(rest);
+    }
     if (command == QLatin1String("--version") || command == QLatin1String("-v")) {
         std::printf("gateway-doctor %s\n", qPrintable(QCoreApplication::applicationVersion()));
         return kExitOk;
     }
-    printUsage();
-    return command == QLatin1String("--help") || command == QLatin1String("-h") ||
-                   command == QLatin1String("help")
-               ? kExitOk
-               : kExitUsage;
+    if (command.isEmpty() || command == QLatin1String("--help") || command == QLatin1String("-h") ||
+        command == QLatin1String("help")) {
+        printUsage();
+        return kExitOk;
+    }
+    const QString suggestion = suggestCommand(command);
+    const QString problem =
+        suggestion.isEmpty()
+            ? QStringLiteral("'%1' is not a command.").arg(command)
+            : QStringLiteral("'%1' is not a command; did you mean '%2'?").arg(command, suggestion);
+    printErr(
+        QStringLiteral("gateway-doctor: %1\nRun 'gateway-doctor --help' for the commands.").arg(problem));
+    return kExitUsage;
 }
 
 } // namespace gd
