@@ -6,7 +6,7 @@ set -euo pipefail
 cd "$(dirname "$0")/.."
 scripts/install-deps.sh
 cmake --preset release >/dev/null
-cmake --build --preset release
+cmake --build --preset release --target gateway-doctor
 demo=resources/demo/demo-bundle.tar.gz
 ./build/release/app/gateway-doctor analyze "$demo"
 if [ "${1:-}" != "--no-gui" ] && { [ -n "${DISPLAY:-}" ] || [ -n "${WAYLAND_DISPLAY:-}" ]; }; then
