@@ -11,9 +11,10 @@ build_dir=${GD_PACKAGE_BUILD_DIR:-$source_dir/build/package}
 jobs=${GD_JOBS:-$(nproc)}
 app_id=io.github.gatewaydoctor.GatewayDoctor
 
-# Build dependencies, then the packaging tools: dpkg-shlibdeps (dpkg-dev), desktop-file-validate, appstreamcli.
+# Build dependencies, then the packaging tools: dpkg-shlibdeps (dpkg-dev), file (CPack runs it on the binary),
+# desktop-file-validate, appstreamcli.
 scripts/install-deps.sh
-tools=(dpkg-dev desktop-file-utils appstream)
+tools=(dpkg-dev file desktop-file-utils appstream)
 missing=()
 for package in "${tools[@]}"; do
     dpkg-query -W -f='${Status}' "$package" 2>/dev/null | grep -q "install ok installed" || missing+=("$package")

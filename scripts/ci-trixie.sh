@@ -20,63 +20,30 @@ src_in_chroot=/build/gateway-doctor/src
 build_in_chroot=/build/gateway-doctor/build
 incoming_in_chroot=/build/gateway-doctor/incoming
 
-packages=(
-    build-essential cmake ninja-build pkg-config
-    qt6-base-dev qt6-charts-dev libgl-dev libkf6syntaxhighlighting-dev
-    zlib1g-dev libarchive-dev
-    # real tools the tests drive: archives, compressors, PDF text
-    tar gzip bzip2 xz-utils zstd zip unzip poppler-utils
-    # for copying the sources in
-    rsync
-)
-
 started=$(date +%s)
-log() { echo "ci-trixie: $*" >&2; }
-die() { log "ERROR: $*"; exit 1; }
+tree_tag=ci-trixie
+# shellcheck source=lib/debian-tree.sh
+source "$repo/scripts/lib/debian-tree.sh"
+log() { tree_log "$@"; }
+die() { tree_die "$@"; }
 
 [ "$(id -u)" -eq 0 ] || die "needs root (debootstrap, mount, chroot)"
 case "$root" in
     "" | / | /usr | /var | /etc | /home | /root | /tmp) die "refusing GD_TRIXIE_ROOT=$root" ;;
 esac
 
-# The mirror this host's apt already uses for Debian main, so no host name is baked in here.
-debian_mirror() {
-    if [ -n "${GD_DEBIAN_MIRROR:-}" ]; then
-        echo "$GD_DEBIAN_MIRROR"
-        return
-    fi
-    # shellcheck disable=SC2016 # apt's own $(FIELD) placeholders
-    apt-get indextargets --format '$(ORIGIN)|$(LABEL)|$(CODENAME)|$(COMPONENT)|$(REPO_URI)' 2>/dev/null |
-        awk -F'|' '$1 == "Debian" && $2 == "Debian" && $3 !~ /-/ && $4 == "main" { print $5; exit }'
-}
-
-if ! command -v debootstrap >/dev/null 2>&1; then
-    log "installing debootstrap on the host"
-    DEBIAN_FRONTEND=noninteractive apt-get install -y -qq --no-install-recommends debootstrap >/dev/null 2>&1 ||
-        { DEBIAN_FRONTEND=noninteractive apt-get update -qq &&
-          DEBIAN_FRONTEND=noninteractive apt-get install -y -qq --no-install-recommends debootstrap >/dev/null; }
-fi
+tree_need_debootstrap
 
 mkdir -p "$(dirname "$root")"
 # One run at a time per tree: two runs would fight over apt, the mounts and the build directory.
 exec 9>"$root.lock"
 flock -w 1800 9 || die "another run holds $root.lock"
 
-# Lists whatever is mounted at or below the tree, deepest first.
-mounts_below() {
-    awk -v r="$root" '{ gsub(/\\040/, " ", $5); if ($5 == r || index($5, r "/") == 1) print $5 }' \
-        /proc/self/mountinfo | sort -r
-}
-
-mounted=()
 cleanup() {
-    local status=$? i
-    for ((i = ${#mounted[@]} - 1; i >= 0; i--)); do
-        umount "${mounted[i]}" 2>/dev/null || umount -l "${mounted[i]}" || log "could not unmount ${mounted[i]}"
-    done
-    mounted=()
-    if [ -n "$(mounts_below)" ]; then
-        log "still mounted below $root:" && mounts_below >&2
+    local status=$?
+    tree_unmount_all
+    if [ -n "$(tree_mounts_below "$root")" ]; then
+        log "still mounted below $root:" && tree_mounts_below "$root" >&2
         [ "$status" -ne 0 ] || status=1
     fi
     log "finished in $(($(date +%s) - started)) s with status $status"
@@ -86,50 +53,25 @@ trap cleanup EXIT
 trap 'exit 130' INT
 trap 'exit 143' TERM
 
-mount_into() { # mount_into TARGET-INSIDE-ROOT MOUNT-ARGS...
-    local target="$root$1"
-    shift
-    mountpoint -q "$target" && return 0
-    mkdir -p "$target"
-    mount "$@" "$target"
-    mounted+=("$target")
-}
-
 if [ ! -f "$marker" ]; then
     # An unfinished tree: start over, but never delete through a live mount.
-    [ -z "$(mounts_below)" ] || die "something is still mounted below $root; unmount it first"
+    [ -z "$(tree_mounts_below "$root")" ] || die "something is still mounted below $root; unmount it first"
     if [ -e "$root" ]; then
         log "removing the incomplete tree $root"
         rm -rf --one-file-system "$root"
     fi
-    mirror=$(debian_mirror)
-    [ -n "$mirror" ] || die "no Debian mirror found in apt's sources; set GD_DEBIAN_MIRROR"
-    log "debootstrap --variant=minbase trixie $root (mirror from apt's sources)"
-    debootstrap --variant=minbase trixie "$root" "$mirror" >"$root.debootstrap.log" 2>&1 ||
-        { tail -n 30 "$root.debootstrap.log" >&2; die "debootstrap failed (log: $root.debootstrap.log)"; }
+    tree_bootstrap trixie "$root" "$root.debootstrap.log"
     date -u +%FT%TZ >"$marker"
 fi
 
-mount_into /proc -t proc proc
-mount_into /sys --bind /sys
-mount_into /dev --bind /dev
-mount_into /dev/pts --bind /dev/pts
-cp -L /etc/resolv.conf "$root/etc/resolv.conf" 2>/dev/null || true
+tree_mount "$root"
+in_chroot() { tree_run "$root" "$@"; }
 
-in_chroot() { chroot "$root" /usr/bin/env -i HOME=/root LANG=C.UTF-8 PATH=/usr/sbin:/usr/bin:/sbin:/bin "$@"; }
-
-missing=()
-for package in "${packages[@]}"; do
-    # shellcheck disable=SC2016 # dpkg's own ${Field} placeholder
-    in_chroot dpkg-query -W -f='${Status}' "$package" 2>/dev/null | grep -q "install ok installed" ||
-        missing+=("$package")
-done
-if [ ${#missing[@]} -gt 0 ]; then
-    log "installing in the tree: ${missing[*]}"
+# rsync copies the sources in (below); scripts/install-deps.sh then installs what the build and tests need, the
+# same script a user runs on Debian 13 (it adds KF6 SyntaxHighlighting there).
+if ! in_chroot dpkg-query -W -f='${Status}' rsync 2>/dev/null | grep -q "install ok installed"; then
     in_chroot env DEBIAN_FRONTEND=noninteractive apt-get update -qq
-    in_chroot env DEBIAN_FRONTEND=noninteractive apt-get install -y -qq --no-install-recommends "${missing[@]}" \
-        >"$root.apt.log" 2>&1 || { tail -n 30 "$root.apt.log" >&2; die "apt-get install failed (log: $root.apt.log)"; }
-    in_chroot apt-get clean
+    in_chroot env DEBIAN_FRONTEND=noninteractive apt-get install -y -qq --no-install-recommends rsync >/dev/null
 fi
 
 # The sources: every tracked file plus new, not ignored ones, as they are in the work tree (so it works on a
@@ -140,14 +82,12 @@ fi
 log "copying the sources into $src_in_chroot"
 rm -rf --one-file-system "$root$incoming_in_chroot"
 mkdir -p "$root$incoming_in_chroot" "$root$src_in_chroot"
-if git -C "$repo" rev-parse --is-inside-work-tree >/dev/null 2>&1; then
-    (cd "$repo" && git ls-files -z --cached --others --exclude-standard |
-        tar --null --files-from=- --ignore-failed-read -cf - 2>/dev/null) | tar -xf - -C "$root$incoming_in_chroot"
-else
-    tar -C "$repo" --exclude=./build --exclude=./.git -cf - . | tar -xf - -C "$root$incoming_in_chroot"
-fi
+tree_copy_sources "$repo" "$root" "$incoming_in_chroot"
 in_chroot rsync -rlpc --delete "$incoming_in_chroot/" "$src_in_chroot/"
 rm -rf --one-file-system "$root$incoming_in_chroot"
+in_chroot bash -c "cd $src_in_chroot && scripts/install-deps.sh" >"$root.apt.log" 2>&1 ||
+    { tail -n 30 "$root.apt.log" >&2; die "scripts/install-deps.sh failed (log: $root.apt.log)"; }
+in_chroot apt-get clean
 if [ "${GD_TRIXIE_CLEAN:-0}" = 1 ]; then
     rm -rf --one-file-system "$root$build_in_chroot"
 fi
