@@ -1,43 +1,14 @@
 #include "import/kinddetector.h"
 
+#include "parse/logkinds.h"
+
 #include <QFileInfo>
-#include <array>
 
 namespace gd {
 
 namespace {
 
 constexpr int kMaxProbeLines = 64;
-constexpr std::array kLogKinds = {LogKind::NginxAccess, LogKind::NginxError, LogKind::FpmMaster,
-                                  LogKind::FpmSlow,     LogKind::PhpError,   LogKind::Syslog,
-                                  LogKind::BoaMonitor};
-
-/// Name fragments that hint at a kind; used only to break a tie between equally good parses.
-bool nameHints(LogKind kind, const QString& name)
-{
-    const QString lower = name.toLower();
-    switch (kind) {
-    case LogKind::NginxAccess:
-        return lower.contains(QLatin1String("access"));
-    case LogKind::NginxError:
-        return lower.contains(QLatin1String("nginx")) || lower.contains(QLatin1String("error.log"));
-    case LogKind::FpmMaster:
-        return lower.contains(QLatin1String("fpm")) && !lower.contains(QLatin1String("slow"));
-    case LogKind::FpmSlow:
-        return lower.contains(QLatin1String("slow"));
-    case LogKind::PhpError:
-        return lower.contains(QLatin1String("error_log")) || lower.contains(QLatin1String("php"));
-    case LogKind::Syslog:
-        return lower.contains(QLatin1String("syslog")) || lower.contains(QLatin1String("kern")) ||
-               lower.contains(QLatin1String("messages")) || lower.contains(QLatin1String("iptables"));
-    case LogKind::BoaMonitor:
-        return lower.contains(QLatin1String("xdrago")) || lower.contains(QLatin1String("incident"));
-    case LogKind::Unknown:
-        break;
-    }
-    return false;
-}
-
 bool isConfigName(const QString& path)
 {
     const QString name = QFileInfo(path).fileName().toLower();
@@ -129,11 +100,12 @@ KindDecision detectKind(std::string_view head, const QString& name, const Parser
     LogKind best = LogKind::Unknown;
     Score bestScore;
     bool bestHinted = false;
-    for (const LogKind kind : kLogKinds) {
+    for (const LogKindInfo& info : logKinds()) {
+        const LogKind kind = info.kind;
         const Score score = probe(kind, head, options);
         if (score.events == 0 || score.parsed < score.rejected)
             continue; // a log of this kind has at least one event and parses more than it rejects
-        const bool hinted = nameHints(kind, name);
+        const bool hinted = nameHintsAt(info, name);
         const bool better =
             score.parsed > bestScore.parsed || (score.parsed == bestScore.parsed && hinted && !bestHinted);
         if (better) {

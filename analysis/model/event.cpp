@@ -4,29 +4,6 @@
 
 namespace gd {
 
-std::string_view logKindId(LogKind kind)
-{
-    switch (kind) {
-    case LogKind::Unknown:
-        return "unknown";
-    case LogKind::NginxAccess:
-        return "nginx-access";
-    case LogKind::NginxError:
-        return "nginx-error";
-    case LogKind::FpmMaster:
-        return "php-fpm";
-    case LogKind::FpmSlow:
-        return "php-fpm-slow";
-    case LogKind::PhpError:
-        return "php-error";
-    case LogKind::Syslog:
-        return "syslog";
-    case LogKind::BoaMonitor:
-        return "boa-monitor";
-    }
-    return "unknown";
-}
-
 std::string_view levelId(Level level)
 {
     switch (level) {

@@ -1,11 +1,11 @@
 #pragma once
 
 #include <cstdint>
-#include <string_view>
 
 namespace gd {
 
-/// What a source file is, decided from its content (see import/kinddetector.h).
+/// What a source file is, decided from its content (see import/kinddetector.h). Ids, names, parsers and the
+/// rest of what belongs to each kind are in one table: parse/logkinds.h.
 enum class LogKind : std::uint8_t {
     Unknown,
     NginxAccess,
@@ -16,8 +16,5 @@ enum class LogKind : std::uint8_t {
     Syslog,    ///< syslog, kern.log, messages, iptables.log, daemon.log
     BoaMonitor ///< BOA /var/xdrago logs
 };
-
-/// Stable identifier used in JSON output and golden files.
-std::string_view logKindId(LogKind kind);
 
 } // namespace gd

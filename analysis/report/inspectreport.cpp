@@ -1,5 +1,6 @@
 #include "report/inspectreport.h"
 
+#include "parse/logkinds.h"
 #include "time/civiltime.h"
 
 #include <QJsonArray>

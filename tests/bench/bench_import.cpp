@@ -9,6 +9,7 @@
 #include "benchphases.h"
 #include "diagnose/analyzer.h"
 #include "import/importer.h"
+#include "parse/logkinds.h"
 
 #include <QCoreApplication>
 #include <QElapsedTimer>

@@ -7,6 +7,7 @@
 #include "import/parsedsource.h"
 #include "import/sourceparser.h"
 #include "import/timelinebuilder.h"
+#include "parse/logkinds.h"
 #include "parse/logparser.h"
 
 #include <QElapsedTimer>

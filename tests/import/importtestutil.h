@@ -4,6 +4,7 @@
 
 #include "import/importer.h"
 #include "model/logkind.h"
+#include "parse/logkinds.h"
 #include "time/civiltime.h"
 
 #include <QCryptographicHash>

@@ -3,6 +3,7 @@
 // Refresh the references with scripts/update-golden.sh (sets GD_UPDATE_GOLDEN=1) and review the diff.
 
 #include "model/event.h"
+#include "parse/logkinds.h"
 #include "parse/logparser.h"
 #include "time/civiltime.h"
 
@@ -17,12 +18,7 @@ namespace {
 
 LogKind kindFromId(const QString& id)
 {
-    for (auto kind : {LogKind::NginxAccess, LogKind::NginxError, LogKind::FpmMaster, LogKind::FpmSlow,
-                      LogKind::PhpError, LogKind::Syslog, LogKind::BoaMonitor}) {
-        if (id == QLatin1String(logKindId(kind)))
-            return kind;
-    }
-    return LogKind::Unknown;
+    return logKindFromId(id.toStdString()).value_or(LogKind::Unknown);
 }
 
 QByteArray bytes(std::string_view text)

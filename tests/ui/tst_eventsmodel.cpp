@@ -242,7 +242,7 @@ private Q_SLOTS:
         };
         QCOMPARE(cell(EventsModel::TimeColumn).toString(), QStringLiteral("2026-11-24 09:51:32.000"));
         QCOMPARE(cell(EventsModel::SourceColumn).toString(), QStringLiteral("access.log"));
-        QCOMPARE(cell(EventsModel::KindColumn).toString(), QStringLiteral("nginx access"));
+        QCOMPARE(cell(EventsModel::KindColumn).toString(), QStringLiteral("nginx access log"));
         QCOMPARE(cell(EventsModel::ValueColumn).toString(), QStringLiteral("502"));
         QCOMPARE(cell(EventsModel::HostColumn).toString(), QStringLiteral("www.example.com"));
         QCOMPARE(cell(EventsModel::ClientColumn).toString(), QStringLiteral("203.0.113.7"));

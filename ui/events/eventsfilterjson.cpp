@@ -1,6 +1,7 @@
 #include "events/eventsfilterjson.h"
 
 #include "common/jsoninteger.h"
+#include "parse/logkinds.h"
 
 #include <QJsonArray>
 #include <limits>
@@ -14,16 +15,9 @@ QString idText(std::string_view id)
     return QString::fromLatin1(id.data(), static_cast<qsizetype>(id.size()));
 }
 
-constexpr LogKind kFirstKind = LogKind::Unknown;
-constexpr LogKind kLastKind = LogKind::BoaMonitor;
-
 std::optional<LogKind> kindFromId(const QString& id)
 {
-    for (int k = static_cast<int>(kFirstKind); k <= static_cast<int>(kLastKind); ++k) {
-        if (idText(logKindId(static_cast<LogKind>(k))) == id)
-            return static_cast<LogKind>(k);
-    }
-    return std::nullopt;
+    return logKindFromId(id.toStdString());
 }
 
 std::optional<Level> levelFromId(const QString& id)
@@ -51,10 +45,13 @@ QJsonObject eventsFilterToJson(const EventsFilter& filter)
     QJsonObject json;
     if (filter.kinds != 0) {
         QJsonArray kinds;
-        for (int k = static_cast<int>(kFirstKind); k <= static_cast<int>(kLastKind); ++k) {
-            if (filter.kinds & EventsFilter::kindBit(static_cast<LogKind>(k)))
-                kinds.append(idText(logKindId(static_cast<LogKind>(k))));
-        }
+        const auto addIfSet = [&](LogKind kind) {
+            if (filter.kinds & EventsFilter::kindBit(kind))
+                kinds.append(idText(logKindId(kind)));
+        };
+        addIfSet(LogKind::Unknown);
+        for (const LogKindInfo& info : logKinds())
+            addIfSet(info.kind);
         json.insert(QStringLiteral("kinds"), kinds);
     }
     if (filter.minLevel != Level::None)

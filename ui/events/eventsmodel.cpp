@@ -3,6 +3,7 @@
 #include "events/eventstext.h"
 #include "import/importresult.h"
 #include "logviewer/logviewertext.h"
+#include "parse/logkinds.h"
 #include "time/civiltime.h"
 
 #include <QFont>
@@ -168,7 +169,7 @@ QString EventsModel::displayText(std::uint32_t event, int column) const
         return ev.source[event] < sourceNames_.size() ? sourceNames_[ev.source[event]] : QString();
     case KindColumn:
         return ev.source[event] < import_->sources.size()
-                   ? logKindText(import_->sources[ev.source[event]].kind)
+                   ? logKindName(import_->sources[ev.source[event]].kind)
                    : QString();
     case LevelColumn:
         return levelText(ev.level(event));

@@ -3,6 +3,7 @@
 #include "events/eventsmodel.h"
 #include "events/eventstext.h"
 #include "import/importresult.h"
+#include "parse/logkinds.h"
 
 #include <QAction>
 #include <QComboBox>
@@ -178,10 +179,9 @@ void EventsPanel::fillKindCombo()
         for (const SourceInfo& source : import_->sources)
             present |= EventsFilter::kindBit(source.kind);
     }
-    for (int k = static_cast<int>(LogKind::NginxAccess); k <= static_cast<int>(LogKind::BoaMonitor); ++k) {
-        const auto kind = static_cast<LogKind>(k);
-        if (!import_ || (present & EventsFilter::kindBit(kind)))
-            kindCombo_->addItem(logKindText(kind), EventsFilter::kindBit(kind));
+    for (const LogKindInfo& info : logKinds()) {
+        if (!import_ || (present & EventsFilter::kindBit(info.kind)))
+            kindCombo_->addItem(logKindName(info.kind), EventsFilter::kindBit(info.kind));
     }
     kindCombo_->setCurrentIndex(std::max(0, kindCombo_->findData(previous)));
 }

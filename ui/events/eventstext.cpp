@@ -149,29 +149,6 @@ QString eventCodeText(MessageCode code)
                                static_cast<qsizetype>(messageCodeId(code).size()));
 }
 
-QString logKindText(LogKind kind)
-{
-    switch (kind) {
-    case LogKind::Unknown:
-        return tr("unknown");
-    case LogKind::NginxAccess:
-        return tr("nginx access");
-    case LogKind::NginxError:
-        return tr("nginx error");
-    case LogKind::FpmMaster:
-        return tr("PHP-FPM");
-    case LogKind::FpmSlow:
-        return tr("PHP-FPM slowlog");
-    case LogKind::PhpError:
-        return tr("PHP error log");
-    case LogKind::Syslog:
-        return tr("syslog");
-    case LogKind::BoaMonitor:
-        return tr("BOA monitor");
-    }
-    return tr("unknown");
-}
-
 QString levelText(Level level)
 {
     const std::string_view id = levelId(level);

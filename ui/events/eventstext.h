@@ -8,8 +8,6 @@ namespace gd {
 
 /// Short human text for what an event says (the message code), e.g. "upstream timed out".
 QString eventCodeText(MessageCode code);
-/// Human name of a log kind, e.g. "nginx error".
-QString logKindText(LogKind kind);
 /// Level word as logs write it ("error", "crit"); empty for events without a level.
 QString levelText(Level level);
 

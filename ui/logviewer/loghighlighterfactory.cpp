@@ -1,6 +1,7 @@
 #include "logviewer/loghighlighterfactory.h"
 
 #include "logviewer/loghighlighter.h"
+#include "parse/logkinds.h"
 
 #include <QTextBlock>
 #include <QTextDocument>
@@ -47,18 +48,8 @@ QString LogHighlighterFactory::resourceSearchPath()
 
 QString LogHighlighterFactory::definitionName(LogKind kind)
 {
-    switch (kind) {
-    case LogKind::NginxAccess:
-        return QStringLiteral("Gateway Doctor nginx access log");
-    case LogKind::NginxError:
-        return QStringLiteral("Gateway Doctor nginx error log");
-    case LogKind::FpmMaster:
-        return QStringLiteral("Gateway Doctor PHP-FPM log");
-    case LogKind::FpmSlow:
-        return QStringLiteral("Gateway Doctor PHP-FPM slowlog");
-    default:
-        return {};
-    }
+    const LogKindInfo* info = logKindInfo(kind);
+    return info ? QString::fromLatin1(info->syntaxDefinition) : QString();
 }
 
 QSyntaxHighlighter* LogHighlighterFactory::create(QTextDocument* document, LogKind kind,

@@ -1,6 +1,7 @@
 #include "sources/sourcesmodel.h"
 
 #include "import/importresult.h"
+#include "parse/logkinds.h"
 
 #include <QApplication>
 #include <QFont>
@@ -57,29 +58,6 @@ std::vector<Segment> splitDisplayPath(const QString& path)
 }
 
 } // namespace
-
-QString logKindLabel(LogKind kind)
-{
-    switch (kind) {
-    case LogKind::NginxAccess:
-        return QApplication::translate("gd::SourcesModel", "nginx access log");
-    case LogKind::NginxError:
-        return QApplication::translate("gd::SourcesModel", "nginx error log");
-    case LogKind::FpmMaster:
-        return QApplication::translate("gd::SourcesModel", "PHP-FPM log");
-    case LogKind::FpmSlow:
-        return QApplication::translate("gd::SourcesModel", "PHP-FPM slowlog");
-    case LogKind::PhpError:
-        return QApplication::translate("gd::SourcesModel", "PHP error log");
-    case LogKind::Syslog:
-        return QApplication::translate("gd::SourcesModel", "syslog");
-    case LogKind::BoaMonitor:
-        return QApplication::translate("gd::SourcesModel", "BOA monitor log");
-    case LogKind::Unknown:
-        break;
-    }
-    return QApplication::translate("gd::SourcesModel", "unknown");
-}
 
 SourcesModel::SourcesModel(QObject* parent)
     : QAbstractItemModel(parent)
@@ -381,7 +359,7 @@ QVariant SourcesModel::displayData(const Node& node, int column) const
         case EntryType::Folder:
             return {};
         case EntryType::Source:
-            return logKindLabel(result_->sources[static_cast<std::size_t>(node.entry)].kind);
+            return logKindName(result_->sources[static_cast<std::size_t>(node.entry)].kind);
         case EntryType::SkippedFile:
             return tr("not read");
         case EntryType::Config:

@@ -58,7 +58,4 @@ private:
     std::vector<int> sourceNodes_;
 };
 
-/// Human name of a log kind ("nginx access log").
-QString logKindLabel(LogKind kind);
-
 } // namespace gd
