@@ -8,6 +8,7 @@
 // $(date) carries a zone abbreviation: UTC/GMT and a small table of unambiguous ones become an
 // offset; any other abbreviation (CST, IST, ...) goes to `group` with hasOffset=false.
 
+#include "parse/datecommandtime.h"
 #include "parse/parsers.h"
 #include "parse/scan.h"
 #include "parse/timestamps.h"

@@ -5,6 +5,7 @@
 // written (civil), `hasOffset`/`utcOffsetSec` when the text names the offset, `hasYear` = false when it
 // names no year, and `group` for a zone name that only the timeline can resolve.
 // `read*` reads a stamp at the front of a line and says how many bytes it used; `parse*` takes a whole field.
+// The BOA scripts' `date` output is read in parse/datecommandtime.h, from the same pieces.
 
 #include "model/event.h"
 #include "time/civiltime.h"
@@ -26,11 +27,19 @@ enum class StampStatus : std::uint8_t {
 /// The rejection reason the parsers report: "no timestamp", "bad timestamp", "bad date" (empty for Ok).
 std::string_view stampReason(StampStatus status);
 
+// --- The pieces the readers are built from ---
+
+/// "Jan".."Dec" (exact case, as nginx, PHP, syslog and date write them) at `pos` to 1..12, else 0: one
+/// integer compare per month, because the access log reads one per line.
+int monthAt(std::string_view text, std::size_t pos);
+
 /// "HH:MM:SS" at `pos` into `f`; false if the shape is wrong (range checks are left to isValidCivil).
 bool parseClock(std::string_view text, std::size_t pos, CivilFields& f);
 
-// nginx
-// ------------------------------------------------------------------------------------------------------
+/// "+HH:MM", "+HHMM", "+HH" (and '-') at the start of `text`; returns the bytes used, 0 if none.
+std::size_t parseNumericOffset(std::string_view text, std::int32_t& offsetSec);
+
+// --- nginx ---
 
 /// error.log "2026/11/24 10:51:32" (ngx_times.c, local time, no zone).
 StampStatus readNginxErrorTime(std::string_view line, ParsedEvent& out, std::size_t& used);
@@ -45,15 +54,13 @@ bool parseTimeIso8601(std::string_view value, ParsedEvent& out);
 /// Access-log $msec "1795513892.123", seconds since the epoch: UTC, so the offset is known to be 0.
 bool parseMsec(std::string_view value, ParsedEvent& out);
 
-// ISO 8601 / RFC 3339
-// ------------------------------------------------------------------------------------------
+// --- ISO 8601 / RFC 3339 ---
 
 /// "2026-11-24T10:51:32[.fraction][Z|+01:00|+0100|+01]" (rsyslog file format, RFC 5424). The offset is
 /// optional to tolerate local dumps; whatever follows the stamp is the caller's to judge.
 StampStatus readIso8601(std::string_view text, ParsedEvent& out, std::size_t& used);
 
-// PHP and PHP-FPM
-// ----------------------------------------------------------------------------------------------
+// --- PHP and PHP-FPM ---
 
 /// PHP-FPM's zlog "[24-Nov-2026 10:51:32]", "[24-Nov-2026 10:51:32.123456]" at log_level = debug (master log
 /// and slowlog). No zone: the server's local time.
@@ -63,20 +70,9 @@ StampStatus readFpmTime(std::string_view line, ParsedEvent& out, std::size_t& us
 /// name: UTC and its aliases and "+01:00"-style names become an offset, any other name goes to `group`.
 StampStatus readPhpTime(std::string_view line, ParsedEvent& out, std::size_t& used);
 
-// syslog (RFC 3339 stamps: readIso8601) ---------------------------------------------------------------------
+// --- syslog (RFC 3339 stamps: readIso8601) ---
 
 /// RFC 3164 "Nov 24 10:51:32", "Nov  4 10:51:32" (also an unpadded "Nov 4"): no year, no zone.
 StampStatus readSyslogTime(std::string_view text, ParsedEvent& out, std::size_t& used);
-
-// BOA monitor scripts
-// ----------------------------------------------------------------------------------------
-
-/// `date` output: "Tue Nov 24 10:51:32 CET 2026" (C locale), "Tue Nov 24 10:51:32 AM CET 2026" (en_US) or
-/// "Tue 24 Nov 10:51:32 CET 2026" (en_GB). Unambiguous zone abbreviations become an offset; any other
-/// (CST, IST...) goes to `group`.
-StampStatus readDateCommandTime(std::string_view text, ParsedEvent& out, std::size_t& used);
-
-/// `date +%y%m%d-%H%M%S` at `pos`: "261124-105132", 13 bytes, no zone; the year is 20YY.
-StampStatus readCompactTime(std::string_view text, std::size_t pos, CivilFields& f);
 
 } // namespace gd::timestamps

@@ -1,7 +1,8 @@
-// The timestamp readers (parse/timestamps.h), one table of real log-line beginnings per family: the civil
-// time read, the offset or zone name when the text has one, how many bytes the stamp used, and which of
-// "no timestamp", "bad timestamp" and "bad date" a broken stamp is.
+// The timestamp readers (parse/timestamps.h, parse/datecommandtime.h), one table of real log-line beginnings
+// per family: the civil time read, the offset or zone name when the text has one, how many bytes the stamp
+// used, and which of "no timestamp", "bad timestamp" and "bad date" a broken stamp is.
 
+#include "parse/datecommandtime.h"
 #include "parse/timestamps.h"
 #include "time/civiltime.h"
 
