@@ -1,9 +1,13 @@
 #include "parse/accessfields.h"
 
-#include <array>
-#include <cstring>
+#include "parse/scan.h"
 
 namespace gd::accessfields {
+
+using scan::findByte;
+using scan::hasAt;
+using scan::isDigit;
+using scan::npos;
 
 // ---------------------------------------------------------------------------------------------------------
 // Byte scanning. Every helper stays inside the view; `from` may equal size().
@@ -44,161 +48,19 @@ std::size_t findListEnd(std::string_view text, std::size_t from)
 // ---------------------------------------------------------------------------------------------------------
 // Values.
 
-namespace {
-constexpr std::uint32_t packMonth(const char* text)
-{
-    return static_cast<std::uint32_t>(static_cast<unsigned char>(text[0])) |
-           static_cast<std::uint32_t>(static_cast<unsigned char>(text[1])) << 8 |
-           static_cast<std::uint32_t>(static_cast<unsigned char>(text[2])) << 16;
-}
-} // namespace
-
-/// "Jan".."Dec" at `text` (3 readable bytes) to 1..12, else 0: one integer compare per month.
-int monthAt(const char* text)
-{
-    static constexpr std::array<std::uint32_t, 12> months = {
-        packMonth("Jan"), packMonth("Feb"), packMonth("Mar"), packMonth("Apr"),
-        packMonth("May"), packMonth("Jun"), packMonth("Jul"), packMonth("Aug"),
-        packMonth("Sep"), packMonth("Oct"), packMonth("Nov"), packMonth("Dec")};
-    const std::uint32_t key = packMonth(text);
-    for (std::size_t i = 0; i < months.size(); ++i) {
-        if (months[i] == key)
-            return static_cast<int>(i) + 1;
-    }
-    return 0;
-}
-
-bool setCivilTime(const CivilFields& f, ParsedEvent& out)
-{
-    // Before 1970 is corrupt, and 0 is the "no time" value of ParsedEvent.
-    if (f.year < 1970 || !isValidCivil(f))
-        return false;
-    out.time = civilMs(f);
-    return out.time > 0;
-}
-
-/// Offset "+hhmm" (colon=false) or "+hh:mm" at `pos`.
-bool parseOffset(std::string_view text, std::size_t pos, bool colon, ParsedEvent& out)
-{
-    const char sign = text[pos];
-    const int hours = parseDigits(text, pos + 1, 2);
-    const int minutes = parseDigits(text, pos + (colon ? 4 : 3), 2);
-    if ((sign != '+' && sign != '-') || (colon && text[pos + 3] != ':') || hours < 0 || hours > 18 ||
-        minutes < 0 || minutes > 59)
-        return false;
-    const std::int32_t seconds = hours * 3600 + minutes * 60;
-    out.hasOffset = true;
-    out.utcOffsetSec = sign == '-' ? -seconds : seconds;
-    return true;
-}
-
-/// $time_local: "24/Nov/2026:10:51:32 +0100", fixed offsets.
-bool parseTimeLocal(std::string_view text, ParsedEvent& out)
-{
-    if (text.size() != 26 || text[2] != '/' || text[6] != '/' || text[11] != ':' || text[14] != ':' ||
-        text[17] != ':' || text[20] != ' ')
-        return false;
-    CivilFields f;
-    f.day = parseDigits(text, 0, 2);
-    f.month = monthAt(text.data() + 3);
-    f.year = parseDigits(text, 7, 4);
-    f.hour = parseDigits(text, 12, 2);
-    f.minute = parseDigits(text, 15, 2);
-    f.second = parseDigits(text, 18, 2);
-    return setCivilTime(f, out) && parseOffset(text, 21, false, out);
-}
-
-/// $time_iso8601: "2026-11-24T10:51:32+01:00" (nginx always writes the offset; accept "Z" too).
-bool parseTimeIso8601(std::string_view text, ParsedEvent& out)
-{
-    if ((text.size() != 25 && text.size() != 20) || text[4] != '-' || text[7] != '-' || text[10] != 'T' ||
-        text[13] != ':' || text[16] != ':')
-        return false;
-    CivilFields f;
-    f.year = parseDigits(text, 0, 4);
-    f.month = parseDigits(text, 5, 2);
-    f.day = parseDigits(text, 8, 2);
-    f.hour = parseDigits(text, 11, 2);
-    f.minute = parseDigits(text, 14, 2);
-    f.second = parseDigits(text, 17, 2);
-    if (!setCivilTime(f, out))
-        return false;
-    if (text.size() == 20) {
-        out.hasOffset = text[19] == 'Z';
-        return out.hasOffset;
-    }
-    return parseOffset(text, 19, true, out);
-}
-
-/// $msec: "1795513892.123", seconds since the epoch: UTC, so the offset is known to be 0.
-bool parseMsec(std::string_view text, ParsedEvent& out)
-{
-    if (text.size() < 5 || text.size() > 15 || text[text.size() - 4] != '.')
-        return false;
-    const std::size_t dot = text.size() - 4;
-    std::int64_t seconds = 0;
-    for (std::size_t i = 0; i < dot; ++i) {
-        if (!isDigit(text[i]))
-            return false;
-        seconds = seconds * 10 + (text[i] - '0');
-    }
-    const int millis = parseDigits(text, dot + 1, 3);
-    if (millis < 0 || seconds == 0)
-        return false;
-    out.time = seconds * 1000 + millis;
-    out.hasOffset = true;
-    out.utcOffsetSec = 0;
-    return true;
-}
-
-/// "%T.%03M" seconds with milliseconds ("180.004"); fewer decimals are accepted and more are cut. Values
-/// beyond the 49 days a uint32 of milliseconds holds are corrupt, not long requests.
-bool parseSecondsMs(std::string_view text, std::uint32_t& ms)
-{
-    constexpr std::uint64_t maxMs = 0xFFFFFFFEu; // 0xFFFFFFFF is AccessLineExtras::kAbsent
-    std::size_t i = 0;
-    std::uint64_t total = 0;
-    for (; i < text.size() && isDigit(text[i]); ++i) {
-        total = total * 10 + static_cast<std::uint64_t>(text[i] - '0');
-        if (total > maxMs / 1000)
-            return false;
-    }
-    if (i == 0)
-        return false;
-    std::uint64_t millis = 0;
-    if (i < text.size()) {
-        if (text[i] != '.')
-            return false;
-        const std::size_t first = ++i;
-        for (; i < text.size() && isDigit(text[i]); ++i) {
-            if (i - first < 3)
-                millis = millis * 10 + static_cast<std::uint64_t>(text[i] - '0');
-        }
-        if (i == first || i != text.size())
-            return false;
-        for (std::size_t used = i - first; used < 3; ++used)
-            millis *= 10;
-    }
-    total = total * 1000 + millis;
-    if (total > maxMs)
-        return false;
-    ms = static_cast<std::uint32_t>(total);
-    return true;
-}
-
 /// Last element of an upstream list: the upstream that finally answered (or did not).
 bool parseLastListTime(std::string_view list, std::uint32_t& ms)
 {
     const std::size_t separator = list.find_last_of(",:");
-    const std::string_view last = trimSpaces(separator == npos ? list : list.substr(separator + 1));
-    return parseSecondsMs(last, ms);
+    const std::string_view last = scan::trimSpaces(separator == npos ? list : list.substr(separator + 1));
+    return scan::parseSecondsAsMs(last, ms);
 }
 
 /// First element of an X-Forwarded-For list: the original client (the last one is the TCP peer).
 std::string_view firstListElement(std::string_view list)
 {
     const std::size_t comma = list.find(',');
-    return presentOrEmpty(trimSpaces(comma == npos ? list : list.substr(0, comma)));
+    return presentOrEmpty(scan::trimSpaces(comma == npos ? list : list.substr(0, comma)));
 }
 
 bool looksLikeIpv4(std::string_view text)
@@ -219,7 +81,7 @@ bool looksLikeIpv6(std::string_view text)
     for (const char c : text) {
         if (c == ':')
             ++colons;
-        else if (!isDigit(c) && !((c | 0x20) >= 'a' && (c | 0x20) <= 'f') && c != '.')
+        else if (scan::hexValue(c) < 0 && c != '.')
             return false;
     }
     return colons >= 2;
@@ -251,10 +113,10 @@ std::string_view hostWithoutPort(std::string_view host)
 /// A plausible method: 1..20 upper-case letters ('-' and '_' inside, as in VERSION-CONTROL).
 bool isMethodToken(std::string_view text)
 {
-    if (text.empty() || text.size() > 20 || !isUpper(text.front()))
+    if (text.empty() || text.size() > 20 || !scan::isUpper(text.front()))
         return false;
     for (const char c : text) {
-        if (!isUpper(c) && c != '-' && c != '_')
+        if (!scan::isUpper(c) && c != '-' && c != '_')
             return false;
     }
     return true;

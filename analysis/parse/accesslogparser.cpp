@@ -3,6 +3,7 @@
 
 #include "parse/nginxlogformat.h"
 #include "parse/parsers.h"
+#include "parse/scan.h"
 
 #include <array>
 #include <optional>
@@ -46,15 +47,6 @@ const std::vector<NginxLogFormat>& builtinFormats()
     return formats;
 }
 
-bool isBlankLine(std::string_view line)
-{
-    for (const char c : line) {
-        if (c != ' ' && c != '\t')
-            return false;
-    }
-    return true;
-}
-
 class AccessLogParser final : public LogParser {
 public:
     explicit AccessLogParser(const ParserOptions& options)
@@ -70,10 +62,8 @@ public:
 
     LineResult parseLine(std::string_view line, ParsedEvent& out) override
     {
-        // After a crash ext4 may leave a run of NUL bytes with the first new line glued to its end.
-        while (!line.empty() && line.front() == '\0')
-            line.remove_prefix(1);
-        if (isBlankLine(line))
+        line = scan::skipLeadingNuls(line);
+        if (scan::trimRight(line).empty())
             return {LineStatus::Ignored, {}};
         const FormatMatch result = userFormatGiven_ ? matchUserFormat(line, out) : matchBuiltin(line, out);
         if (!result.ok()) {

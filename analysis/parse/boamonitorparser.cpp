@@ -8,143 +8,16 @@
 // $(date) carries a zone abbreviation: UTC/GMT and a small table of unambiguous ones become an
 // offset; any other abbreviation (CST, IST, ...) goes to `group` with hasOffset=false.
 
+#include "parse/datecommandtime.h"
 #include "parse/parsers.h"
-#include "parse/textscan.h"
-#include "time/civiltime.h"
+#include "parse/scan.h"
+#include "parse/timestamps.h"
 
 namespace gd {
 namespace {
 
-using namespace textscan;
-
-constexpr std::string_view kNoTimestamp = "no timestamp";
-constexpr std::string_view kBadDate = "bad date";
-
-enum class StampResult : std::uint8_t { NoStamp, BadDate, Ok };
-
-struct ZoneAbbrev {
-    std::string_view name;
-    std::int32_t offsetMinutes;
-};
-
-// Abbreviations that name one offset only. CST, IST, AST etc. are ambiguous and left to the timeline.
-constexpr ZoneAbbrev kZones[] = {
-    {"UTC", 0},    {"GMT", 0},    {"WET", 0},    {"WEST", 60},  {"BST", 60},    {"CET", 60},
-    {"CEST", 120}, {"EET", 120},  {"EEST", 180}, {"MSK", 180},  {"SAST", 120},  {"HKT", 480},
-    {"AWST", 480}, {"JST", 540},  {"KST", 540},  {"ACST", 570}, {"ACDT", 630},  {"AEST", 600},
-    {"AEDT", 660}, {"NZST", 720}, {"NZDT", 780}, {"HST", -600}, {"AKST", -540}, {"AKDT", -480},
-    {"PST", -480}, {"PDT", -420}, {"MST", -420}, {"MDT", -360}, {"EST", -300},  {"EDT", -240},
-};
-
-void applyZone(std::string_view zone, ParsedEvent& out)
-{
-    for (const ZoneAbbrev& known : kZones) {
-        if (zone == known.name) {
-            out.hasOffset = true;
-            out.utcOffsetSec = known.offsetMinutes * 60;
-            return;
-        }
-    }
-    // Zones without an abbreviation print a numeric one: "+04", "-03", "+0530".
-    if (parseNumericOffset(zone, out.utcOffsetSec) == zone.size()) {
-        out.hasOffset = true;
-        return;
-    }
-    out.utcOffsetSec = 0;
-    out.group = zone;
-}
-
-bool isWeekday(std::string_view text)
-{
-    static constexpr std::string_view days[] = {"Mon", "Tue", "Wed", "Thu", "Fri", "Sat", "Sun"};
-    for (const std::string_view day : days) {
-        if (text == day)
-            return true;
-    }
-    return false;
-}
-
-/// Day of month of 1-2 digits (space-padded by %e) at `pos`; advances `pos`.
-int parseDay(std::string_view text, std::size_t& pos)
-{
-    if (pos < text.size() && text[pos] == ' ')
-        ++pos;
-    const std::size_t digits = digitRun(text.substr(pos, 3));
-    if (digits == 0 || digits > 2)
-        return -1;
-    const int day = parseDigits(text, pos, digits);
-    pos += digits;
-    return day;
-}
-
-/// `date` output at the start of `text`: "Tue Nov 24 10:51:32 CET 2026" (C locale),
-/// "Tue Nov 24 10:51:32 AM CET 2026" (en_US) or "Tue 24 Nov 10:51:32 CET 2026" (en_GB).
-/// `used` is set to the stamp length.
-StampResult parseDateStamp(std::string_view text, ParsedEvent& out, std::size_t& used)
-{
-    if (text.size() < 24 || text[3] != ' ' || !isWeekday(text.substr(0, 3)))
-        return StampResult::NoStamp;
-    CivilFields f;
-    std::size_t pos = 4;
-    f.month = monthFromAbbrev(text.substr(pos, 3));
-    if (f.month != 0) {
-        pos += 3;
-        if (text[pos] != ' ')
-            return StampResult::NoStamp;
-        ++pos;
-        f.day = parseDay(text, pos);
-    } else {
-        f.day = parseDay(text, pos);
-        if (pos + 4 > text.size() || text[pos] != ' ')
-            return StampResult::NoStamp;
-        f.month = monthFromAbbrev(text.substr(pos + 1, 3));
-        pos += 4;
-    }
-    if (f.day < 0 || f.month == 0 || pos >= text.size() || text[pos] != ' ' || !parseClock(text, pos + 1, f))
-        return StampResult::NoStamp;
-    pos += 9;
-    if (pos >= text.size() || text[pos] != ' ')
-        return StampResult::NoStamp;
-    ++pos;
-    const std::string_view meridiem = text.substr(pos, 3);
-    if (meridiem == "AM " || meridiem == "PM ") {
-        if (f.hour < 1 || f.hour > 12)
-            return StampResult::BadDate;
-        f.hour = (f.hour % 12) + (meridiem[0] == 'P' ? 12 : 0);
-        pos += 3;
-    }
-    const std::size_t zoneEnd = text.find(' ', pos);
-    if (zoneEnd == std::string_view::npos || zoneEnd == pos || zoneEnd - pos > 6)
-        return StampResult::NoStamp;
-    const std::string_view zone = text.substr(pos, zoneEnd - pos);
-    f.year = parseDigits(text, zoneEnd + 1, 4);
-    pos = zoneEnd + 5;
-    if (f.year < 0 || (pos < text.size() && text[pos] != ' '))
-        return StampResult::NoStamp;
-    if (!isValidCivil(f))
-        return StampResult::BadDate;
-    out.time = civilMs(f);
-    applyZone(zone, out);
-    used = pos;
-    return StampResult::Ok;
-}
-
-/// `date +%y%m%d-%H%M%S` at `pos`: "261124-105132". No zone; the year is 20YY.
-StampResult parseCompactStamp(std::string_view text, std::size_t pos, CivilFields& f)
-{
-    if (pos + 13 > text.size() || text[pos + 6] != '-')
-        return StampResult::NoStamp;
-    const int year = parseDigits(text, pos, 2);
-    f.month = parseDigits(text, pos + 2, 2);
-    f.day = parseDigits(text, pos + 4, 2);
-    f.hour = parseDigits(text, pos + 7, 2);
-    f.minute = parseDigits(text, pos + 9, 2);
-    f.second = parseDigits(text, pos + 11, 2);
-    if (year < 0 || f.month < 0 || f.day < 0 || f.hour < 0 || f.minute < 0 || f.second < 0)
-        return StampResult::NoStamp;
-    f.year = 2000 + year;
-    return isValidCivil(f) ? StampResult::Ok : StampResult::BadDate;
-}
+using namespace scan;
+using timestamps::StampStatus;
 
 std::uint16_t numberAfter(std::string_view text, std::string_view marker)
 {
@@ -162,7 +35,7 @@ void classifyMessage(std::string_view msg, ParsedEvent& out)
 {
     out.code = MessageCode::BoaOther;
     out.value = numberAfter(msg, "(count=");
-    if (consumePrefix(msg, "OOM ")) {
+    if (consume(msg, "OOM ")) {
         // system.sh: "OOM RAM 4/7963 detected", "OOM php-fpm killed", "OOM incident response completed"
         out.code = MessageCode::BoaOom;
         if (msg.starts_with("RAM "))
@@ -183,7 +56,7 @@ void classifyMessage(std::string_view msg, ParsedEvent& out)
         out.code = MessageCode::BoaNginxRestart; // the trigger line nginx.sh writes just before the kill
         return;
     }
-    if (consumePrefix(msg, "System Load ")) {
+    if (consume(msg, "System Load ")) {
         // second.sh: "System Load 650.2% (1-minute) - Web Server Paused" / "... - PHP/Wget/cURL terminated"
         out.value = leadingU16(msg);
         out.code =
@@ -212,16 +85,16 @@ void classifyMessage(std::string_view msg, ParsedEvent& out)
 LineResult parseKillLine(std::string_view line, ParsedEvent& out)
 {
     CivilFields f;
-    const StampResult stamp = parseCompactStamp(line, 0, f);
-    if (stamp != StampResult::Ok)
-        return {LineStatus::Rejected, stamp == StampResult::BadDate ? kBadDate : kNoTimestamp};
+    const StampStatus stamp = timestamps::readCompactTime(line, 0, f);
+    if (stamp != StampStatus::Ok)
+        return {LineStatus::Rejected, timestamps::stampReason(stamp)};
     out.time = civilMs(f);
     std::string_view msg = line.substr(13);
-    consumePrefix(msg, " ");
+    consume(msg, " ");
     out.code = MessageCode::BoaOther;
-    if (consumePrefix(msg, "KILL FPM "))
+    if (consume(msg, "KILL FPM "))
         out.code = MessageCode::BoaKillFpm;
-    else if (consumePrefix(msg, "KILL START "))
+    else if (consume(msg, "KILL START "))
         out.code = MessageCode::BoaKillStart;
     if (out.code != MessageCode::BoaOther)
         out.value = leadingU16(msg);
@@ -234,27 +107,29 @@ LineResult parseKillLine(std::string_view line, ParsedEvent& out)
 LineResult parseSegfaultAlert(std::string_view rest, ParsedEvent& out)
 {
     CivilFields crash;
-    if (!parseClock(rest, 0, crash))
+    if (!timestamps::parseClock(rest, 0, crash))
         return {LineStatus::Rejected, "bad crash time"};
     rest.remove_prefix(8);
-    if (consumePrefix(rest, " [")) {
+    if (consume(rest, " [")) {
         out.value = leadingU16(rest); // number of crash lines segfault_alert.pl matched at that second
         const std::size_t close = rest.find(']');
         rest.remove_prefix(close == std::string_view::npos ? rest.size() : close + 1);
     }
-    if (!consumePrefix(rest, " discovered on "))
-        return {LineStatus::Rejected, kNoTimestamp};
+    if (!consume(rest, " discovered on "))
+        return {LineStatus::Rejected, timestamps::stampReason(StampStatus::NoStamp)};
     CivilFields found;
-    const StampResult stamp = parseCompactStamp(rest, 0, found);
-    if (stamp != StampResult::Ok || crash.hour > 23 || crash.minute > 59 || crash.second > 59)
-        return {LineStatus::Rejected, stamp == StampResult::NoStamp ? kNoTimestamp : kBadDate};
+    StampStatus stamp = timestamps::readCompactTime(rest, 0, found);
+    if (stamp == StampStatus::Ok && (crash.hour > 23 || crash.minute > 59 || crash.second > 59))
+        stamp = StampStatus::BadDate;
+    if (stamp != StampStatus::Ok)
+        return {LineStatus::Rejected, timestamps::stampReason(stamp)};
     out.time = civilMs(found);
     const int crashSec = (crash.hour * 60 + crash.minute) * 60 + crash.second;
     const int foundSec = (found.hour * 60 + found.minute) * 60 + found.second;
     // The alert only looks at the last 999 syslog lines, so a later clock means yesterday.
     out.durationMs = static_cast<std::uint32_t>((foundSec - crashSec + 86400) % 86400) * 1000u;
     rest.remove_prefix(13);
-    if (consumePrefix(rest, " for ")) {
+    if (consume(rest, " for ")) {
         std::string_view ignored;
         out.host = splitToken(trimRight(rest), ignored);
     }
@@ -264,15 +139,15 @@ LineResult parseSegfaultAlert(std::string_view rest, ParsedEvent& out)
 
 /// A $(date) stamp somewhere after the start ("Sending Incident Report Email on <date>",
 /// "Too many php.sh running <date> (count=3)"). Each try fails within a few bytes, so this stays linear.
-StampResult findEmbeddedDate(std::string_view line, ParsedEvent& out)
+StampStatus findEmbeddedDate(std::string_view line, ParsedEvent& out)
 {
     for (std::size_t at = line.find(' '); at != std::string_view::npos; at = line.find(' ', at + 1)) {
         std::size_t used = 0;
-        const StampResult stamp = parseDateStamp(line.substr(at + 1), out, used);
-        if (stamp != StampResult::NoStamp)
+        const StampStatus stamp = timestamps::readDateCommandTime(line.substr(at + 1), out, used);
+        if (stamp != StampStatus::NoStamp)
             return stamp;
     }
-    return StampResult::NoStamp;
+    return StampStatus::NoStamp;
 }
 
 /// scan_nginx web.log: "203.0.113.7 # [x400] 261124-105132" (an IP blocked by the DoS scanner).
@@ -283,11 +158,11 @@ bool parseBlockedIp(std::string_view line, ParsedEvent& out, LineResult& result)
     if (mark == std::string_view::npos || line.size() < 13 || mark == 0)
         return false;
     CivilFields f;
-    const StampResult stamp = parseCompactStamp(line, line.size() - 13, f);
-    if (stamp == StampResult::NoStamp)
+    const StampStatus stamp = timestamps::readCompactTime(line, line.size() - 13, f);
+    if (stamp == StampStatus::NoStamp)
         return false;
-    if (stamp == StampResult::BadDate) {
-        result = {LineStatus::Rejected, kBadDate};
+    if (stamp != StampStatus::Ok) {
+        result = {LineStatus::Rejected, timestamps::stampReason(stamp)};
         return true;
     }
     out.time = civilMs(f);
@@ -317,22 +192,23 @@ private:
     LineResult parseAny(std::string_view line, ParsedEvent& out)
     {
         std::size_t used = 0;
-        switch (parseDateStamp(line, out, used)) {
-        case StampResult::Ok: {
+        switch (const StampStatus stamp = timestamps::readDateCommandTime(line, out, used)) {
+        case StampStatus::Ok: {
             std::string_view msg = line.substr(used);
-            consumePrefix(msg, " ");
+            consume(msg, " ");
             classifyMessage(trimRight(msg), out);
             return {LineStatus::Event, {}};
         }
-        case StampResult::BadDate:
-            return {LineStatus::Rejected, kBadDate};
-        case StampResult::NoStamp:
+        case StampStatus::BadStamp:
+        case StampStatus::BadDate:
+            return {LineStatus::Rejected, timestamps::stampReason(stamp)};
+        case StampStatus::NoStamp:
             break;
         }
         if (isDigit(line[0]) && line.size() >= 13 && line[6] == '-' && (line.size() == 13 || line[13] == ' '))
             return parseKillLine(line, out);
         std::string_view rest = line;
-        if (consumePrefix(rest, "### PHP: CRASH at "))
+        if (consume(rest, "### PHP: CRASH at "))
             return parseSegfaultAlert(rest, out);
         if (line.starts_with("### "))
             return structural(); // SYS:/NGX:/PTH:/VHT: detail lines of the alert above
@@ -350,16 +226,11 @@ private:
         LineResult blocked;
         if (parseBlockedIp(line, out, blocked))
             return blocked;
-        switch (findEmbeddedDate(line, out)) {
-        case StampResult::Ok:
-            out.code = MessageCode::BoaOther;
-            return {LineStatus::Event, {}};
-        case StampResult::BadDate:
-            return {LineStatus::Rejected, kBadDate};
-        case StampResult::NoStamp:
-            break;
-        }
-        return {LineStatus::Rejected, kNoTimestamp};
+        const StampStatus stamp = findEmbeddedDate(line, out);
+        if (stamp != StampStatus::Ok)
+            return {LineStatus::Rejected, timestamps::stampReason(stamp)};
+        out.code = MessageCode::BoaOther;
+        return {LineStatus::Event, {}};
     }
 
     LineResult structural() const

@@ -4,13 +4,14 @@
 // the message. Worker output copied without decoration has no timestamp at all.
 
 #include "parse/parsers.h"
-#include "parse/scanutil.h"
+#include "parse/scan.h"
+#include "parse/timestamps.h"
 
 namespace gd {
 namespace {
 
 using scan::consume;
-constexpr auto npos = std::string_view::npos;
+using scan::npos;
 
 Level levelFromName(std::string_view name)
 {
@@ -97,9 +98,8 @@ void parseSlowRequest(std::string_view text, ParsedEvent& out)
         const std::size_t at = body.rfind(ending.marker);
         if (at == npos)
             return;
-        std::string_view seconds = body.substr(at + ending.marker.size());
         std::uint32_t ms = 0;
-        if (scan::consumeSecondsAsMs(seconds, ms) && seconds.empty()) {
+        if (scan::parseSecondsAsMs(body.substr(at + ending.marker.size()), ms)) {
             out.durationMs = ms;
             out.code = ending.code;
         }
@@ -250,11 +250,14 @@ public:
             return {LineStatus::Ignored, {}};
         if (line.find('\0') != npos)
             return reject("binary data");
-        std::string_view rest = line;
-        if (const std::string_view reason = scan::consumeFpmTime(rest, out.time); !reason.empty()) {
+        std::size_t used = 0;
+        if (const auto stamp = timestamps::readFpmTime(line, out, used);
+            stamp != timestamps::StampStatus::Ok) {
             // An impossible date is a broken line; anything else without a zlog time is worker output.
-            return reason == "bad date" ? reject(reason) : childOutput(reason);
+            const std::string_view reason = timestamps::stampReason(stamp);
+            return stamp == timestamps::StampStatus::BadDate ? reject(reason) : childOutput(reason);
         }
+        std::string_view rest = line.substr(used);
         if (!consume(rest, " "))
             return reject("no level");
         const std::size_t colon = rest.find(": ");

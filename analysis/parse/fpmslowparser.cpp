@@ -8,18 +8,14 @@
 // belongs to no record and is rejected.
 
 #include "parse/parsers.h"
-#include "parse/scanutil.h"
+#include "parse/scan.h"
+#include "parse/timestamps.h"
 
 namespace gd {
 namespace {
 
 using scan::consume;
-constexpr auto npos = std::string_view::npos;
-
-bool isHexDigit(char c)
-{
-    return scan::isDigit(c) || (c >= 'a' && c <= 'f') || (c >= 'A' && c <= 'F');
-}
+using scan::npos;
 
 /// "[0x00007f3b6c01e4a0] " at the front of a frame line.
 bool consumeFrameAddress(std::string_view& text)
@@ -28,7 +24,7 @@ bool consumeFrameAddress(std::string_view& text)
     if (!consume(rest, "[0x"))
         return false;
     std::size_t digits = 0;
-    while (digits < rest.size() && isHexDigit(rest[digits]))
+    while (digits < rest.size() && scan::hexValue(rest[digits]) >= 0)
         ++digits;
     if (digits == 0 || digits > 16)
         return false;
@@ -75,9 +71,10 @@ private:
     /// "[24-Nov-2026 11:00:55]  [pool o1.83] pid 24001" (two spaces: the zlog time ends in one).
     LineResult parseHeader(std::string_view line, ParsedEvent& out)
     {
-        std::string_view rest = line;
-        if (const std::string_view reason = scan::consumeFpmTime(rest, out.time); !reason.empty())
-            return rejectHeader(reason);
+        std::size_t used = 0;
+        if (const auto stamp = timestamps::readFpmTime(line, out, used); stamp != timestamps::StampStatus::Ok)
+            return rejectHeader(timestamps::stampReason(stamp));
+        std::string_view rest = line.substr(used);
         if (!consume(rest, " "))
             return rejectHeader("no pool");
         consume(rest, " ");

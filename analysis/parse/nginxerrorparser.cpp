@@ -5,8 +5,8 @@
 
 #include "parse/accessfields.h"
 #include "parse/parsers.h"
-#include "parse/scanutil.h"
-#include "time/civiltime.h"
+#include "parse/scan.h"
+#include "parse/timestamps.h"
 
 #include <array>
 
@@ -14,7 +14,7 @@ namespace gd {
 namespace {
 
 using scan::consume;
-constexpr auto npos = std::string_view::npos;
+using scan::npos;
 
 Level levelFromName(std::string_view name)
 {
@@ -251,27 +251,6 @@ MessageCode classify(std::string_view message)
     return MessageCode::NgxOther;
 }
 
-/// "2026/11/24 10:51:32" (ngx_times.c "%4d/%02d/%02d %02d:%02d:%02d", local time, no zone).
-std::string_view parseTime(std::string_view line, CivilMs& time)
-{
-    if (line.size() < 19 || line[4] != '/' || line[7] != '/' || line[10] != ' ' || line[13] != ':' ||
-        line[16] != ':')
-        return "no timestamp";
-    CivilFields f;
-    f.year = parseDigits(line, 0, 4);
-    f.month = parseDigits(line, 5, 2);
-    f.day = parseDigits(line, 8, 2);
-    f.hour = parseDigits(line, 11, 2);
-    f.minute = parseDigits(line, 14, 2);
-    f.second = parseDigits(line, 17, 2);
-    if (f.year < 0 || f.day < 0)
-        return "no timestamp";
-    if (!isValidCivil(f))
-        return "bad date";
-    time = civilMs(f);
-    return {};
-}
-
 class NginxErrorParser final : public LogParser {
 public:
     LogKind kind() const override { return LogKind::NginxError; }
@@ -282,9 +261,11 @@ public:
             return {LineStatus::Ignored, {}};
         if (line.find('\0') != npos)
             return {LineStatus::Rejected, "binary data"};
-        if (const std::string_view reason = parseTime(line, out.time); !reason.empty())
-            return {LineStatus::Rejected, reason};
-        std::string_view rest = line.substr(19);
+        std::size_t used = 0;
+        if (const auto stamp = timestamps::readNginxErrorTime(line, out, used);
+            stamp != timestamps::StampStatus::Ok)
+            return {LineStatus::Rejected, timestamps::stampReason(stamp)};
+        std::string_view rest = line.substr(used);
         if (!consume(rest, " ["))
             return {LineStatus::Rejected, "no level"};
         const std::size_t close = rest.find("] ");

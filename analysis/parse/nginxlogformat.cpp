@@ -1,11 +1,12 @@
 #include "parse/nginxlogformat.h"
 
 #include "parse/accessfields.h"
+#include "parse/scan.h"
+#include "parse/timestamps.h"
 
 #include "time/civiltime.h"
 
 #include <array>
-#include <cstring>
 #include <string>
 #include <utility>
 #include <vector>
@@ -25,6 +26,7 @@ constexpr std::string_view kBadStatus = "bad status";
 constexpr std::string_view kBadRequestTime = "bad request_time";
 
 using namespace accessfields;
+using namespace scan;
 
 /// What one line has seen so far, to let the better source of a field win whatever the field order.
 struct LineState {
@@ -87,11 +89,11 @@ std::string_view storeField(Var var, std::string_view value, ParsedEvent& out, A
         out.host = hostWithoutPort(value);
         break;
     case Var::TimeLocal:
-        return parseTimeLocal(value, out) ? std::string_view() : kBadTime;
+        return timestamps::parseTimeLocal(value, out) ? std::string_view() : kBadTime;
     case Var::TimeIso8601:
-        return parseTimeIso8601(value, out) ? std::string_view() : kBadTime;
+        return timestamps::parseTimeIso8601(value, out) ? std::string_view() : kBadTime;
     case Var::Msec:
-        return parseMsec(value, out) ? std::string_view() : kBadTime;
+        return timestamps::parseMsec(value, out) ? std::string_view() : kBadTime;
     case Var::Request:
         storeRequest(value, out, state);
         break;
@@ -113,7 +115,7 @@ std::string_view storeField(Var var, std::string_view value, ParsedEvent& out, A
     }
     case Var::RequestTime: {
         std::uint32_t ms = 0;
-        if (value != "-" && !parseSecondsMs(value, ms))
+        if (value != "-" && !parseSecondsAsMs(value, ms))
             return kBadRequestTime;
         out.durationMs = ms;
         break;
@@ -188,7 +190,7 @@ void readTimingTail(std::string_view tail, ParsedEvent& out, AccessLineExtras* e
         end = end == npos ? tail.size() : end;
         const TailPair pair = readTailPair(tail, pos, end);
         if (!pair.key.empty()) {
-            if ((pair.key == "rt" || pair.key == "request_time") && parseSecondsMs(pair.value, ms)) {
+            if ((pair.key == "rt" || pair.key == "request_time") && parseSecondsAsMs(pair.value, ms)) {
                 haveRequestTime = true;
                 out.durationMs = ms;
             } else if ((pair.key == "urt" || pair.key == "upstream_response_time") && extras != nullptr &&
@@ -199,7 +201,7 @@ void readTimingTail(std::string_view tail, ParsedEvent& out, AccessLineExtras* e
             continue;
         }
         const std::string_view token = tail.substr(pos, end - pos);
-        if (!haveRequestTime && token.find('.') != npos && parseSecondsMs(token, ms)) {
+        if (!haveRequestTime && token.find('.') != npos && parseSecondsAsMs(token, ms)) {
             haveRequestTime = true;
             out.durationMs = ms;
             const std::size_t next = end + 1; // $upstream_response_time conventionally comes next

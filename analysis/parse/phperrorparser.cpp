@@ -8,70 +8,14 @@
 // so the timeline's zone resolver can apply that zone's rules, DST included.
 
 #include "parse/parsers.h"
-#include "parse/textscan.h"
-#include "time/civiltime.h"
+#include "parse/scan.h"
+#include "parse/timestamps.h"
 
 namespace gd {
 namespace {
 
-using namespace textscan;
-
-constexpr std::string_view kNoTimestamp = "no timestamp";
-
-bool isUtcName(std::string_view zone)
-{
-    static constexpr std::string_view names[] = {
-        "UTC",     "GMT",           "Z",        "UCT",       "Zulu", "Etc/UTC",  "Etc/GMT",
-        "Etc/UCT", "Etc/Universal", "Etc/Zulu", "Universal", "GMT0", "Etc/GMT0", "Greenwich"};
-    for (const std::string_view name : names) {
-        if (zone == name)
-            return true;
-    }
-    return false;
-}
-
-enum class StampResult : std::uint8_t { NoStamp, BadDate, Ok };
-
-/// "[24-Nov-2026 09:51:32 UTC] " (zone absent in very old PHP). Sets `message` to the rest.
-StampResult parseStamp(std::string_view line, ParsedEvent& out, std::string_view& message)
-{
-    if (line.size() < 22 || line[0] != '[' || line[3] != '-' || line[7] != '-' || line[12] != ' ')
-        return StampResult::NoStamp;
-    CivilFields f;
-    f.day = parseDigits(line, 1, 2);
-    f.month = monthFromAbbrev(line.substr(4, 3));
-    f.year = parseDigits(line, 8, 4);
-    if (f.day < 0 || f.month == 0 || f.year < 0 || !parseClock(line, 13, f))
-        return StampResult::NoStamp;
-    std::size_t pos = 21;
-    if (line[pos] == ' ') {
-        // Zone names are short; bounding the search keeps a bracket-less 100 KB line cheap.
-        const std::size_t close = line.substr(pos + 1, 64).find(']');
-        if (close == std::string_view::npos || close == 0)
-            return StampResult::NoStamp;
-        const std::string_view zone = line.substr(pos + 1, close);
-        if (zone.find(' ') != std::string_view::npos)
-            return StampResult::NoStamp;
-        if (isUtcName(zone)) {
-            out.hasOffset = true;
-            out.utcOffsetSec = 0;
-        } else if (const std::size_t n = parseNumericOffset(zone, out.utcOffsetSec); n == zone.size()) {
-            out.hasOffset = true; // an offset-type date.timezone such as "+01:00"
-        } else {
-            out.utcOffsetSec = 0;
-            out.group = zone;
-        }
-        pos += 1 + close;
-    }
-    if (line[pos] != ']')
-        return StampResult::NoStamp;
-    if (!isValidCivil(f))
-        return StampResult::BadDate;
-    out.time = civilMs(f);
-    message = line.substr(pos + 1);
-    consumePrefix(message, " ");
-    return StampResult::Ok;
-}
+using namespace scan;
+using timestamps::StampStatus;
 
 /// The script from "... in /path/file.php:12" (exceptions) or "... in /path/file.php on line 12".
 /// The first form is tried first: in "called in /a.php on line 5 and defined in /b.php:12" the error is in
@@ -137,20 +81,20 @@ MessageCode classifyFatal(std::string_view body, ParsedEvent& out)
 void parseTraceFrame(std::string_view frame, ParsedEvent& out)
 {
     frame.remove_prefix(1 + digitRun(frame.substr(1)));
-    consumePrefix(frame, " ");
+    consume(frame, " ");
     const std::size_t call = frame.find("): ");
     if (call != std::string_view::npos) {
         const std::size_t open = frame.rfind('(', call);
-        std::uint64_t lineNumber = 0;
+        std::uint32_t lineNumber = 0;
         if (open != std::string_view::npos &&
-            parseUnsigned(frame.substr(open + 1, call - open - 1), 0xFFFFFFFFu, lineNumber)) {
+            parseUnsigned(frame.substr(open + 1, call - open - 1), lineNumber)) {
             out.frameFile = frame.substr(0, open);
-            out.frameLine = static_cast<std::uint32_t>(lineNumber);
+            out.frameLine = lineNumber;
             out.frameFunction = frame.substr(call + 3);
             return;
         }
     }
-    if (consumePrefix(frame, "[internal function]: ")) {
+    if (consume(frame, "[internal function]: ")) {
         out.frameFunction = frame;
         return;
     }
@@ -168,13 +112,13 @@ void parseXdebugFrame(std::string_view frame, ParsedEvent& out)
     frame.remove_prefix(number + 2);
     const std::size_t space = frame.rfind(' ');
     const std::size_t colon = frame.rfind(':');
-    std::uint64_t lineNumber = 0;
+    std::uint32_t lineNumber = 0;
     if (space == std::string_view::npos || colon == std::string_view::npos || colon < space ||
-        !parseUnsigned(trimRight(frame.substr(colon + 1)), 0xFFFFFFFFu, lineNumber))
+        !parseUnsigned(trimRight(frame.substr(colon + 1)), lineNumber))
         return;
     out.frameFunction = frame.substr(0, space);
     out.frameFile = frame.substr(space + 1, colon - space - 1);
-    out.frameLine = static_cast<std::uint32_t>(lineNumber);
+    out.frameLine = lineNumber;
 }
 
 /// "  thrown in /path/file.php on line 1005"
@@ -183,10 +127,10 @@ void parseThrownIn(std::string_view text, ParsedEvent& out)
     const std::size_t onLine = text.rfind(" on line ");
     if (onLine == std::string_view::npos)
         return;
-    std::uint64_t lineNumber = 0;
-    if (parseUnsigned(trimRight(text.substr(onLine + 9)), 0xFFFFFFFFu, lineNumber)) {
+    std::uint32_t lineNumber = 0;
+    if (parseUnsigned(trimRight(text.substr(onLine + 9)), lineNumber)) {
         out.frameFile = text.substr(0, onLine);
-        out.frameLine = static_cast<std::uint32_t>(lineNumber);
+        out.frameLine = lineNumber;
     }
 }
 
@@ -199,14 +143,18 @@ public:
         line = skipLeadingNuls(line);
         if (trimRight(line).empty())
             return {LineStatus::Ignored, {}};
-        std::string_view message;
-        switch (parseStamp(line, out, message)) {
-        case StampResult::Ok:
+        std::size_t used = 0;
+        switch (const StampStatus stamp = timestamps::readPhpTime(line, out, used)) {
+        case StampStatus::Ok: {
+            std::string_view message = line.substr(used);
+            consume(message, " ");
             return parseMessage(message, out);
-        case StampResult::BadDate:
+        }
+        case StampStatus::BadStamp:
+        case StampStatus::BadDate:
             inUncaught_ = false;
-            return {LineStatus::Rejected, "bad date"};
-        case StampResult::NoStamp:
+            return {LineStatus::Rejected, timestamps::stampReason(stamp)};
+        case StampStatus::NoStamp:
             break;
         }
         out = ParsedEvent{}; // a half-parsed stamp must not leak into a continuation
@@ -218,7 +166,7 @@ private:
     {
         inUncaught_ = false;
         std::string_view body = message;
-        if (!consumePrefix(body, "PHP ")) {
+        if (!consume(body, "PHP ")) {
             out.code = MessageCode::PhpOther; // error_log("...") from the application itself
             haveEvent_ = true;
             return {LineStatus::Event, {}};
@@ -254,7 +202,7 @@ private:
                                  line.starts_with("Next ") ||
                                  (line[0] == '#' && line.size() > 1 && isDigit(line[1]));
         if (!inUncaught_ && !traceShaped)
-            return {LineStatus::Rejected, kNoTimestamp};
+            return {LineStatus::Rejected, timestamps::stampReason(StampStatus::NoStamp)};
         if (!haveEvent_)
             return {LineStatus::Ignored, {}}; // a rotated file that starts inside a trace
         return continuation(line, out);
@@ -264,7 +212,7 @@ private:
     {
         if (line[0] == '#' && line.size() > 1 && isDigit(line[1])) {
             parseTraceFrame(line, out);
-        } else if (std::string_view thrown = line; consumePrefix(thrown, "  thrown in ")) {
+        } else if (std::string_view thrown = line; consume(thrown, "  thrown in ")) {
             parseThrownIn(thrown, out);
             inUncaught_ = false;
         }

@@ -8,91 +8,25 @@
 // The program becomes `group`, its pid `pid`; kernel and systemd messages are classified further.
 
 #include "parse/parsers.h"
-#include "parse/textscan.h"
-#include "time/civiltime.h"
+#include "parse/scan.h"
+#include "parse/timestamps.h"
 
 namespace gd {
 namespace {
 
-using namespace textscan;
+using namespace scan;
+using timestamps::StampStatus;
 
-constexpr std::string_view kNoTimestamp = "no timestamp";
-constexpr std::string_view kBadDate = "bad date";
 constexpr std::string_view kBadPid = "bad pid";
 constexpr std::string_view kTruncated = "truncated";
 constexpr std::string_view kBadTimestamp = "bad timestamp";
-
-enum class StampResult : std::uint8_t { NoStamp, BadDate, Ok };
-
-/// "Nov 24 10:51:32" or "Nov  4 10:51:32" (also an unpadded "Nov 4"). Sets `used` to the length.
-StampResult parseTraditionalStamp(std::string_view text, ParsedEvent& out, std::size_t& used)
-{
-    if (text.size() < 14 || text[3] != ' ')
-        return StampResult::NoStamp;
-    CivilFields f;
-    f.year = 2000; // placeholder, leap so "Feb 29" survives; the timeline supplies the real year
-    f.month = monthFromAbbrev(text.substr(0, 3));
-    if (f.month == 0)
-        return StampResult::NoStamp;
-    std::size_t pos = text[4] == ' ' ? 5 : 4;
-    const std::size_t dayDigits = digitRun(text.substr(pos, 3));
-    if (dayDigits == 0 || dayDigits > 2)
-        return StampResult::NoStamp;
-    f.day = parseDigits(text, pos, dayDigits);
-    pos += dayDigits;
-    if (pos >= text.size() || text[pos] != ' ' || !parseClock(text, pos + 1, f))
-        return StampResult::NoStamp;
-    pos += 9;
-    if (!isValidCivil(f))
-        return StampResult::BadDate;
-    out.time = civilMs(f);
-    out.hasYear = false;
-    used = pos;
-    return StampResult::Ok;
-}
-
-/// "2026-11-24T10:51:32[.frac][Z|+01:00|+0100]". The offset is optional to tolerate local dumps.
-StampResult parseIsoStamp(std::string_view text, ParsedEvent& out, std::size_t& used)
-{
-    if (text.size() < 19 || text[4] != '-' || text[7] != '-' || text[10] != 'T')
-        return StampResult::NoStamp;
-    CivilFields f;
-    f.year = parseDigits(text, 0, 4);
-    f.month = parseDigits(text, 5, 2);
-    f.day = parseDigits(text, 8, 2);
-    if (f.year < 0 || f.month < 0 || f.day < 0 || !parseClock(text, 11, f))
-        return StampResult::NoStamp;
-    std::size_t pos = 19;
-    if (pos < text.size() && text[pos] == '.') {
-        const std::size_t fracDigits = digitRun(text.substr(pos + 1));
-        if (fracDigits == 0)
-            return StampResult::NoStamp;
-        // Only the first three digits matter for milliseconds; the rest are skipped.
-        for (std::size_t i = 0; i < 3; ++i)
-            f.millisecond = f.millisecond * 10 + (i < fracDigits ? text[pos + 1 + i] - '0' : 0);
-        pos += 1 + fracDigits;
-    }
-    if (pos < text.size() && text[pos] == 'Z') {
-        out.hasOffset = true;
-        out.utcOffsetSec = 0;
-        ++pos;
-    } else if (const std::size_t n = parseNumericOffset(text.substr(pos), out.utcOffsetSec); n > 0) {
-        out.hasOffset = true;
-        pos += n;
-    }
-    if (!isValidCivil(f))
-        return StampResult::BadDate;
-    out.time = civilMs(f);
-    used = pos;
-    return StampResult::Ok;
-}
 
 /// "<PRI>" at the start of the line; the severity becomes the level.
 bool parsePriority(std::string_view& text, Level& level)
 {
     const std::size_t close = text.substr(0, 5).find('>');
-    std::uint64_t pri = 0;
-    if (close == std::string_view::npos || !parseUnsigned(text.substr(1, close - 1), 191, pri))
+    std::uint32_t pri = 0;
+    if (close == std::string_view::npos || !parseUnsigned(text.substr(1, close - 1), pri, 191))
         return false;
     static constexpr Level bySeverity[8] = {Level::Emergency, Level::Alert,  Level::Critical, Level::Error,
                                             Level::Warning,   Level::Notice, Level::Info,     Level::Debug};
@@ -145,7 +79,7 @@ std::string_view mappedModule(std::string_view tail)
 LineResult classifySegfault(std::string_view msg, std::size_t marker, ParsedEvent& out)
 {
     const std::size_t open = msg.rfind('[', marker);
-    if (open == std::string_view::npos || !parsePid(msg.substr(open + 1, marker - open - 1), out.pid))
+    if (open == std::string_view::npos || !parseUnsigned(msg.substr(open + 1, marker - open - 1), out.pid))
         return {LineStatus::Rejected, kBadPid};
     out.code = MessageCode::KernSegfault;
     std::string_view tail = msg.substr(marker);
@@ -162,7 +96,7 @@ LineResult classifySegfault(std::string_view msg, std::size_t marker, ParsedEven
 /// "php-fpm[23472] general protection ip:... error:0". Returns false if it is not a trap line.
 bool classifyTrap(std::string_view msg, ParsedEvent& out, LineResult& result)
 {
-    const bool hasTrapsPrefix = consumePrefix(msg, "traps: ");
+    const bool hasTrapsPrefix = consume(msg, "traps: ");
     const std::size_t ip = msg.find(" ip:");
     if (ip == std::string_view::npos)
         return false;
@@ -174,7 +108,7 @@ bool classifyTrap(std::string_view msg, ParsedEvent& out, LineResult& result)
     const std::string_view kind = head.substr(close + 2);
     if (!hasTrapsPrefix && !kind.starts_with("general protection") && !kind.starts_with("trap "))
         return false;
-    if (!parsePid(head.substr(open + 1, close - open - 1), out.pid)) {
+    if (!parseUnsigned(head.substr(open + 1, close - open - 1), out.pid)) {
         result = {LineStatus::Rejected, kBadPid};
         return true;
     }
@@ -193,7 +127,7 @@ bool classifyTrap(std::string_view msg, ParsedEvent& out, LineResult& result)
 LineResult oomVictim(std::string_view text, MessageCode code, ParsedEvent& out)
 {
     const std::size_t digits = digitRun(text);
-    if (!parsePid(text.substr(0, digits), out.pid))
+    if (!parseUnsigned(text.substr(0, digits), out.pid))
         return {LineStatus::Rejected, kBadPid};
     out.code = code;
     text.remove_prefix(digits);
@@ -221,13 +155,13 @@ LineResult classifyKernel(std::string_view msg, ParsedEvent& out)
         return result;
     }
     std::string_view oom = msg;
-    if (consumePrefix(oom, "Out of memory: ") || consumePrefix(oom, "Memory cgroup out of memory: ") ||
+    if (consume(oom, "Out of memory: ") || consume(oom, "Memory cgroup out of memory: ") ||
         oom.starts_with("Killed process ")) {
-        if (consumePrefix(oom, "Killed process "))
+        if (consume(oom, "Killed process "))
             return oomVictim(oom, MessageCode::KernOomKilled, out);
         // Old kernels: "Kill process N (comm) score S or sacrifice child" names the candidate only;
         // a child may be killed instead and the following "Killed process" line names the real victim.
-        if (consumePrefix(oom, "Kill process ") || consumePrefix(oom, "kill process "))
+        if (consume(oom, "Kill process ") || consume(oom, "kill process "))
             return oomVictim(oom, MessageCode::KernOomInvoked, out);
     }
     return result;
@@ -277,7 +211,7 @@ void classifyUnitVerb(std::string_view msg, ParsedEvent& out)
     };
     for (const Verb& verb : verbs) {
         std::string_view subject = msg;
-        if (!consumePrefix(subject, verb.prefix))
+        if (!consume(subject, verb.prefix))
             continue;
         out.code = verb.code;
         const std::size_t dash = subject.find(" - ");
@@ -338,11 +272,11 @@ public:
                 return parseRfc5424(text.substr(2), out);
         }
         std::size_t used = 0;
-        StampResult stamp = parseIsoStamp(text, out, used);
-        if (stamp == StampResult::NoStamp)
-            stamp = parseTraditionalStamp(text, out, used);
-        if (stamp != StampResult::Ok)
-            return {LineStatus::Rejected, stamp == StampResult::BadDate ? kBadDate : kNoTimestamp};
+        StampStatus stamp = timestamps::readIso8601(text, out, used);
+        if (stamp == StampStatus::NoStamp)
+            stamp = timestamps::readSyslogTime(text, out, used);
+        if (stamp != StampStatus::Ok)
+            return {LineStatus::Rejected, timestamps::stampReason(stamp)};
         if (used >= text.size())
             return {LineStatus::Rejected, kTruncated};
         if (text[used] != ' ')
@@ -372,9 +306,9 @@ private:
     LineResult parseRfc5424(std::string_view text, ParsedEvent& out)
     {
         std::size_t used = 0;
-        const StampResult stamp = parseIsoStamp(text, out, used);
-        if (stamp != StampResult::Ok)
-            return {LineStatus::Rejected, stamp == StampResult::BadDate ? kBadDate : kNoTimestamp};
+        const StampStatus stamp = timestamps::readIso8601(text, out, used);
+        if (stamp != StampStatus::Ok)
+            return {LineStatus::Rejected, timestamps::stampReason(stamp)};
         if (used >= text.size())
             return {LineStatus::Rejected, kTruncated};
         if (text[used] != ' ')
@@ -388,7 +322,7 @@ private:
             return {LineStatus::Rejected, kTruncated};
         if (!skipStructuredData(rest))
             return {LineStatus::Rejected, "bad structured data"};
-        consumePrefix(rest, "\xEF\xBB\xBF"); // the BOM RFC 5424 allows before a UTF-8 message
+        consume(rest, "\xEF\xBB\xBF"); // the BOM RFC 5424 allows before a UTF-8 message
         if (app == "-")
             app = {};
         // PROCID may be any printable token; only a number is a pid.
@@ -400,8 +334,8 @@ private:
     /// "-" or one or more "[id key=\"value\" ...]" elements (values may hold escaped '"' and ']').
     static bool skipStructuredData(std::string_view& rest)
     {
-        if (consumePrefix(rest, "-")) {
-            consumePrefix(rest, " ");
+        if (consume(rest, "-")) {
+            consume(rest, " ");
             return true;
         }
         while (!rest.empty() && rest[0] == '[') {
@@ -421,7 +355,7 @@ private:
                 return false;
             rest.remove_prefix(i + 1);
         }
-        consumePrefix(rest, " ");
+        consume(rest, " ");
         return true;
     }
 
@@ -429,7 +363,7 @@ private:
                                ParsedEvent& out)
     {
         out.group = program;
-        if (!pidText.empty() && !parsePid(pidText, out.pid))
+        if (!pidText.empty() && !parseUnsigned(pidText, out.pid))
             return {LineStatus::Rejected, kBadPid};
         if (program == "kernel")
             return classifyKernel(skipUptime(msg), out);
