@@ -7,9 +7,10 @@
 #include "parse/nginxlogformat.h"
 #include "report/analysisjson.h"
 #include "report/evidencetext.h"
+#include "report/incidentreport.h"
 #include "report/inspectreport.h"
+#include "report/reporttext.h"
 #include "terminal.h"
-#include "time/civiltime.h"
 
 #include <QCommandLineParser>
 #include <QCoreApplication>
@@ -204,39 +205,6 @@ int runInspect(const QStringList& arguments)
     return kExitOk;
 }
 
-QString analysisText(const ImportResult& import, const AnalysisResult& analysis, RawTextReader& rawText)
-{
-    QString out = QStringLiteral("%1 requests, %2 failed with 502/504; server time zone %3\n")
-                      .arg(analysis.requests)
-                      .arg(analysis.failures)
-                      .arg(import.serverTimeZone);
-    if (analysis.incidents.empty())
-        out += QStringLiteral("No 502/504 incidents found.\n");
-    for (const Incident& incident : analysis.incidents) {
-        out += QStringLiteral("\n#%1 %2 (%3, confidence %4)\n  %5 .. %6 UTC\n  %7\n  why: %8\n  advice: %9\n")
-                   .arg(incident.id)
-                   .arg(causeTitle(incident.cause), QString::fromLatin1(causeId(incident.cause)))
-                   .arg(incident.confidence, 0, 'f', 2)
-                   .arg(QString::fromStdString(formatIsoUtc(incident.startMs)),
-                        QString::fromStdString(formatIsoUtc(incident.endMs)), incident.summary,
-                        incident.reasoning, incident.advice);
-        for (const CauseScore& alternative : incident.alternatives) {
-            out += QStringLiteral("  alternative: %1 (%2)\n")
-                       .arg(QString::fromLatin1(causeId(alternative.cause)))
-                       .arg(alternative.confidence, 0, 'f', 2);
-        }
-        for (const QString& limit : incident.limits)
-            out += QStringLiteral("  cannot see: %1\n").arg(limit);
-        for (const EvidenceLine& line : incident.evidence) {
-            out += QStringLiteral("  [%1] %2:%3\n      %4\n")
-                       .arg(line.role, import.sources[line.source].path)
-                       .arg(line.line)
-                       .arg(evidenceText(rawText, line).left(300));
-        }
-    }
-    return out;
-}
-
 int runAnalyze(const QStringList& arguments)
 {
     QCommandLineParser parser;
@@ -254,11 +222,12 @@ int runAnalyze(const QStringList& arguments)
     const AnalysisResult analysis = analyzeImport(result);
     RawTextReader rawText(result.sources);
     pinEvidence(rawText, analysis, 0); // one pass per compressed member, not one per evidence line
+    const AnalysisReport report = analysisReport(result, analysis, &rawText);
     const QString json = parser.value(QStringLiteral("json"));
-    if (!json.isEmpty() && !writeJson(json, analysisJson(result, analysis, rawText)))
+    if (!json.isEmpty() && !writeJson(json, analysisJson(result, report)))
         return kExitNothingLoaded;
     if (json != QLatin1String("-"))
-        std::fputs(analysisText(result, analysis, rawText).toLocal8Bit().constData(), stdout);
+        std::fputs(analysisText(report).toLocal8Bit().constData(), stdout);
     return kExitOk;
 }
 

@@ -1,6 +1,5 @@
 #include "report/analysisjson.h"
 
-#include "report/evidencetext.h"
 #include "report/inspectreport.h"
 #include "time/civiltime.h"
 
@@ -48,80 +47,81 @@ QJsonObject factsJson(const BundleFacts& facts)
     };
 }
 
+QJsonObject incidentJson(const IncidentReport& incident)
+{
+    QJsonArray alternatives;
+    for (const ReportAlternative& alternative : incident.alternatives) {
+        alternatives.append(QJsonObject{{QStringLiteral("cause"), alternative.causeId},
+                                        {QStringLiteral("confidence"), rounded(alternative.confidence)}});
+    }
+    QJsonArray urls;
+    for (const UrlStat& url : incident.urls) {
+        urls.append(QJsonObject{{QStringLiteral("host"), url.host},
+                                {QStringLiteral("path"), url.path},
+                                {QStringLiteral("failed"), static_cast<qint64>(url.failed)},
+                                {QStringLiteral("requests"), static_cast<qint64>(url.requests)}});
+    }
+    QJsonArray evidence;
+    for (const ReportEvidence& line : incident.evidence) {
+        evidence.append(QJsonObject{{QStringLiteral("source"), line.source},
+                                    {QStringLiteral("line"), static_cast<qint64>(line.line)},
+                                    {QStringLiteral("time"), iso(line.timeMs)},
+                                    {QStringLiteral("text"), line.text},
+                                    {QStringLiteral("role"), line.role}});
+    }
+    QJsonArray features;
+    for (const Feature& feature : incident.features)
+        features.append(
+            QJsonObject{{QStringLiteral("name"), feature.name}, {QStringLiteral("value"), feature.value}});
+    QJsonValue segfault;
+    if (incident.segfault) {
+        segfault = QJsonObject{{QStringLiteral("module"), incident.segfault->module},
+                               {QStringLiteral("kind"), segfaultKindId(incident.segfault->kind)},
+                               {QStringLiteral("crashes"), static_cast<qint64>(incident.segfault->crashes)}};
+    }
+    return QJsonObject{
+        {QStringLiteral("id"), incident.id},
+        {QStringLiteral("start"), iso(incident.startMs)},
+        {QStringLiteral("end"), iso(incident.endMs)},
+        {QStringLiteral("cause"), incident.causeId},
+        {QStringLiteral("title"), incident.causeTitle},
+        {QStringLiteral("confidence"), rounded(incident.confidence)},
+        {QStringLiteral("alternatives"), alternatives},
+        {QStringLiteral("responses"),
+         QJsonObject{{QStringLiteral("502"), static_cast<qint64>(incident.count502)},
+                     {QStringLiteral("504"), static_cast<qint64>(incident.count504)},
+                     {QStringLiteral("requests"), static_cast<qint64>(incident.requests)}}},
+        {QStringLiteral("hosts"), QJsonArray::fromStringList(incident.hosts)},
+        {QStringLiteral("urls"), urls},
+        {QStringLiteral("segfault"), segfault},
+        {QStringLiteral("evidence"), evidence},
+        {QStringLiteral("summary"), incident.summary},
+        {QStringLiteral("reasoning"), incident.reasoning},
+        {QStringLiteral("features"), features},
+        {QStringLiteral("limits"), QJsonArray::fromStringList(incident.limits)},
+        {QStringLiteral("collect_next"), QJsonArray::fromStringList(incident.collectNext)},
+        {QStringLiteral("advice"), incident.advice},
+        {QStringLiteral("staff_note"),
+         incident.staffNote.isEmpty() ? QJsonValue() : QJsonValue(incident.staffNote)},
+    };
+}
+
 } // namespace
 
-QJsonObject analysisJson(const ImportResult& import, const AnalysisResult& analysis, RawTextReader& rawText,
-                         const std::function<QString(const Incident&)>& staffNote)
+QJsonObject analysisJson(const ImportResult& import, const AnalysisReport& report)
 {
     QJsonArray inputs;
     for (const QJsonValue& source : sourcesJson(import))
         inputs.append(source);
     QJsonArray incidents;
-    for (const Incident& incident : analysis.incidents) {
-        QJsonArray alternatives;
-        for (const CauseScore& alternative : incident.alternatives) {
-            alternatives.append(
-                QJsonObject{{QStringLiteral("cause"), QString::fromLatin1(causeId(alternative.cause))},
-                            {QStringLiteral("confidence"), rounded(alternative.confidence)}});
-        }
-        QJsonArray urls;
-        for (const UrlStat& url : incident.urls) {
-            urls.append(QJsonObject{{QStringLiteral("host"), url.host},
-                                    {QStringLiteral("path"), url.path},
-                                    {QStringLiteral("failed"), static_cast<qint64>(url.failed)},
-                                    {QStringLiteral("requests"), static_cast<qint64>(url.requests)}});
-        }
-        QJsonArray evidence;
-        for (const EvidenceLine& line : incident.evidence) {
-            evidence.append(QJsonObject{{QStringLiteral("source"), import.sources[line.source].path},
-                                        {QStringLiteral("line"), static_cast<qint64>(line.line)},
-                                        {QStringLiteral("time"), iso(line.timeMs)},
-                                        {QStringLiteral("text"), evidenceText(rawText, line)},
-                                        {QStringLiteral("role"), line.role}});
-        }
-        QJsonArray features;
-        for (const Feature& feature : incident.features)
-            features.append(QJsonObject{{QStringLiteral("name"), feature.name},
-                                        {QStringLiteral("value"), feature.value}});
-        QJsonValue segfault;
-        if (incident.segfault) {
-            segfault =
-                QJsonObject{{QStringLiteral("module"), incident.segfault->module},
-                            {QStringLiteral("kind"), segfaultKindId(incident.segfault->kind)},
-                            {QStringLiteral("crashes"), static_cast<qint64>(incident.segfault->crashes)}};
-        }
-        const QString note = staffNote ? staffNote(incident) : QString();
-        incidents.append(QJsonObject{
-            {QStringLiteral("id"), incident.id},
-            {QStringLiteral("start"), iso(incident.startMs)},
-            {QStringLiteral("end"), iso(incident.endMs)},
-            {QStringLiteral("cause"), QString::fromLatin1(causeId(incident.cause))},
-            {QStringLiteral("title"), causeTitle(incident.cause)},
-            {QStringLiteral("confidence"), rounded(incident.confidence)},
-            {QStringLiteral("alternatives"), alternatives},
-            {QStringLiteral("responses"),
-             QJsonObject{{QStringLiteral("502"), static_cast<qint64>(incident.count502)},
-                         {QStringLiteral("504"), static_cast<qint64>(incident.count504)},
-                         {QStringLiteral("requests"), static_cast<qint64>(incident.requests)}}},
-            {QStringLiteral("hosts"), QJsonArray::fromStringList(incident.hosts)},
-            {QStringLiteral("urls"), urls},
-            {QStringLiteral("segfault"), segfault},
-            {QStringLiteral("evidence"), evidence},
-            {QStringLiteral("summary"), incident.summary},
-            {QStringLiteral("reasoning"), incident.reasoning},
-            {QStringLiteral("features"), features},
-            {QStringLiteral("limits"), QJsonArray::fromStringList(incident.limits)},
-            {QStringLiteral("collect_next"), QJsonArray::fromStringList(incident.collectNext)},
-            {QStringLiteral("advice"), incident.advice},
-            {QStringLiteral("staff_note"), note.isEmpty() ? QJsonValue() : QJsonValue(note)},
-        });
-    }
+    for (const IncidentReport& incident : report.incidents)
+        incidents.append(incidentJson(incident));
     return QJsonObject{{QStringLiteral("schema"), QStringLiteral("gateway-doctor/analysis/1")},
                        {QStringLiteral("inputs"), inputs},
-                       {QStringLiteral("server_timezone"), import.serverTimeZone},
-                       {QStringLiteral("facts"), factsJson(analysis.facts)},
-                       {QStringLiteral("requests"), static_cast<qint64>(analysis.requests)},
-                       {QStringLiteral("failures"), static_cast<qint64>(analysis.failures)},
+                       {QStringLiteral("server_timezone"), report.serverTimeZone},
+                       {QStringLiteral("facts"), factsJson(report.facts)},
+                       {QStringLiteral("requests"), static_cast<qint64>(report.requests)},
+                       {QStringLiteral("failures"), static_cast<qint64>(report.failures)},
                        {QStringLiteral("incidents"), incidents}};
 }
 

@@ -1,18 +1,14 @@
 #pragma once
 
-#include "diagnose/analyzer.h"
 #include "import/importresult.h"
-#include "import/rawtext.h"
+#include "report/incidentreport.h"
 
 #include <QJsonObject>
-#include <functional>
 
 namespace gd {
 
-/// The `analyze` document (schema gateway-doctor/analysis/1, documented in the README).
-/// Evidence text is read back from the bundle through `rawText`. `staffNote` (optional) gives the
-/// support staff's note on an incident; without one, "staff_note" is null.
-QJsonObject analysisJson(const ImportResult& import, const AnalysisResult& analysis, RawTextReader& rawText,
-                         const std::function<QString(const Incident&)>& staffNote = {});
+/// The `analyze` document (schema gateway-doctor/analysis/1, documented in the README) of `report`;
+/// `import` gives the inputs it lists. An incident without a staff note has "staff_note": null.
+QJsonObject analysisJson(const ImportResult& import, const AnalysisReport& report);
 
 } // namespace gd

@@ -1,5 +1,7 @@
 #include "report/evidencetext.h"
 
+#include "report/reportwords.h"
+
 namespace gd {
 
 QString evidenceText(RawTextReader& rawText, const EvidenceLine& evidence)
@@ -7,7 +9,7 @@ QString evidenceText(RawTextReader& rawText, const EvidenceLine& evidence)
     std::vector<std::string> lines;
     QString error;
     if (!rawText.lines(evidence.source, evidence.line, 1, lines, &error) || lines.empty())
-        return QStringLiteral("(line not readable: %1)").arg(error);
+        return reportwords::unreadableLine(error);
     return QString::fromUtf8(lines.front().data(), static_cast<qsizetype>(lines.front().size()));
 }
 

@@ -5,6 +5,7 @@
 #include "import/rawtext.h"
 #include "jobs/latestjobworker.h"
 #include "report/analysisjson.h"
+#include "report/incidentreport.h"
 
 #include <QJsonDocument>
 #include <QSaveFile>
@@ -34,7 +35,8 @@ void FindingsExport::start(const QString& path, std::shared_ptr<const ImportResu
     worker_->post([this, path, import, analysis, reader, notes](std::uint64_t) {
         // Evidence lines are pinned after the analysis, so their text costs no decoding here.
         const QJsonObject document = analysisJson(
-            *import, *analysis, *reader, [&notes](const Incident& incident) { return notes.note(incident); });
+            *import, analysisReport(*import, *analysis, reader.get(),
+                                    [&notes](const Incident& incident) { return notes.note(incident); }));
         QSaveFile file(path);
         QString error;
         if (!file.open(QIODevice::WriteOnly))

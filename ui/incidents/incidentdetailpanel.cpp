@@ -1,16 +1,16 @@
 #include "incidents/incidentdetailpanel.h"
 
-#include "common/plaintext.h"
 #include "import/importresult.h"
 #include "import/rawtext.h"
 #include "incidents/evidencemodel.h"
 #include "jobs/latestjobworker.h"
 #include "logviewer/logviewertext.h"
+#include "report/reporthtml.h"
+#include "report/reportwords.h"
 
 #include <QDateTime>
 #include <QHeaderView>
 #include <QLabel>
-#include <QLocale>
 #include <QPlainTextEdit>
 #include <QSplitter>
 #include <QTableView>
@@ -23,30 +23,6 @@ namespace gd {
 namespace {
 
 constexpr qsizetype kMaxEvidenceChars = 4000;
-constexpr std::size_t kUrlsShown = 8;
-
-QString percent(double share)
-{
-    return IncidentDetailPanel::tr("%1 %").arg(qRound(share * 100));
-}
-
-QString section(const QString& heading, const QString& body)
-{
-    return QStringLiteral("<h4>%1</h4>%2").arg(heading.toHtmlEscaped(), body);
-}
-
-QString paragraph(const QString& text)
-{
-    return QStringLiteral("<p>%1</p>").arg(htmlText(text));
-}
-
-QString bulletList(const QStringList& items)
-{
-    QString html = QStringLiteral("<ul>");
-    for (const QString& item : items)
-        html += QStringLiteral("<li>%1</li>").arg(htmlText(item));
-    return html + QStringLiteral("</ul>");
-}
 
 } // namespace
 
@@ -109,7 +85,7 @@ IncidentDetailPanel::IncidentDetailPanel(QWidget* parent)
     auto* evidenceLayout = new QVBoxLayout(evidenceBox);
     evidenceLayout->setContentsMargins(0, 0, 0, 0);
     evidenceLayout->setSpacing(2);
-    auto* evidenceLabel = new QLabel(tr("Evidence"), evidenceBox);
+    auto* evidenceLabel = new QLabel(reportwords::heading(ReportPart::Evidence), evidenceBox);
     evidenceLayout->addWidget(evidenceLabel);
     evidenceLayout->addWidget(evidenceView_, 1);
 
@@ -117,7 +93,7 @@ IncidentDetailPanel::IncidentDetailPanel(QWidget* parent)
     auto* noteLayout = new QVBoxLayout(noteBox);
     noteLayout->setContentsMargins(0, 0, 0, 0);
     noteLayout->setSpacing(2);
-    noteLayout->addWidget(new QLabel(tr("Staff note"), noteBox));
+    noteLayout->addWidget(new QLabel(reportwords::heading(ReportPart::StaffNote), noteBox));
     noteLayout->addWidget(noteEdit_, 1);
 
     auto* splitter = new QSplitter(Qt::Vertical, this);
@@ -177,17 +153,18 @@ void IncidentDetailPanel::showIncident(int id)
     settingNote_ = false;
     noteEdit_->setEnabled(incident != nullptr);
     if (!incident) {
-        title_->setText(analysis_ && analysis_->incidents.empty() ? tr("No 502/504 incidents in these logs")
+        report_.reset();
+        title_->setText(analysis_ && analysis_->incidents.empty() ? reportwords::noIncidents()
                                                                   : tr("Select an incident"));
         explanation_->clear();
         evidence_->setEvidence({}, {});
         loadingEvidence_ = false;
         return;
     }
-    title_->setText(tr("#%1 %2 — %3 confidence")
-                        .arg(incident->id)
-                        .arg(causeTitle(incident->cause), percent(incident->confidence)));
-    explanation_->setHtml(explanationHtml(*incident));
+    static const ImportResult noImport;
+    report_ = incidentReport(*incident, import_ ? *import_ : noImport);
+    title_->setText(reportwords::headline(report_->id, report_->causeTitle, report_->confidence));
+    explanation_->setHtml(incidentHtml(*report_, formatTime_));
     QStringList paths;
     if (import_) {
         for (const SourceInfo& source : import_->sources)
@@ -195,52 +172,6 @@ void IncidentDetailPanel::showIncident(int id)
     }
     evidence_->setEvidence(incident->evidence, paths);
     loadEvidenceTexts(*incident);
-}
-
-QString IncidentDetailPanel::explanationHtml(const Incident& incident) const
-{
-    QString html = paragraph(causeExplanation(incident.cause));
-    html += section(
-        tr("What happened"),
-        paragraph(incident.summary) +
-            paragraph(tr("From %1 to %2").arg(formatTime_(incident.startMs), formatTime_(incident.endMs))));
-    QString why = paragraph(incident.reasoning);
-    if (!incident.features.empty()) {
-        why += QStringLiteral(
-            "<table cellspacing='0' cellpadding='3' border='1' style='border-collapse:collapse'>");
-        why += QStringLiteral("<tr><th align='left'>%1</th><th align='left'>%2</th></tr>")
-                   .arg(tr("Feature").toHtmlEscaped(), tr("Value").toHtmlEscaped());
-        for (const Feature& feature : incident.features)
-            why += QStringLiteral("<tr><td>%1</td><td>%2</td></tr>")
-                       .arg(htmlText(feature.name), htmlText(feature.value));
-        why += QStringLiteral("</table>");
-    }
-    html += section(tr("Why this cause"), why);
-    if (!incident.alternatives.empty()) {
-        QStringList alternatives;
-        for (const CauseScore& score : incident.alternatives)
-            alternatives << tr("%1 (%2) — %3")
-                                .arg(causeTitle(score.cause), QString::fromLatin1(causeId(score.cause)),
-                                     percent(score.confidence));
-        html += section(tr("Other possible causes"), bulletList(alternatives));
-    }
-    if (!incident.advice.isEmpty())
-        html += section(tr("What to do"), paragraph(incident.advice));
-    if (!incident.urls.empty()) {
-        QStringList urls;
-        for (std::size_t i = 0; i < incident.urls.size() && i < kUrlsShown; ++i) {
-            const UrlStat& url = incident.urls[i];
-            urls << tr("%1%2 — %3 of %4 failed").arg(url.host, url.path).arg(url.failed).arg(url.requests);
-        }
-        if (incident.urls.size() > kUrlsShown)
-            urls << tr("… and %n more", nullptr, static_cast<int>(incident.urls.size() - kUrlsShown));
-        html += section(tr("Failing URLs"), bulletList(urls));
-    }
-    if (!incident.limits.isEmpty())
-        html += section(tr("What these logs cannot show"), bulletList(incident.limits));
-    if (!incident.collectNext.isEmpty())
-        html += section(tr("Collect next"), bulletList(incident.collectNext));
-    return html;
 }
 
 QString IncidentDetailPanel::explanationText() const
@@ -267,7 +198,7 @@ void IncidentDetailPanel::loadEvidenceTexts(const Incident& incident)
             if (reader->lines(line.source, line.line, 1, raw, &error) && !raw.empty())
                 texts << safeDisplayText(raw.front(), kMaxEvidenceChars);
             else
-                texts << tr("(line not readable: %1)").arg(error);
+                texts << reportwords::unreadableLine(error);
         }
         deliverTo(this, [this, id, ticket, texts] {
             if (worker_->isStale(ticket) || id != incidentId_)
@@ -285,8 +216,8 @@ void IncidentDetailPanel::setTimeFormatter(std::function<QString(std::int64_t ut
         return;
     formatTime_ = formatter;
     evidence_->setTimeFormatter(std::move(formatter));
-    if (const Incident* incident = findIncident(incidentId_))
-        explanation_->setHtml(explanationHtml(*incident));
+    if (report_)
+        explanation_->setHtml(incidentHtml(*report_, formatTime_));
 }
 
 void IncidentDetailPanel::activateEvidence(int row)

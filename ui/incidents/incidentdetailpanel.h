@@ -2,11 +2,13 @@
 
 #include "diagnose/analyzer.h"
 #include "incidents/staffnotes.h"
+#include "report/incidentreport.h"
 
 #include <QWidget>
 #include <cstdint>
 #include <functional>
 #include <memory>
+#include <optional>
 
 class QLabel;
 class QModelIndex;
@@ -68,7 +70,6 @@ Q_SIGNALS:
 
 private:
     const Incident* findIncident(int id) const;
-    QString explanationHtml(const Incident& incident) const;
     void loadEvidenceTexts(const Incident& incident);
     void onNoteEdited();
 
@@ -81,6 +82,7 @@ private:
     std::shared_ptr<const AnalysisResult> analysis_;
     std::shared_ptr<RawTextReader> reader_;
     std::function<QString(std::int64_t)> formatTime_;
+    std::optional<IncidentReport> report_; ///< the shown incident, in the words every report uses
     StaffNotes notes_;
     int incidentId_ = -1;
     bool loadingEvidence_ = false;
