@@ -193,10 +193,7 @@ AnalysisResult analyzeImport(const ImportResult& import, const AnalysisConfig& c
         incident.endMs = signals.endMs;
         incident.cause = classification.ranked.front().cause;
         incident.confidence = classification.ranked.front().confidence;
-        for (std::size_t k = 1; k < classification.ranked.size(); ++k) {
-            if (classification.ranked[k].confidence >= 0.15)
-                incident.alternatives.push_back(classification.ranked[k]);
-        }
+        incident.alternatives = classification.alternatives;
         incident.count502 = signals.count502;
         incident.count504 = signals.count504;
         incident.requests = signals.requests;
