@@ -137,6 +137,14 @@ struct AnalysisConfig {
     /// Inside one run of failures, a pause at least this long where the failures change character
     /// (one page failing over and over, then random URLs, or the reverse) splits two incidents.
     std::int64_t patternSplitGapMs = 2'000;
+    /// ...with at least this many failures (1 or more) on each side...
+    std::size_t patternSplitMinFailures = 2;
+    /// ..."one page failing": at most this many URLs, the most failing one with at least this share...
+    std::size_t patternFocusedMaxUrls = 2;
+    double patternFocusedMinShare = 0.8;
+    /// ..."random URLs": at least this many URLs, the most failing one with less than this share.
+    std::size_t patternSpreadMinUrls = 3;
+    double patternSpreadMaxShare = 0.5;
 
     /// Context around an incident in which FPM/kernel/BOA events count as related.
     std::int64_t contextMarginMs = 30'000;
