@@ -74,16 +74,23 @@ void splitByPattern(std::vector<Failure> group, const AnalysisConfig& config,
     std::int64_t bestGap = 0;
     const std::vector<UrlConcentration> leftStats = prefixConcentrations(group.cbegin(), group.cend());
     const std::vector<UrlConcentration> rightStats = prefixConcentrations(group.crbegin(), group.crend());
-    for (std::size_t i = 2; i + 2 <= group.size(); ++i) {
+    auto focused = [&config](double top, std::size_t urls) {
+        return top >= config.patternFocusedMinShare && urls <= config.patternFocusedMaxUrls;
+    };
+    auto spread = [&config](double top, std::size_t urls) {
+        return urls >= config.patternSpreadMinUrls && top < config.patternSpreadMaxShare;
+    };
+    const std::size_t minSide = config.patternSplitMinFailures;
+    for (std::size_t i = minSide; i + minSide <= group.size(); ++i) {
         const std::int64_t gap = group[i].startMs - group[i - 1].endMs;
         if (gap < config.patternSplitGapMs || gap <= bestGap)
             continue;
         const auto [leftTop, leftUrls] = leftStats[i];
         const auto [rightTop, rightUrls] = rightStats[group.size() - i];
-        const bool leftFocused = leftTop >= 0.8 && leftUrls <= 2;
-        const bool rightFocused = rightTop >= 0.8 && rightUrls <= 2;
-        const bool leftSpread = leftUrls >= 3 && leftTop < 0.5;
-        const bool rightSpread = rightUrls >= 3 && rightTop < 0.5;
+        const bool leftFocused = focused(leftTop, leftUrls);
+        const bool rightFocused = focused(rightTop, rightUrls);
+        const bool leftSpread = spread(leftTop, leftUrls);
+        const bool rightSpread = spread(rightTop, rightUrls);
         if ((leftFocused && rightSpread) || (leftSpread && rightFocused)) {
             bestSplit = i;
             bestGap = gap;
@@ -193,10 +200,7 @@ AnalysisResult analyzeImport(const ImportResult& import, const AnalysisConfig& c
         incident.endMs = signals.endMs;
         incident.cause = classification.ranked.front().cause;
         incident.confidence = classification.ranked.front().confidence;
-        for (std::size_t k = 1; k < classification.ranked.size(); ++k) {
-            if (classification.ranked[k].confidence >= 0.15)
-                incident.alternatives.push_back(classification.ranked[k]);
-        }
+        incident.alternatives = classification.alternatives;
         incident.count502 = signals.count502;
         incident.count504 = signals.count504;
         incident.requests = signals.requests;

@@ -7,23 +7,32 @@ namespace gd {
 
 namespace {
 
+constexpr int kMinutesPerDay = 24 * 60;
+
 /// Accumulates one cause's score with the reason for every rule that fired.
 class Score {
 public:
+    /// Adds `weight` when `condition` holds; only a positive weight says why (it argues for the cause).
     void add(bool condition, double weight, const QString& reason)
     {
         if (!condition)
             return;
-        value_ += weight;
+        m_value += weight;
         if (weight > 0)
-            reasons_ << reason;
+            m_reasons << reason;
     }
-    double value() const { return std::clamp(value_, 0.0, 1.0); }
-    const QStringList& reasons() const { return reasons_; }
+    /// Takes `penalty` away when `condition` holds: evidence that points to another cause.
+    void penalize(bool condition, double penalty)
+    {
+        if (condition)
+            m_value -= penalty;
+    }
+    double value() const { return std::clamp(m_value, 0.0, 1.0); }
+    const QStringList& reasons() const { return m_reasons; }
 
 private:
-    double value_ = 0;
-    QStringList reasons_;
+    double m_value = 0;
+    QStringList m_reasons;
 };
 
 QString percent(double share)
@@ -36,206 +45,316 @@ QString seconds(std::int64_t ms)
     return QStringLiteral("%1 s").arg(double(ms) / 1000.0, 0, 'f', ms < 10'000 ? 1 : 0);
 }
 
+std::size_t index(Cause cause)
+{
+    return static_cast<std::size_t>(cause);
+}
+
+/// Readings of the signals that several causes' rules share.
+struct Shape {
+    bool immediate = false;    ///< most failures were answered at once
+    bool waited = false;       ///< most failures waited for the time limit
+    bool oneUrl = false;       ///< the failures concentrate on one or two URLs
+    bool fewUrls = false;      ///< few URLs failed
+    bool pageRepeats = false;  ///< a URL failed every time it was requested, and it dominates
+    bool crashLoop = false;    ///< enough children crashed for a crash loop
+    bool restartSeen = false;  ///< PHP-FPM was stopped, started or reloaded
+    bool nearMidnight = false; ///< server-local time around midnight, when maintenance restarts run
+    double hostShare = 0;      ///< failing hosts / hosts active around the window
+    double successShare = 0;   ///< share of the window's requests answered below 500
+};
+
+Shape readShape(const IncidentSignals& s, const AnalysisConfig& c)
+{
+    Shape shape;
+    shape.immediate = s.immediateShare >= c.mostlyImmediateShare;
+    shape.waited = s.atLimitShare >= c.mostlyWaitedShare;
+    shape.oneUrl = s.distinctUrls <= c.oneUrlMaxUrls && s.topUrlShare >= c.oneUrlMinShare;
+    shape.fewUrls = s.distinctUrls <= c.fewUrls;
+    shape.pageRepeats = s.urlsFailingEveryTime > 0 && s.topUrlShare >= c.pageCrash.minTopShare;
+    shape.crashLoop = s.crashes >= c.segfaultRestart.minCrashes;
+    shape.restartSeen = s.fpmRestarts > 0 || s.thresholdReloads > 0;
+    const int minute = s.serverLocalMinuteOfDay;
+    shape.nearMidnight = minute >= 0 && (minute >= kMinutesPerDay - c.backendRestart.minutesBeforeMidnight ||
+                                         minute <= c.backendRestart.minutesAfterMidnight);
+    shape.hostShare = s.activeHosts > 0 ? double(s.failingHosts) / double(s.activeHosts) : 0;
+    shape.successShare = s.requests > 0 ? double(s.successes) / double(s.requests) : 0;
+    return shape;
+}
+
+Score backendDown(const IncidentSignals& s, const Shape& shape, const AnalysisConfig& c)
+{
+    const BackendDownRules& r = c.backendDown;
+    Score score;
+    score.add(shape.hostShare >= r.minHostShare && s.failingHosts >= r.minHosts, r.mostHostsWeight,
+              QStringLiteral("%1 of %2 active hosts failed").arg(s.failingHosts).arg(s.activeHosts));
+    score.add(s.requests > 0 && shape.successShare <= c.nothingSucceededShare && s.durationMs >= r.minMs,
+              r.nothingSucceededWeight,
+              QStringLiteral("almost nothing succeeded for %1 (%2 of requests answered)")
+                  .arg(seconds(s.durationMs), percent(shape.successShare)));
+    score.add(s.controlPanelFailing, r.controlPanelWeight,
+              QStringLiteral("the Aegir control panel failed too"));
+    score.add(s.connectMissing + s.connectRefused >= r.minConnectErrors, r.connectErrorsWeight,
+              QStringLiteral("nginx could not connect to PHP-FPM (%1 × socket missing, %2 × refused)")
+                  .arg(s.connectMissing)
+                  .arg(s.connectRefused));
+    score.add(s.fpmStartFailures > 0 || s.boaOutages > 0, r.startFailedWeight,
+              QStringLiteral("PHP-FPM failed to start or was killed by the monitor"));
+    score.add(shape.immediate, r.immediateWeight, QStringLiteral("failures were immediate"));
+    score.penalize(shape.crashLoop, r.crashesPenalty);
+    score.penalize(shape.waited, r.waitedPenalty);
+    score.penalize(shape.oneUrl && s.failures >= r.oneUrlMinFailures, r.oneUrlPenalty);
+    return score;
+}
+
+Score backendRestart(const IncidentSignals& s, const Shape& shape, const AnalysisConfig& c)
+{
+    const BackendRestartRules& r = c.backendRestart;
+    Score score;
+    score.add(shape.restartSeen, r.restartSeenWeight,
+              QStringLiteral("PHP-FPM was stopped, started or reloaded at that moment"));
+    score.add(s.durationMs <= r.maxBurstMs && shape.immediate, r.shortBurstWeight,
+              QStringLiteral("a short burst (%1) of immediate failures").arg(seconds(s.durationMs)));
+    score.add(s.urlsOkAfter > 0 && double(s.urlsOkAfter) >= r.minOkAfterShare * double(s.distinctUrls),
+              r.okAfterWeight,
+              QStringLiteral("%1 of %2 failing URLs worked again right after")
+                  .arg(s.urlsOkAfter)
+                  .arg(s.distinctUrls));
+    score.add(shape.nearMidnight, r.nearMidnightWeight,
+              QStringLiteral("it happened around midnight server time, when maintenance restarts run"));
+    score.add(s.connectMissing + s.connectRefused > 0 && s.durationMs < c.backendDown.minMs,
+              r.briefConnectErrorsWeight, QStringLiteral("nginx briefly found no PHP-FPM listening"));
+    score.add(
+        s.cutShortShare >= r.minCutShortShare && s.crashes == 0, r.cutShortWeight,
+        QStringLiteral("%1 of failures were cut off mid-request, before any time limit, without a crash")
+            .arg(percent(s.cutShortShare)));
+    score.add(s.simultaneousEnds >= r.minSimultaneousEnds, r.simultaneousEndsWeight,
+              QStringLiteral(
+                  "%1 requests in progress failed in the same second, as when workers are stopped together")
+                  .arg(s.simultaneousEnds));
+    score.penalize(shape.pageRepeats, r.pageRepeatsPenalty);
+    score.penalize(s.durationMs >= r.longOutageFactor * c.backendDown.minMs &&
+                       shape.successShare <= c.nothingSucceededShare,
+                   r.longOutagePenalty);
+    score.penalize(shape.crashLoop, r.crashesPenalty);
+    return score;
+}
+
+Score segfaultRestart(const IncidentSignals& s, const Shape& shape, const AnalysisConfig& c)
+{
+    const SegfaultRestartRules& r = c.segfaultRestart;
+    Score score;
+    score.add(shape.crashLoop, r.crashesWeight,
+              QStringLiteral("%1 PHP-FPM children crashed (SIGSEGV/SIGBUS/SIGABRT)").arg(s.crashes));
+    score.add(s.thresholdReloads > 0, r.thresholdReloadWeight,
+              QStringLiteral("the emergency restart threshold reloaded PHP-FPM"));
+    score.add(shape.immediate, r.immediateWeight, QStringLiteral("failures were immediate"));
+    score.add(!shape.oneUrl, r.severalUrlsWeight, QStringLiteral("several URLs were hit"));
+    score.add(s.crashes > 0 && !shape.crashLoop, r.fewCrashesWeight,
+              QStringLiteral("%1 child crash(es)").arg(s.crashes));
+    return score;
+}
+
+Score pageCrash(const IncidentSignals& s, const Shape& shape, const AnalysisConfig& c)
+{
+    const PageCrashRules& r = c.pageCrash;
+    Score score;
+    score.add(shape.pageRepeats, r.repeatsWeight,
+              QStringLiteral("%1 URL(s) failed every time they were requested").arg(s.urlsFailingEveryTime));
+    score.add(shape.oneUrl, r.oneUrlWeight,
+              QStringLiteral("%1 of failures on one URL").arg(percent(s.topUrlShare)));
+    score.add(shape.immediate, r.immediateWeight, QStringLiteral("failures were immediate"));
+    score.add(s.otherUrlsOk > 0, r.otherUrlsOkWeight,
+              QStringLiteral("%1 other requests on the same host(s) succeeded meanwhile").arg(s.otherUrlsOk));
+    score.add(s.crashes > 0, r.crashesWeight, QStringLiteral("PHP-FPM children crashed at the same time"));
+    score.penalize(shape.waited, r.waitedPenalty);
+    score.penalize(s.immediateShare < r.minImmediateShare, r.notImmediatePenalty);
+    // A refused or denied connect never reached PHP, so no page code could have crashed.
+    score.penalize(s.connectMissing + s.connectRefused + s.connectDenied + s.connectAgain > 0 &&
+                       s.crashes == 0,
+                   r.connectErrorPenalty);
+    score.penalize(!shape.fewUrls, r.manyUrlsPenalty);
+    return score;
+}
+
+Score timeout(const IncidentSignals& s, const Shape& shape, const AnalysisConfig& c)
+{
+    const TimeoutRules& r = c.timeout;
+    Score score;
+    score.add(shape.waited, r.waitedWeight,
+              s.limitMs
+                  ? QStringLiteral("%1 of failures waited about the limit of %2 (%3)")
+                        .arg(percent(s.atLimitShare), seconds(*s.limitMs), s.limitSource)
+                  : QStringLiteral("%1 of failures are nginx timeouts (504)").arg(percent(s.atLimitShare)));
+    score.add(
+        s.timedOut > 0 || s.sigterms > 0 || s.upstreamTimedOut > 0, r.timeoutsLoggedWeight,
+        QStringLiteral(
+            "timeouts were logged (%1 × FPM \"execution timed out\", %2 × nginx \"upstream timed out\")")
+            .arg(s.timedOut)
+            .arg(s.upstreamTimedOut));
+    score.add(s.remoteCallTraces > 0, r.remoteCallWeight,
+              QStringLiteral("the slowlog shows requests waiting on a remote call"));
+    score.add(s.tooSlow > 0 && s.remoteCallTraces == 0, r.tooSlowWeight,
+              QStringLiteral("PHP-FPM reported slow requests"));
+    score.add(shape.fewUrls, r.fewUrlsWeight, QStringLiteral("few URLs involved"));
+    score.penalize(s.maxChildren > 0 && s.distinctUrls >= c.overload.minUrls, r.maxChildrenPenalty);
+    return score;
+}
+
+/// Only scores when something points at the Update Manager; then it is a timeout first.
+Score updateManager(const IncidentSignals& s, double timeoutScore, const AnalysisConfig& c)
+{
+    const UpdateManagerRules& r = c.updateManager;
+    Score score;
+    if (s.updateTraces == 0 && s.updateUrlFailures == 0)
+        return score;
+    score.add(true, timeoutScore * r.timeoutShare, QStringLiteral("it is a timeout"));
+    score.add(s.updateTraces > 0, r.updateStacksWeight,
+              QStringLiteral("the slow stacks are Drupal's Update Manager fetching from drupal.org"));
+    score.add(s.updateUrlFailures > 0, r.updatePagesWeight, QStringLiteral("Update Manager pages failed"));
+    score.add(!s.distribution.isEmpty(), r.distributionWeight,
+              QStringLiteral("the site runs %1, which forces the module on").arg(s.distribution));
+    return score;
+}
+
+Score overload(const IncidentSignals& s, const Shape& shape, const AnalysisConfig& c)
+{
+    const OverloadRules& r = c.overload;
+    Score score;
+    score.add(s.maxChildren > 0, r.maxChildrenWeight, QStringLiteral("PHP-FPM reached max_children"));
+    score.add(s.connectAgain > 0, r.listenQueueWeight,
+              QStringLiteral("the PHP-FPM listen queue overflowed (%1 × EAGAIN)").arg(s.connectAgain));
+    score.add(s.rateFactor >= r.burstRateFactor, r.burstWeight,
+              QStringLiteral("traffic ran at %1× the usual rate").arg(s.rateFactor, 0, 'f', 1));
+    score.add(s.distinctUrls >= r.minUrls, r.manyUrlsWeight,
+              QStringLiteral("%1 different URLs from %2 clients failed")
+                  .arg(s.distinctUrls)
+                  .arg(s.distinctClients));
+    score.add(shape.waited && s.timedOut == 0 && s.count504 > 0, r.queuedWeight,
+              QStringLiteral("504s at the limit without PHP-FPM timeouts: requests waited in the queue"));
+    score.penalize(shape.oneUrl, r.oneUrlPenalty);
+    score.penalize(s.rateFactor < r.calmRateFactor && s.distinctUrls < r.minUrls, r.calmPenalty);
+    return score;
+}
+
+/// Always scores a little, so that it wins when nothing else fits; some evidence points nowhere else.
+Score unknown(const IncidentSignals& s, const AnalysisConfig& c)
+{
+    const UnknownRules& r = c.unknown;
+    Score score;
+    score.add(true, r.baseWeight, QStringLiteral("no documented pattern fits well"));
+    score.add(s.connectDenied > 0, r.socketDeniedWeight,
+              QStringLiteral("nginx was denied access to the PHP-FPM socket (permissions)"));
+    score.add(s.badUpstreamResponse > 0, r.badResponseWeight,
+              QStringLiteral("PHP-FPM sent a response nginx rejected (headers too big or invalid)"));
+    score.add(s.oomKills > 0, r.oomWeight, QStringLiteral("the kernel killed processes for lack of memory"));
+    return score;
+}
+
+std::array<Score, kCauseCount> scoreCauses(const IncidentSignals& s, const AnalysisConfig& c)
+{
+    const Shape shape = readShape(s, c);
+    std::array<Score, kCauseCount> scores;
+    scores[index(Cause::BackendDown)] = backendDown(s, shape, c);
+    scores[index(Cause::BackendRestart)] = backendRestart(s, shape, c);
+    scores[index(Cause::SegfaultRestart)] = segfaultRestart(s, shape, c);
+    scores[index(Cause::PageCrash)] = pageCrash(s, shape, c);
+    scores[index(Cause::Timeout)] = timeout(s, shape, c);
+    scores[index(Cause::UpdateManager)] = updateManager(s, scores[index(Cause::Timeout)].value(), c);
+    scores[index(Cause::Overload)] = overload(s, shape, c);
+    scores[index(Cause::Unknown)] = unknown(s, c);
+    return scores;
+}
+
+/// What the logs cannot show lowers the confidence instead of being silent: lists it in `out.limits`,
+/// what would decide in `out.collectNext`, and returns the factor every confidence is multiplied by.
+double visibility(const IncidentSignals& s, const BundleFacts& facts, Cause best, const ConfidenceRules& r,
+                  Classification& out)
+{
+    double visible = 1.0;
+    if (!facts.hasNginxErrorLog) {
+        out.limits << QStringLiteral("the bundle has no nginx error log");
+        visible -= r.noNginxErrorLogPenalty;
+    } else if (facts.nginxErrorLogLevel.startsWith(QLatin1String("crit"))) {
+        out.limits << QStringLiteral("nginx logs errors at crit (BOA default): upstream timeouts, resets "
+                                     "and refused connections are not written");
+        visible -= r.nginxAtCritPenalty;
+    }
+    if (!facts.hasFpmLog) {
+        out.limits << QStringLiteral("the bundle has no PHP-FPM log");
+        out.collectNext << QStringLiteral("/var/log/php/php*-fpm-error.log (and /var/backups/php-logs/)");
+        visible -= r.noFpmLogPenalty;
+    } else if (facts.fpmLogLevel.startsWith(QLatin1String("warning"))) {
+        out.limits << QStringLiteral(
+            "PHP-FPM logs at warning (BOA default): reloads and restarts leave almost no trace");
+        visible -= r.fpmAtWarningPenalty;
+    }
+    if (!facts.hasAccessLog) {
+        out.limits << QStringLiteral(
+            "the bundle has no nginx access log: request times and URLs are partial");
+        out.collectNext << QStringLiteral("/var/log/nginx/access.log");
+        visible -= r.noAccessLogPenalty;
+    }
+    if ((best == Cause::Timeout || best == Cause::UpdateManager) && !facts.hasSlowLog) {
+        out.limits << QStringLiteral("no PHP-FPM slowlog: what the requests waited on is unknown");
+        out.collectNext << QStringLiteral("/var/log/php/fpm-*-slow.log");
+        visible -= r.noSlowLogPenalty;
+    }
+    if (s.crashes > 0 && s.kernelSegfaults == 0) {
+        out.limits << QStringLiteral("no kernel segfault lines: the crashing library cannot be named");
+        out.collectNext << QStringLiteral(
+            "/var/log/iptables.log (BOA routes kernel lines there), /var/log/syslog, /var/log/kern.log");
+    }
+    if (!s.limitMs && (best == Cause::Timeout || best == Cause::Overload))
+        out.collectNext << QStringLiteral("the PHP-FPM pool .conf and nginx.conf, to know the time limits");
+    return visible;
+}
+
+/// Nothing fits well: unknown moves to the front, and the reasons say what the evidence points to
+/// rather than force a cause.
+QStringList giveWayToUnknown(std::vector<CauseScore>& ranked, const std::array<Score, kCauseCount>& scores)
+{
+    const Cause leading = ranked.front().cause;
+    const auto unknownIt = std::find_if(ranked.begin(), ranked.end(),
+                                        [](const CauseScore& c) { return c.cause == Cause::Unknown; });
+    std::rotate(ranked.begin(), unknownIt, unknownIt + 1);
+    const QStringList& leadingReasons = scores[index(leading)].reasons();
+    QStringList reasons = {
+        QStringLiteral("too little evidence to name a cause; it points most to \"%1\"%2")
+            .arg(causeTitle(leading).toLower(),
+                 leadingReasons.isEmpty()
+                     ? QString()
+                     : QStringLiteral(" (") + leadingReasons.join(QStringLiteral(", ")) + u')')};
+    reasons << scores[index(Cause::Unknown)].reasons().mid(1); // all but "no documented pattern fits well"
+    return reasons;
+}
+
 } // namespace
 
 Classification classifyIncident(const IncidentSignals& s, const BundleFacts& facts,
                                 const AnalysisConfig& config)
 {
-    std::array<Score, kCauseCount> scores;
-    const bool immediate = s.immediateShare >= 0.8;
-    const bool waited = s.atLimitShare >= 0.5;
-    const bool oneUrl = s.distinctUrls <= 2 && s.topUrlShare >= 0.7;
-    const bool pageRepeats = s.urlsFailingEveryTime > 0 && s.topUrlShare >= 0.6;
-    const bool restartSeen = s.fpmRestarts > 0 || s.thresholdReloads > 0;
-    const bool nearMidnight = s.serverLocalMinuteOfDay >= 0 &&
-                              (s.serverLocalMinuteOfDay >= 23 * 60 + 55 || s.serverLocalMinuteOfDay <= 15);
-    const double hostShare = s.activeHosts > 0 ? double(s.failingHosts) / double(s.activeHosts) : 0;
-    const double successShare = s.requests > 0 ? double(s.successes) / double(s.requests) : 0;
-
-    Score& down = scores[static_cast<int>(Cause::BackendDown)];
-    down.add(hostShare >= config.backendDownHostShare && s.failingHosts >= 2, 0.25,
-             QStringLiteral("%1 of %2 active hosts failed").arg(s.failingHosts).arg(s.activeHosts));
-    down.add(s.requests > 0 && successShare <= 0.1 && s.durationMs >= config.backendDownMinMs, 0.25,
-             QStringLiteral("almost nothing succeeded for %1 (%2 of requests answered)")
-                 .arg(seconds(s.durationMs), percent(successShare)));
-    down.add(s.controlPanelFailing, 0.1, QStringLiteral("the Aegir control panel failed too"));
-    down.add(s.connectMissing + s.connectRefused >= 2, 0.25,
-             QStringLiteral("nginx could not connect to PHP-FPM (%1 × socket missing, %2 × refused)")
-                 .arg(s.connectMissing)
-                 .arg(s.connectRefused));
-    down.add(s.fpmStartFailures > 0 || s.boaOutages > 0, 0.15,
-             QStringLiteral("PHP-FPM failed to start or was killed by the monitor"));
-    down.add(immediate, 0.1, QStringLiteral("failures were immediate"));
-    down.add(s.crashes >= config.segfaultMinCrashes, -0.2, {});
-    down.add(waited, -0.3, {});
-    down.add(oneUrl && s.failures >= 3, -0.3, {});
-
-    Score& restart = scores[static_cast<int>(Cause::BackendRestart)];
-    restart.add(restartSeen, 0.4, QStringLiteral("PHP-FPM was stopped, started or reloaded at that moment"));
-    restart.add(s.durationMs <= 15'000 && immediate, 0.2,
-                QStringLiteral("a short burst (%1) of immediate failures").arg(seconds(s.durationMs)));
-    restart.add(s.urlsOkAfter > 0 && s.urlsOkAfter * 2 >= s.distinctUrls, 0.15,
-                QStringLiteral("%1 of %2 failing URLs worked again right after")
-                    .arg(s.urlsOkAfter)
-                    .arg(s.distinctUrls));
-    restart.add(nearMidnight, 0.1,
-                QStringLiteral("it happened around midnight server time, when maintenance restarts run"));
-    restart.add(s.connectMissing + s.connectRefused > 0 && s.durationMs < config.backendDownMinMs, 0.1,
-                QStringLiteral("nginx briefly found no PHP-FPM listening"));
-    restart.add(
-        s.cutShortShare >= 0.5 && s.crashes == 0, 0.2,
-        QStringLiteral("%1 of failures were cut off mid-request, before any time limit, without a crash")
-            .arg(percent(s.cutShortShare)));
-    restart.add(s.simultaneousEnds >= 2, 0.2,
-                QStringLiteral(
-                    "%1 requests in progress failed in the same second, as when workers are stopped together")
-                    .arg(s.simultaneousEnds));
-    restart.add(pageRepeats, -0.3, {});
-    restart.add(s.durationMs >= 4 * config.backendDownMinMs && successShare <= 0.1, -0.2, {});
-    restart.add(s.crashes >= config.segfaultMinCrashes, -0.15, {});
-
-    Score& segv = scores[static_cast<int>(Cause::SegfaultRestart)];
-    segv.add(s.crashes >= config.segfaultMinCrashes, 0.4,
-             QStringLiteral("%1 PHP-FPM children crashed (SIGSEGV/SIGBUS/SIGABRT)").arg(s.crashes));
-    segv.add(s.thresholdReloads > 0, 0.35,
-             QStringLiteral("the emergency restart threshold reloaded PHP-FPM"));
-    segv.add(immediate, 0.1, QStringLiteral("failures were immediate"));
-    segv.add(!oneUrl, 0.1, QStringLiteral("several URLs were hit"));
-    segv.add(s.crashes > 0 && s.crashes < config.segfaultMinCrashes, 0.15,
-             QStringLiteral("%1 child crash(es)").arg(s.crashes));
-
-    Score& page = scores[static_cast<int>(Cause::PageCrash)];
-    page.add(pageRepeats, 0.45,
-             QStringLiteral("%1 URL(s) failed every time they were requested").arg(s.urlsFailingEveryTime));
-    page.add(oneUrl, 0.1, QStringLiteral("%1 of failures on one URL").arg(percent(s.topUrlShare)));
-    page.add(immediate, 0.15, QStringLiteral("failures were immediate"));
-    page.add(s.otherUrlsOk > 0, 0.15,
-             QStringLiteral("%1 other requests on the same host(s) succeeded meanwhile").arg(s.otherUrlsOk));
-    page.add(s.crashes > 0, 0.1, QStringLiteral("PHP-FPM children crashed at the same time"));
-    page.add(waited, -0.3, {});
-    page.add(s.immediateShare < 0.5, -0.3, {});
-    // A refused or denied connect never reached PHP, so no page code could have crashed.
-    page.add(s.connectMissing + s.connectRefused + s.connectDenied + s.connectAgain > 0 && s.crashes == 0,
-             -0.4, {});
-    page.add(s.distinctUrls > 3, -0.2, {});
-
-    Score& timeout = scores[static_cast<int>(Cause::Timeout)];
-    timeout.add(waited, 0.45,
-                s.limitMs
-                    ? QStringLiteral("%1 of failures waited about the limit of %2 (%3)")
-                          .arg(percent(s.atLimitShare), seconds(*s.limitMs), s.limitSource)
-                    : QStringLiteral("%1 of failures are nginx timeouts (504)").arg(percent(s.atLimitShare)));
-    timeout.add(
-        s.timedOut > 0 || s.sigterms > 0 || s.upstreamTimedOut > 0, 0.2,
-        QStringLiteral(
-            "timeouts were logged (%1 × FPM \"execution timed out\", %2 × nginx \"upstream timed out\")")
-            .arg(s.timedOut)
-            .arg(s.upstreamTimedOut));
-    timeout.add(s.remoteCallTraces > 0, 0.2,
-                QStringLiteral("the slowlog shows requests waiting on a remote call"));
-    timeout.add(s.tooSlow > 0 && s.remoteCallTraces == 0, 0.1,
-                QStringLiteral("PHP-FPM reported slow requests"));
-    timeout.add(s.distinctUrls <= 3, 0.05, QStringLiteral("few URLs involved"));
-    timeout.add(s.maxChildren > 0 && s.distinctUrls >= config.overloadMinUrls, -0.25, {});
-
-    Score& update = scores[static_cast<int>(Cause::UpdateManager)];
-    if (s.updateTraces > 0 || s.updateUrlFailures > 0) {
-        update.add(true, timeout.value() * 0.6, QStringLiteral("it is a timeout"));
-        update.add(s.updateTraces > 0, 0.35,
-                   QStringLiteral("the slow stacks are Drupal's Update Manager fetching from drupal.org"));
-        update.add(s.updateUrlFailures > 0, 0.15, QStringLiteral("Update Manager pages failed"));
-        update.add(!s.distribution.isEmpty(), 0.05,
-                   QStringLiteral("the site runs %1, which forces the module on").arg(s.distribution));
-    }
-
-    Score& overload = scores[static_cast<int>(Cause::Overload)];
-    overload.add(s.maxChildren > 0, 0.35, QStringLiteral("PHP-FPM reached max_children"));
-    overload.add(s.connectAgain > 0, 0.2,
-                 QStringLiteral("the PHP-FPM listen queue overflowed (%1 × EAGAIN)").arg(s.connectAgain));
-    overload.add(s.rateFactor >= config.overloadRateFactor, 0.2,
-                 QStringLiteral("traffic ran at %1× the usual rate").arg(s.rateFactor, 0, 'f', 1));
-    overload.add(s.distinctUrls >= config.overloadMinUrls, 0.15,
-                 QStringLiteral("%1 different URLs from %2 clients failed")
-                     .arg(s.distinctUrls)
-                     .arg(s.distinctClients));
-    overload.add(waited && s.timedOut == 0 && s.count504 > 0, 0.05,
-                 QStringLiteral("504s at the limit without PHP-FPM timeouts: requests waited in the queue"));
-    overload.add(oneUrl, -0.2, {});
-    overload.add(s.rateFactor < 1.5 && s.distinctUrls < config.overloadMinUrls, -0.2, {});
-
-    Score& unknown = scores[static_cast<int>(Cause::Unknown)];
-    unknown.add(true, 0.2, QStringLiteral("no documented pattern fits well"));
-    unknown.add(s.connectDenied > 0, 0.45,
-                QStringLiteral("nginx was denied access to the PHP-FPM socket (permissions)"));
-    unknown.add(s.badUpstreamResponse > 0, 0.35,
-                QStringLiteral("PHP-FPM sent a response nginx rejected (headers too big or invalid)"));
-    unknown.add(s.oomKills > 0, 0.25, QStringLiteral("the kernel killed processes for lack of memory"));
-
+    const std::array<Score, kCauseCount> scores = scoreCauses(s, config);
     Classification result;
     for (int i = 0; i < kCauseCount; ++i)
         result.ranked.push_back({static_cast<Cause>(i), scores[static_cast<std::size_t>(i)].value()});
     std::stable_sort(result.ranked.begin(), result.ranked.end(),
                      [](const CauseScore& a, const CauseScore& b) { return a.confidence > b.confidence; });
 
-    // What the logs cannot show lowers the confidence instead of being silent.
-    double visibility = 1.0;
-    if (!facts.hasNginxErrorLog) {
-        result.limits << QStringLiteral("the bundle has no nginx error log");
-        visibility -= 0.05;
-    } else if (facts.nginxErrorLogLevel.startsWith(QLatin1String("crit"))) {
-        result.limits << QStringLiteral("nginx logs errors at crit (BOA default): upstream timeouts, resets "
-                                        "and refused connections are not written");
-        visibility -= 0.05;
-    }
-    if (!facts.hasFpmLog) {
-        result.limits << QStringLiteral("the bundle has no PHP-FPM log");
-        result.collectNext << QStringLiteral("/var/log/php/php*-fpm-error.log (and /var/backups/php-logs/)");
-        visibility -= 0.15;
-    } else if (facts.fpmLogLevel.startsWith(QLatin1String("warning"))) {
-        result.limits << QStringLiteral(
-            "PHP-FPM logs at warning (BOA default): reloads and restarts leave almost no trace");
-        visibility -= 0.05;
-    }
-    if (!facts.hasAccessLog) {
-        result.limits << QStringLiteral(
-            "the bundle has no nginx access log: request times and URLs are partial");
-        result.collectNext << QStringLiteral("/var/log/nginx/access.log");
-        visibility -= 0.15;
-    }
-    const Cause best = result.ranked.front().cause;
-    if ((best == Cause::Timeout || best == Cause::UpdateManager) && !facts.hasSlowLog) {
-        result.limits << QStringLiteral("no PHP-FPM slowlog: what the requests waited on is unknown");
-        result.collectNext << QStringLiteral("/var/log/php/fpm-*-slow.log");
-        visibility -= 0.1;
-    }
-    if (s.crashes > 0 && s.kernelSegfaults == 0) {
-        result.limits << QStringLiteral("no kernel segfault lines: the crashing library cannot be named");
-        result.collectNext << QStringLiteral(
-            "/var/log/iptables.log (BOA routes kernel lines there), /var/log/syslog, /var/log/kern.log");
-    }
-    if (!s.limitMs && (best == Cause::Timeout || best == Cause::Overload)) {
-        result.collectNext << QStringLiteral(
-            "the PHP-FPM pool .conf and nginx.conf, to know the time limits");
-    }
+    const ConfidenceRules& r = config.confidence;
+    const double visible = visibility(s, facts, result.ranked.front().cause, r, result);
     for (CauseScore& score : result.ranked)
-        score.confidence = std::clamp(score.confidence * visibility, 0.0, 0.97);
+        score.confidence = std::clamp(score.confidence * visible, 0.0, r.cap);
+
     const Cause leading = result.ranked.front().cause;
-    if (result.ranked.front().confidence < 0.3 && leading != Cause::Unknown) {
-        // Nothing fits well: say so, and what the evidence points to, rather than force a cause.
-        auto unknownIt = std::find_if(result.ranked.begin(), result.ranked.end(),
-                                      [](const CauseScore& c) { return c.cause == Cause::Unknown; });
-        std::rotate(result.ranked.begin(), unknownIt, unknownIt + 1);
-        const QStringList& leadingReasons = scores[static_cast<int>(leading)].reasons();
-        result.reasons = {
-            QStringLiteral("too little evidence to name a cause; it points most to \"%1\"%2")
-                .arg(causeTitle(leading).toLower(),
-                     leadingReasons.isEmpty()
-                         ? QString()
-                         : QStringLiteral(" (") + leadingReasons.join(QStringLiteral(", ")) + u')')};
-        result.reasons << scores[static_cast<int>(Cause::Unknown)].reasons().mid(1);
-        return result;
+    if (result.ranked.front().confidence < r.unknownBelow && leading != Cause::Unknown)
+        result.reasons = giveWayToUnknown(result.ranked, scores);
+    else
+        result.reasons = scores[index(leading)].reasons();
+    for (std::size_t k = 1; k < result.ranked.size(); ++k) {
+        if (result.ranked[k].confidence >= r.alternativeMin)
+            result.alternatives.push_back(result.ranked[k]);
     }
-    result.reasons = scores[static_cast<int>(leading)].reasons();
     return result;
 }
 

@@ -9,13 +9,16 @@ namespace gd {
 
 struct Classification {
     std::vector<CauseScore> ranked; ///< every cause with a score, best first
-    QStringList reasons;            ///< why the best cause scored (measured facts, in words)
-    QStringList limits;             ///< what the bundle cannot show, which lowered the confidence
-    QStringList collectNext;        ///< logs that would decide
+    std::vector<CauseScore>
+        alternatives;        ///< the causes after the first scoring at least confidence.alternativeMin
+    QStringList reasons;     ///< why the best cause scored (measured facts, in words)
+    QStringList limits;      ///< what the bundle cannot show, which lowered the confidence
+    QStringList collectNext; ///< logs that would decide
 };
 
-/// Scores each documented cause from the measured signals (log-evidence.md §7) and ranks them.
-/// Rules are additive and each says why it fired, so the UI and the report can show the reasoning.
+/// Scores each documented cause from the measured signals (docs/causes.md) and ranks them.
+/// Rules are additive and each says why it fired, so the UI and the report can show the reasoning;
+/// every weight and threshold is in `config` (one struct per cause).
 Classification classifyIncident(const IncidentSignals& signals, const BundleFacts& facts,
                                 const AnalysisConfig& config);
 

@@ -1,5 +1,7 @@
 #include "diagnose/evidence.h"
 
+#include "diagnose/slowframes.h"
+
 #include <algorithm>
 #include <map>
 
