@@ -163,6 +163,8 @@ QString adviceFor(const Incident& incident, const IncidentSignals& signals, cons
             steps << QStringLiteral(
                 "The kernel killed processes for lack of memory: check memory use around that time.");
         break;
+    case Cause::Count_:
+        break;
     }
     if (!incident.collectNext.isEmpty())
         steps

@@ -1,6 +1,7 @@
 #pragma once
 
 #include <QString>
+#include <cstddef>
 #include <cstdint>
 #include <string_view>
 
@@ -17,8 +18,9 @@ enum class Cause : std::uint8_t {
     Overload,        ///< not enough workers for the demand: random URLs fail during a burst
     UpdateManager,   ///< the timeout family, where the slow calls are Drupal's Update Manager
     Unknown,         ///< the evidence fits none of the above
+    Count_           ///< not a cause: the number of causes
 };
-inline constexpr int kCauseCount = 8;
+inline constexpr std::size_t kCauseCount = static_cast<std::size_t>(Cause::Count_);
 
 std::string_view causeId(Cause cause);
 /// Short title for tables and charts.

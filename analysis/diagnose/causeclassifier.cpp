@@ -336,8 +336,8 @@ Classification classifyIncident(const IncidentSignals& s, const BundleFacts& fac
 {
     const std::array<Score, kCauseCount> scores = scoreCauses(s, config);
     Classification result;
-    for (int i = 0; i < kCauseCount; ++i)
-        result.ranked.push_back({static_cast<Cause>(i), scores[static_cast<std::size_t>(i)].value()});
+    for (std::size_t i = 0; i < kCauseCount; ++i)
+        result.ranked.push_back({static_cast<Cause>(i), scores[i].value()});
     std::stable_sort(result.ranked.begin(), result.ranked.end(),
                      [](const CauseScore& a, const CauseScore& b) { return a.confidence > b.confidence; });
 

@@ -75,7 +75,7 @@ std::string_view httpMethodText(HttpMethod method)
 
 std::string_view messageCodeId(MessageCode code)
 {
-    static constexpr std::array<std::string_view, static_cast<std::size_t>(MessageCode::Count_)> ids = {
+    static constexpr std::array<std::string_view, kMessageCodeCount> ids = {
         "none",
         "request",
         "ngx-connect-failed",

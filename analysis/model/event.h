@@ -87,8 +87,9 @@ enum class MessageCode : std::uint8_t {
     BoaSegfaultAlert,
     BoaUpdateModule, ///< daily log "update is required and can not be disabled"
     BoaOther,
-    Count_
+    Count_ ///< not a code: the number of codes
 };
+inline constexpr std::size_t kMessageCodeCount = static_cast<std::size_t>(MessageCode::Count_);
 std::string_view messageCodeId(MessageCode code);
 
 /// PHP-FPM stopping, starting or reloading, as PHP-FPM itself or BOA's monitors record it.

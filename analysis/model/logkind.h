@@ -1,5 +1,6 @@
 #pragma once
 
+#include <cstddef>
 #include <cstdint>
 
 namespace gd {
@@ -10,11 +11,13 @@ enum class LogKind : std::uint8_t {
     Unknown,
     NginxAccess,
     NginxError,
-    FpmMaster, ///< PHP-FPM master error log
-    FpmSlow,   ///< PHP-FPM slowlog (multi-line records)
-    PhpError,  ///< php.ini error_log
-    Syslog,    ///< syslog, kern.log, messages, iptables.log, daemon.log
-    BoaMonitor ///< BOA /var/xdrago logs
+    FpmMaster,  ///< PHP-FPM master error log
+    FpmSlow,    ///< PHP-FPM slowlog (multi-line records)
+    PhpError,   ///< php.ini error_log
+    Syslog,     ///< syslog, kern.log, messages, iptables.log, daemon.log
+    BoaMonitor, ///< BOA /var/xdrago logs
+    Count_      ///< not a kind: the number of kinds (Unknown included)
 };
+inline constexpr std::size_t kLogKindCount = static_cast<std::size_t>(LogKind::Count_);
 
 } // namespace gd

@@ -67,7 +67,7 @@ constexpr bool inEnumOrder()
         if (static_cast<std::size_t>(kLogKindTable[i].kind) != i + 1)
             return false;
     }
-    return true;
+    return kLogKindTable.size() + 1 == kLogKindCount;
 }
 static_assert(inEnumOrder(), "kLogKindTable lists every LogKind after Unknown, in enum order");
 

@@ -31,7 +31,7 @@ std::optional<Level> levelFromId(const QString& id)
 
 std::optional<MessageCode> codeFromId(const QString& id)
 {
-    for (int c = 0; c < static_cast<int>(MessageCode::Count_); ++c) {
+    for (std::size_t c = 0; c < kMessageCodeCount; ++c) {
         if (idText(messageCodeId(static_cast<MessageCode>(c))) == id)
             return static_cast<MessageCode>(c);
     }

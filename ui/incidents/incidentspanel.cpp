@@ -77,9 +77,9 @@ QWidget* IncidentsPanel::createFilterBar()
     causeCombo_->setObjectName(QStringLiteral("incidentsCauseFilter"));
     causeCombo_->setToolTip(tr("Show only incidents with this cause"));
     causeCombo_->addItem(tr("All causes"), -1);
-    for (int cause = 0; cause < kCauseCount; ++cause) {
+    for (std::size_t cause = 0; cause < kCauseCount; ++cause) {
         const auto value = static_cast<Cause>(cause);
-        causeCombo_->addItem(causeTitle(value), cause);
+        causeCombo_->addItem(causeTitle(value), int(cause));
         causeCombo_->setItemData(causeCombo_->count() - 1, QString::fromLatin1(causeId(value)),
                                  Qt::ToolTipRole);
     }
