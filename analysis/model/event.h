@@ -113,6 +113,9 @@ struct ParsedEvent {
     MessageCode code = MessageCode::None;
     Level level = Level::None;
     HttpMethod method = HttpMethod::None;
+    /// false when the line carries no time at all (pasted without its date prefix, a container's stderr): the
+    /// event keeps its place among its source's lines but gets no time (never an invented one).
+    bool hasTime = true;
     bool hasYear = true;    ///< false for RFC 3164 syslog: the year in `time` is a placeholder
     bool hasOffset = false; ///< true when the line carried its UTC offset
     std::int32_t utcOffsetSec = 0;

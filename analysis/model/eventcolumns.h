@@ -3,9 +3,18 @@
 #include "model/event.h"
 
 #include <cstdint>
+#include <limits>
 #include <vector>
 
 namespace gd {
+
+/// timeMs of an event whose line carries no time (see ParsedEvent::hasTime): such events sort before every dated
+/// one, in the order of their sources and lines, and no time is ever invented for them.
+inline constexpr std::int64_t kNoTime = std::numeric_limits<std::int64_t>::min();
+constexpr bool hasTime(std::int64_t timeMs)
+{
+    return timeMs != kNoTime;
+}
 
 /// Structure-of-arrays storage for events: about 40 bytes per event, no object per event.
 /// String fields hold ids into the owner's StringPools.
