@@ -110,10 +110,10 @@ bool readHead(ByteReader& reader, std::string& head, std::size_t size)
     return true;
 }
 
-std::vector<QString> collectInputFiles(const QStringList& inputs, std::vector<Diagnostic>& diagnostics,
-                                       std::vector<SkippedFile>& skipped)
+std::vector<InputFile> collectInputFiles(const QStringList& inputs, std::vector<Diagnostic>& diagnostics,
+                                         std::vector<SkippedFile>& skipped)
 {
-    std::vector<QString> files;
+    std::vector<InputFile> files;
     for (const QString& input : inputs) {
         const QFileInfo info(input);
         if (!info.exists()) {
@@ -122,7 +122,7 @@ std::vector<QString> collectInputFiles(const QStringList& inputs, std::vector<Di
             continue;
         }
         if (!info.isDir()) {
-            files.push_back(input);
+            files.push_back({input, input});
             continue;
         }
         std::vector<QString> found;
@@ -137,7 +137,8 @@ std::vector<QString> collectInputFiles(const QStringList& inputs, std::vector<Di
                 found.push_back(path);
         }
         std::sort(found.begin(), found.end());
-        files.insert(files.end(), found.begin(), found.end());
+        for (const QString& path : found)
+            files.push_back({path, input});
     }
     return files;
 }
@@ -154,8 +155,9 @@ std::uint64_t BundleWalker::inputBytesRead() const
     return currentFile_ != nullptr ? currentFile_->bytesRead() : 0;
 }
 
-void BundleWalker::walkFile(const QString& path)
+void BundleWalker::walkFile(const InputFile& input)
 {
+    const QString& path = input.path;
     FileReader file(path);
     if (!file.isOpen()) {
         sink_.diagnostic(
@@ -173,6 +175,7 @@ void BundleWalker::walkFile(const QString& path)
     }
     Budget budget{options_.limits, file, path, 0, false, {}};
     SourceLocation location;
+    location.bundle = input.bundle;
     location.inputPath = path;
     process(file, std::move(head), location, QFileInfo(path).fileName(), 0, budget);
     currentFile_ = nullptr;
@@ -338,7 +341,8 @@ void BundleWalker::processText(ByteReader& stream, std::string head, const Sourc
         if (readHead(stream, rest, options_.limits.maxConfigBytes - head.size() + 1) &&
             head.size() + rest.size() <= options_.limits.maxConfigBytes) {
             head += rest;
-            sink_.foundConfig({display, QByteArray(head.data(), static_cast<qsizetype>(head.size()))});
+            sink_.foundConfig({display, location.serverKey(),
+                               QByteArray(head.data(), static_cast<qsizetype>(head.size()))});
             return;
         }
         sink_.skipped(

@@ -24,16 +24,22 @@ public:
     virtual bool isCancelled() const = 0;
 };
 
+/// A file to read and what the user opened to get it (the file itself, or the folder it is in).
+struct InputFile {
+    QString path;
+    QString bundle;
+};
+
 /// Expands the user's inputs (files, folders) into the files to read, in a stable order.
-std::vector<QString> collectInputFiles(const QStringList& inputs, std::vector<Diagnostic>& diagnostics,
-                                       std::vector<SkippedFile>& skipped);
+std::vector<InputFile> collectInputFiles(const QStringList& inputs, std::vector<Diagnostic>& diagnostics,
+                                         std::vector<SkippedFile>& skipped);
 
 /// Opens one input file and everything nested in it (archives, compressed streams), recognises
 /// each member by content and hands it to the sink. Never writes anything to disk.
 class BundleWalker {
 public:
     BundleWalker(const ImportOptions& options, BundleSink& sink);
-    void walkFile(const QString& path);
+    void walkFile(const InputFile& file);
 
     /// Bytes of the input file consumed so far (for progress).
     std::uint64_t inputBytesRead() const;

@@ -160,7 +160,7 @@ public:
     }
     bool isCancelled() const override { return owner_.isCancelled(); }
 
-    void walk(const std::vector<QString>& files, int readerThreads)
+    void walk(const std::vector<InputFile>& files, int readerThreads)
     {
         std::atomic<std::size_t> nextFile{0};
         std::atomic<std::uint64_t> finishedBytes{0};
@@ -176,7 +176,7 @@ public:
                     std::lock_guard lock(walkerMutex_);
                     std::erase(activeWalkers_, &walker);
                 }
-                finishedBytes += static_cast<std::uint64_t>(QFileInfo(files[i]).size());
+                finishedBytes += static_cast<std::uint64_t>(QFileInfo(files[i].path).size());
                 finishedBytes_.store(finishedBytes.load());
                 std::lock_guard lock(owner_.progressMutex_);
                 ++owner_.progress_.filesDone;
@@ -274,14 +274,14 @@ ImportProgress Importer::progress() const
 ImportResult Importer::run(const QStringList& inputs)
 {
     ImportResult result;
-    const std::vector<QString> files = collectInputFiles(inputs, result.diagnostics, result.skipped);
+    const std::vector<InputFile> files = collectInputFiles(inputs, result.diagnostics, result.skipped);
     {
         std::lock_guard lock(progressMutex_);
         progress_ = {};
         liveCounts_.clear();
         progress_.filesTotal = static_cast<int>(files.size());
-        for (const QString& file : files)
-            progress_.inputBytesTotal += static_cast<std::uint64_t>(QFileInfo(file).size());
+        for (const InputFile& file : files)
+            progress_.inputBytesTotal += static_cast<std::uint64_t>(QFileInfo(file.path).size());
     }
     const int cores = std::max(1, static_cast<int>(std::thread::hardware_concurrency()));
     const int parseThreads = options_.threads > 0 ? options_.threads : cores;

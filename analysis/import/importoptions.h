@@ -27,6 +27,7 @@ struct ImportOptions {
     std::string accessLogFormat; ///< nginx log_format string; empty = auto-detect
     QString timeZone;            ///< --tz: zone for zone-less logs when the bundle does not tell
     int threads = 0;             ///< parse threads; 0 = one per core
+    bool oneServer = false;      ///< read every input as logs of one server (else one per bundle or folder)
 };
 
 } // namespace gd

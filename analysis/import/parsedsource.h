@@ -20,12 +20,18 @@ struct OffsetObservation {
 struct ParsedSource {
     SourceInfo info;
     EventColumns events;
-    /// 1 where events.timeMs is still a wall-clock reading that needs the server's zone.
-    std::vector<std::uint8_t> needsZone;
+    /// Bits per event of what its time still needs: the server's zone, a year (RFC 3164 syslog). 0 once it is
+    /// UTC or when the line carried no time at all (kNoTime).
+    std::vector<std::uint8_t> pendingTime;
+    static constexpr std::uint8_t kNeedsZone = 1;
+    static constexpr std::uint8_t kNeedsYear = 2;
     /// Hash of each event's line text, to drop lines repeated by overlapping rotated copies.
     std::vector<std::uint32_t> lineHash;
-    bool hasYearlessTimes = false; ///< RFC 3164 syslog: years still to be inferred
-    QString zoneName;              ///< zone named by the log itself (PHP error_log date.timezone)
+    bool hasYearlessTimes = false; ///< some events need a year (kNeedsYear)
+    /// A civil time the source itself says it ends by (journalctl's "-- Logs begin at ..., end at ... --"),
+    /// which dates its year-less lines better than the rest of the bundle; 0 when it says nothing.
+    CivilMs yearAnchor = 0;
+    QString zoneName; ///< zone named by the log itself (PHP error_log date.timezone)
     StringPool hosts;
     StringPool targets;
     StringPool clients;

@@ -112,10 +112,13 @@ void SourceParser::appendEvent(const ParsedEvent& e, std::string_view text)
 {
     EventColumns& c = out_.events;
     std::int64_t time = e.time;
-    std::uint8_t needsZone = 1;
-    if (e.hasOffset) {
+    std::uint8_t pending = ParsedSource::kNeedsZone;
+    if (!e.hasTime) {
+        time = kNoTime;
+        pending = 0;
+    } else if (e.hasOffset) {
         time -= static_cast<std::int64_t>(e.utcOffsetSec) * 1000;
-        needsZone = 0;
+        pending = 0;
         if (e.utcOffsetSec != lastOffset_) {
             out_.offsets.push_back({time, e.utcOffsetSec});
             lastOffset_ = e.utcOffsetSec;
@@ -123,8 +126,10 @@ void SourceParser::appendEvent(const ParsedEvent& e, std::string_view text)
         if (live_ && e.code == MessageCode::Request)
             liveBatch_.add(time, e.value);
     }
-    if (!e.hasYear)
+    if (e.hasTime && !e.hasYear) {
         out_.hasYearlessTimes = true;
+        pending |= ParsedSource::kNeedsYear;
+    }
     c.timeMs.push_back(time);
     c.source.push_back(0); // set when the source joins the timeline
     c.line.push_back(static_cast<std::uint32_t>(lineNumber_));
@@ -137,7 +142,7 @@ void SourceParser::appendEvent(const ParsedEvent& e, std::string_view text)
     c.target.push_back(out_.targets.intern(e.code == MessageCode::Request ? pageOf(e.target) : e.target));
     c.client.push_back(out_.clients.intern(e.client));
     c.group.push_back(narrowGroup(out_.groups.intern(e.group)));
-    out_.needsZone.push_back(needsZone);
+    out_.pendingTime.push_back(pending);
     out_.lineHash.push_back(static_cast<std::uint32_t>(StringPool::hash(text)));
     if (e.code == MessageCode::SlowRecord)
         out_.slowTraces.push_back({0, static_cast<std::uint32_t>(lineNumber_), 0, {}});

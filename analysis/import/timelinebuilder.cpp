@@ -1,12 +1,11 @@
 #include "import/timelinebuilder.h"
 
 #include "import/rotation.h"
-#include "time/civiltime.h"
-#include "time/syslogyear.h"
+#include "import/servertime.h"
 
-#include <QDateTime>
-#include <QMap>
+#include <QFileInfo>
 #include <algorithm>
+#include <cstring>
 #include <limits>
 #include <numeric>
 #include <thread>
@@ -15,42 +14,37 @@ namespace gd {
 
 namespace {
 
-constexpr std::int64_t kDayMs = 86400000;
-/// Readings may step back this much within a file (requests end out of order) without being
-/// taken for the second pass through a repeated DST hour.
-constexpr std::int64_t kDisorderToleranceMs = 10 * 60 * 1000;
-
-QTimeZone zoneFromConfig(const std::vector<ConfigFile>& configs, QString* path)
-{
-    for (const ConfigFile& config : configs) {
-        if (!config.path.endsWith(QLatin1String("etc/timezone")))
-            continue;
-        const QByteArray id = config.content.trimmed();
-        if (QTimeZone::isTimeZoneIdAvailable(id)) {
-            *path = config.path;
-            return QTimeZone(id);
-        }
-    }
-    return {};
-}
-
-/// Range of wall-clock readings that still need a zone, to bound the zone's transition list.
-std::pair<std::int64_t, std::int64_t> pendingRange(const std::vector<std::unique_ptr<ParsedSource>>& sources,
-                                                   bool includeYearless)
+/// The first and last dated time of `times` (low > high when none is dated).
+std::pair<std::int64_t, std::int64_t> datedRange(const std::vector<std::int64_t>& times)
 {
     std::int64_t low = std::numeric_limits<std::int64_t>::max();
     std::int64_t high = std::numeric_limits<std::int64_t>::min();
-    for (const auto& source : sources) {
-        if (source->hasYearlessTimes && !includeYearless)
-            continue; // placeholder years would stretch the range over decades
-        for (std::size_t i = 0; i < source->events.size(); ++i) {
-            if (source->needsZone[i] != 0) {
-                low = std::min(low, source->events.timeMs[i]);
-                high = std::max(high, source->events.timeMs[i]);
-            }
-        }
+    for (const std::int64_t t : times) {
+        if (!hasTime(t))
+            continue;
+        low = std::min(low, t);
+        high = std::max(high, t);
     }
     return {low, high};
+}
+
+/// What people call a server: the archive's or folder's name without the archive suffixes.
+QString serverNameFor(const QString& key, const std::vector<std::unique_ptr<ParsedSource>>& sources)
+{
+    if (key.isEmpty()) {
+        const bool allPasted = std::all_of(sources.begin(), sources.end(), [](const auto& source) {
+            return !source->info.location.serverKey().isEmpty() ||
+                   QFileInfo(source->info.location.inputPath).fileName().startsWith(QLatin1String("pasted-"));
+        });
+        return allPasted ? QStringLiteral("pasted lines") : QStringLiteral("loose files");
+    }
+    QString name = QFileInfo(key).fileName();
+    for (const char* suffix :
+         {".gz", ".bz2", ".xz", ".zst", ".tgz", ".tbz2", ".txz", ".tar", ".zip", ".7z"}) {
+        if (name.endsWith(QLatin1String(suffix)) && name.size() > int(std::strlen(suffix)))
+            name.chop(int(std::strlen(suffix)));
+    }
+    return name.isEmpty() ? key : name;
 }
 
 } // namespace
@@ -58,18 +52,58 @@ std::pair<std::int64_t, std::int64_t> pendingRange(const std::vector<std::unique
 void TimelineBuilder::build(Sources sources, ImportResult& result)
 {
     orderSources(sources);
-    chooseServerZone(sources, result);
-    assignYears(sources, result);
-    if (zone_.isValid()) {
-        // Year-less readings only have their years now: cover them with the zone's DST changes too.
-        const auto [low, high] = pendingRange(sources, true);
-        if (low <= high)
-            serverOffsets_ = OffsetTimeline::fromZone(zone_, low - 2 * kDayMs, high + 2 * kDayMs);
+    assignServers(sources, result);
+    if (!options_.timeZone.isEmpty() && !QTimeZone::isTimeZoneIdAvailable(options_.timeZone.toUtf8())) {
+        result.diagnostics.push_back({Diagnostic::Severity::Error, QStringLiteral("--tz"), 0,
+                                      QStringLiteral("unknown time zone \"%1\"").arg(options_.timeZone)});
     }
-    resolveZones(sources);
-    result.serverOffsets = serverOffsets_;
+    for (std::size_t s = 0; s < result.servers.size(); ++s) {
+        ServerTime::Sources own;
+        for (const auto& source : sources) {
+            if (source->info.server == s)
+                own.push_back(source.get());
+        }
+        std::vector<ConfigFile> configs;
+        for (const ConfigFile& config : result.configs) {
+            if (options_.oneServer || config.serverKey == result.servers[s].key)
+                configs.push_back(config);
+        }
+        ServerTime(options_, own, configs).settle(result.servers[s], result.diagnostics);
+    }
+    if (!result.servers.empty()) {
+        result.serverTimeZone = result.servers.front().timeZone;
+        result.serverTimeZoneNote = result.servers.front().timeZoneNote;
+        result.serverOffsets = result.servers.front().offsets;
+    }
     dropRotationDuplicates(sources);
     merge(sources, result);
+}
+
+void TimelineBuilder::assignServers(Sources& sources, ImportResult& result)
+{
+    // Keys in a stable order: bundles and folders by name, loose files last.
+    std::vector<QString> keys;
+    for (const auto& source : sources) {
+        const QString key = options_.oneServer ? QString() : source->info.location.serverKey();
+        if (std::find(keys.begin(), keys.end(), key) == keys.end())
+            keys.push_back(key);
+    }
+    std::sort(keys.begin(), keys.end(), [](const QString& a, const QString& b) {
+        if (a.isEmpty() != b.isEmpty())
+            return b.isEmpty();
+        return a < b;
+    });
+    for (const QString& key : keys) {
+        ServerInfo server;
+        server.key = key;
+        server.name = serverNameFor(key, sources);
+        result.servers.push_back(std::move(server));
+    }
+    for (auto& source : sources) {
+        const QString key = options_.oneServer ? QString() : source->info.location.serverKey();
+        source->info.server =
+            static_cast<std::uint16_t>(std::find(keys.begin(), keys.end(), key) - keys.begin());
+    }
 }
 
 void TimelineBuilder::orderSources(Sources& sources)
@@ -89,147 +123,6 @@ void TimelineBuilder::orderSources(Sources& sources)
     });
 }
 
-void TimelineBuilder::chooseServerZone(const Sources& sources, ImportResult& result)
-{
-    std::vector<OffsetTimeline::Span> observations;
-    for (const auto& source : sources) {
-        if (source->info.kind != LogKind::NginxAccess)
-            continue;
-        for (const OffsetObservation& seen : source->offsets)
-            observations.push_back({seen.utcMs, seen.offsetSec});
-    }
-    auto [low, high] = pendingRange(sources, false);
-    if (low > high) {
-        low = high = QDateTime::currentMSecsSinceEpoch();
-    }
-    const std::int64_t from = low - 2 * kDayMs;
-    const std::int64_t to = high + 2 * kDayMs;
-
-    QString configPath;
-    const QTimeZone configZone = zoneFromConfig(result.configs, &configPath);
-    if (!observations.empty()) {
-        const OffsetTimeline learned = OffsetTimeline::fromObservations(observations);
-        // A zone named by the bundle that agrees with every observed offset also knows the DST
-        // changes outside the access log's time range, so prefer it then.
-        bool agrees = configZone.isValid();
-        for (const auto& seen : observations) {
-            if (agrees && configZone.offsetFromUtc(QDateTime::fromMSecsSinceEpoch(
-                              seen.utcStartMs, QTimeZone::utc())) != seen.offsetSec)
-                agrees = false;
-        }
-        if (agrees) {
-            zone_ = configZone;
-            serverOffsets_ = OffsetTimeline::fromZone(configZone, from, to);
-            result.serverTimeZone = QString::fromUtf8(configZone.id());
-            zoneNote_ = QStringLiteral("%1 from %2, matching the access log offsets")
-                            .arg(result.serverTimeZone, configPath);
-        } else {
-            serverOffsets_ = learned;
-            QStringList offsets;
-            for (const auto& span : learned.spans())
-                offsets << formatUtcOffset(span.offsetSec);
-            result.serverTimeZone = offsets.join(QStringLiteral(" then "));
-            zoneNote_ = QStringLiteral("learned from access log offsets (%1)").arg(result.serverTimeZone);
-            if (configZone.isValid()) {
-                result.diagnostics.push_back({Diagnostic::Severity::Warning, configPath, 0,
-                                              QStringLiteral("zone %1 disagrees with the access log offsets; "
-                                                             "the access log offsets are used")
-                                                  .arg(QString::fromUtf8(configZone.id()))});
-            }
-        }
-    } else if (configZone.isValid()) {
-        zone_ = configZone;
-        serverOffsets_ = OffsetTimeline::fromZone(configZone, from, to);
-        result.serverTimeZone = QString::fromUtf8(configZone.id());
-        zoneNote_ = QStringLiteral("%1 from %2").arg(result.serverTimeZone, configPath);
-    } else if (!options_.timeZone.isEmpty() && QTimeZone::isTimeZoneIdAvailable(options_.timeZone.toUtf8())) {
-        zone_ = QTimeZone(options_.timeZone.toUtf8());
-        serverOffsets_ = OffsetTimeline::fromZone(zone_, from, to);
-        result.serverTimeZone = options_.timeZone;
-        zoneNote_ = QStringLiteral("%1 from --tz").arg(options_.timeZone);
-    } else {
-        if (!options_.timeZone.isEmpty()) {
-            result.diagnostics.push_back({Diagnostic::Severity::Error, QStringLiteral("--tz"), 0,
-                                          QStringLiteral("unknown time zone \"%1\"").arg(options_.timeZone)});
-        }
-        zone_ = QTimeZone::systemTimeZone();
-        serverOffsets_ = OffsetTimeline::fromZone(zone_, from, to);
-        result.serverTimeZone = QString::fromUtf8(zone_.id());
-        zoneNote_ = QStringLiteral("%1, this computer's zone: the bundle does not tell (use --tz)")
-                        .arg(result.serverTimeZone);
-        const bool anyPending = std::any_of(sources.begin(), sources.end(), [](const auto& s) {
-            return std::find(s->needsZone.begin(), s->needsZone.end(), 1) != s->needsZone.end();
-        });
-        if (anyPending) {
-            result.diagnostics.push_back(
-                {Diagnostic::Severity::Warning, QString(), 0,
-                 QStringLiteral("no access log offsets, /etc/timezone or --tz: zone-less "
-                                "logs are read in this computer's zone (%1)")
-                     .arg(result.serverTimeZone)});
-        }
-    }
-    result.serverTimeZoneNote = zoneNote_;
-}
-
-void TimelineBuilder::assignYears(Sources& sources, ImportResult& result)
-{
-    // The newest dated reading of the bundle anchors the year guess.
-    CivilMs anchor = std::numeric_limits<CivilMs>::min();
-    for (const auto& source : sources) {
-        if (source->hasYearlessTimes)
-            continue;
-        for (std::size_t i = 0; i < source->events.size(); ++i) {
-            const std::int64_t t = source->events.timeMs[i];
-            anchor = std::max<CivilMs>(
-                anchor, source->needsZone[i] != 0 ? t : t + serverOffsets_.offsetAtUtc(t) * 1000LL);
-        }
-    }
-    bool anyYearless = false;
-    QMap<QString, std::vector<CivilMs*>> families;
-    for (auto& source : sources) {
-        if (!source->hasYearlessTimes)
-            continue;
-        anyYearless = true;
-        auto& times = families[source->info.rotationFamily]; // sources are already oldest-first per family
-        for (auto& t : source->events.timeMs)
-            times.push_back(&t);
-    }
-    if (!anyYearless)
-        return;
-    if (anchor == std::numeric_limits<CivilMs>::min()) {
-        anchor = QDateTime::currentMSecsSinceEpoch();
-        result.diagnostics.push_back({Diagnostic::Severity::Warning, QString(), 0,
-                                      QStringLiteral("syslog lines carry no year and no other log is dated: "
-                                                     "the current year is assumed")});
-    }
-    for (auto& times : families)
-        assignSyslogYears(times, anchor);
-}
-
-void TimelineBuilder::resolveZones(Sources& sources)
-{
-    for (auto& source : sources) {
-        bool converted = false;
-        std::int64_t previous = std::numeric_limits<std::int64_t>::min();
-        for (std::size_t i = 0; i < source->events.size(); ++i) {
-            std::int64_t& t = source->events.timeMs[i];
-            if (source->needsZone[i] == 0) {
-                previous = t;
-                continue;
-            }
-            const std::int64_t notBefore = previous == std::numeric_limits<std::int64_t>::min()
-                                               ? previous
-                                               : previous - kDisorderToleranceMs;
-            t = serverOffsets_.toUtc(t, notBefore);
-            previous = t;
-            converted = true;
-        }
-        source->info.timeZoneNote = converted ? zoneNote_ : QStringLiteral("offsets written on each line");
-        source->needsZone.clear();
-        source->needsZone.shrink_to_fit();
-    }
-}
-
 void TimelineBuilder::dropRotationDuplicates(Sources& sources)
 {
     // Sources of a family are adjacent, oldest first. Compare each copy with the next newer one
@@ -240,18 +133,16 @@ void TimelineBuilder::dropRotationDuplicates(Sources& sources)
         if (older.info.rotationFamily != newer.info.rotationFamily || older.events.size() == 0 ||
             newer.events.size() == 0)
             continue;
-        const auto [newLow, newHigh] =
-            std::minmax_element(newer.events.timeMs.begin(), newer.events.timeMs.end());
-        const auto [oldLow, oldHigh] =
-            std::minmax_element(older.events.timeMs.begin(), older.events.timeMs.end());
-        if (*oldHigh < *newLow || *newHigh < *oldLow)
-            continue; // daily rotations do not overlap: nothing to compare
+        const auto [newLow, newHigh] = datedRange(newer.events.timeMs);
+        const auto [oldLow, oldHigh] = datedRange(older.events.timeMs);
+        if (oldLow > oldHigh || newLow > newHigh || oldHigh < newLow || newHigh < oldLow)
+            continue; // daily rotations do not overlap (and lines without time are never repeats)
         // Only the newer copy's lines inside the older copy's range can repeat it. Sorted keys, not a
         // hash set: usually a handful, and identical lines in one second count as often as they occur.
         std::vector<std::pair<std::int64_t, std::uint32_t>> newerLines;
         for (std::size_t k = 0; k < newer.events.size(); ++k) {
             const std::int64_t t = newer.events.timeMs[k];
-            if (t >= *oldLow && t <= *oldHigh)
+            if (t >= oldLow && t <= oldHigh)
                 newerLines.emplace_back(t, newer.lineHash[k]);
         }
         std::sort(newerLines.begin(), newerLines.end());
@@ -261,7 +152,7 @@ void TimelineBuilder::dropRotationDuplicates(Sources& sources)
         for (std::size_t k = 0; k < older.events.size(); ++k) {
             const std::int64_t t = older.events.timeMs[k];
             bool repeat = false;
-            if (t >= *newLow && t <= *newHigh) {
+            if (t >= newLow && t <= newHigh) {
                 const std::pair<std::int64_t, std::uint32_t> line(t, older.lineHash[k]);
                 for (auto it = std::lower_bound(newerLines.begin(), newerLines.end(), line);
                      it != newerLines.end() && *it == line; ++it) {
@@ -357,10 +248,12 @@ void TimelineBuilder::merge(Sources& sources, ImportResult& result)
         }
         SourceInfo info = std::move(source.info);
         info.events = c.size();
-        if (c.size() > 0) {
-            const auto [low, high] = std::minmax_element(c.timeMs.begin(), c.timeMs.end());
-            info.firstUtcMs = *low;
-            info.lastUtcMs = *high;
+        info.undatedEvents =
+            static_cast<std::uint64_t>(std::count(c.timeMs.begin(), c.timeMs.end(), kNoTime));
+        const auto [low, high] = datedRange(c.timeMs);
+        if (low <= high) {
+            info.firstUtcMs = low;
+            info.lastUtcMs = high;
         }
         result.sources.push_back(std::move(info));
         source.events.clear();

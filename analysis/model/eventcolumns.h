@@ -8,8 +8,8 @@
 
 namespace gd {
 
-/// timeMs of an event whose line carries no time (see ParsedEvent::hasTime): such events sort before every dated
-/// one, in the order of their sources and lines, and no time is ever invented for them.
+/// timeMs of an event whose line carries no time (see ParsedEvent::hasTime): such events sort before every
+/// dated one, in the order of their sources and lines, and no time is ever invented for them.
 inline constexpr std::int64_t kNoTime = std::numeric_limits<std::int64_t>::min();
 constexpr bool hasTime(std::int64_t timeMs)
 {

@@ -12,4 +12,15 @@ QString SourceLocation::displayPath() const
     return path;
 }
 
+QString SourceLocation::serverKey() const
+{
+    if (bundle != inputPath)
+        return bundle; // a folder
+    for (const QString& member : memberChain) {
+        if (!member.isEmpty())
+            return inputPath; // an archive
+    }
+    return QString(); // loose files, compressed or not
+}
+
 } // namespace gd

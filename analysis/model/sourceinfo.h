@@ -12,10 +12,15 @@ namespace gd {
 
 /// Where a source's bytes come from: a file on disk, or a chain of members inside archives.
 struct SourceLocation {
+    QString bundle;          ///< what the user opened: the folder it was found in, or the file itself
     QString inputPath;       ///< file on disk given by the user (or found in a given folder)
     QStringList memberChain; ///< members to open in turn inside it; empty for a plain file
     bool compressed = false; ///< the innermost stream is compressed (needs decoding to read lines)
     QString displayPath() const;
+    /// Which server the bytes belong to: every opened folder and every opened archive is one server; loose
+    /// log files opened together (and pasted lines) are one more. Servers are merged on request
+    /// (ImportOptions).
+    QString serverKey() const;
 };
 
 struct SkipReason {
@@ -29,14 +34,17 @@ struct SourceInfo {
     SourceLocation location;
     QString path; ///< display path: input, then "!/member" per archive level
     LogKind kind = LogKind::Unknown;
-    std::uint64_t bytes = 0; ///< decompressed size
+    std::uint16_t server = 0; ///< index into ImportResult::servers
+    std::uint64_t bytes = 0;  ///< decompressed size
     std::uint64_t lines = 0;
-    std::uint64_t events = 0; ///< events kept in the timeline (after de-duplication)
+    std::uint64_t events = 0;        ///< events kept in the timeline (after de-duplication)
+    std::uint64_t undatedEvents = 0; ///< of those, events whose lines carry no time (kNoTime)
     std::uint64_t skippedLines = 0;
     std::vector<SkipReason> skipReasons; ///< the first few distinct reasons, in order of appearance
     std::uint64_t duplicateEvents = 0;   ///< dropped because a rotated copy had the same lines
-    std::int64_t firstUtcMs = 0;
+    std::int64_t firstUtcMs = 0;         ///< first and last dated event; both 0 when no event is dated
     std::int64_t lastUtcMs = 0;
+    bool hasDatedEvents() const { return events > undatedEvents; }
     QString timeZoneNote;   ///< how wall-clock times were turned into UTC
     QString rotationFamily; ///< e.g. "var/log/nginx/access.log"
     int rotationIndex = 0;  ///< 0 = current file, N = ".N" copy (older)
@@ -55,6 +63,7 @@ struct SkippedFile {
 /// A configuration file the analysis may need (pool .conf, php.ini, BOA INI, /etc/timezone).
 struct ConfigFile {
     QString path;
+    QString serverKey; ///< SourceLocation::serverKey() of the file
     QByteArray content;
 };
 

@@ -23,7 +23,8 @@ struct SlowTrace {
     std::vector<SlowFrame> frames;
 };
 
-/// Every event of the bundle, sorted by UTC time (ties: source, then line).
+/// Every event of the bundle, sorted by UTC time (ties: source, then line). Events whose lines carry no time
+/// (kNoTime) come first, in source and line order.
 /// Immutable after import; cheap to query from any thread.
 class Timeline {
 public:
@@ -42,6 +43,8 @@ public:
 
     /// Index of the first event at or after `utcMs`.
     std::size_t lowerBound(std::int64_t utcMs) const;
+    /// Events without a time: the first undatedCount() of the timeline.
+    std::size_t undatedCount() const { return lowerBound(kNoTime + 1); }
 
     /// Memory held by columns and string pools.
     std::size_t memoryBytes() const;

@@ -11,7 +11,7 @@ namespace {
 
 QString isoOrEmpty(const SourceInfo& info, bool first)
 {
-    if (info.events == 0)
+    if (!info.hasDatedEvents())
         return {};
     return QString::fromStdString(formatIsoUtc(first ? info.firstUtcMs : info.lastUtcMs));
 }
@@ -89,9 +89,10 @@ QJsonObject inspectJson(const ImportResult& result)
                        {QStringLiteral("lines"), lines},
                        {QStringLiteral("events"), events},
                        {QStringLiteral("skipped"), skippedLines}};
-    if (result.timeline && result.timeline->size() > 0) {
+    if (result.timeline && result.timeline->size() > result.timeline->undatedCount()) {
+        const std::size_t firstDated = result.timeline->undatedCount();
         totals.insert(QStringLiteral("first"),
-                      QString::fromStdString(formatIsoUtc(result.timeline->events().timeMs.front())));
+                      QString::fromStdString(formatIsoUtc(result.timeline->events().timeMs[firstDated])));
         totals.insert(QStringLiteral("last"),
                       QString::fromStdString(formatIsoUtc(result.timeline->events().timeMs.back())));
     }

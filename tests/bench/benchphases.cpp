@@ -72,14 +72,15 @@ int runPhaseBreakdown(const QStringList& inputs)
 {
     std::vector<Diagnostic> diagnostics;
     std::vector<SkippedFile> skipped;
-    const std::vector<QString> files = collectInputFiles(inputs, diagnostics, skipped);
+    const std::vector<InputFile> files = collectInputFiles(inputs, diagnostics, skipped);
     const ImportOptions options;
     ParserOptions parserOptions;
     std::map<LogKind, KindTotals> totals;
     std::vector<std::unique_ptr<ParsedSource>> sources;
     ImportResult result;
     std::string content;
-    for (const QString& path : files) {
+    for (const InputFile& file : files) {
+        const QString& path = file.path;
         QElapsedTimer timer;
         timer.start();
         if (!readAll(path, content)) {
@@ -94,7 +95,7 @@ int runPhaseBreakdown(const QStringList& inputs)
         if (decision.kind == LogKind::Unknown) {
             if (decision.isConfig)
                 result.configs.push_back(
-                    {path, QByteArray(content.data(), static_cast<qsizetype>(content.size()))});
+                    {path, QString(), QByteArray(content.data(), static_cast<qsizetype>(content.size()))});
             continue;
         }
         KindTotals& kind = totals[decision.kind];
@@ -132,6 +133,7 @@ int runPhaseBreakdown(const QStringList& inputs)
 
         timer.restart();
         auto source = std::make_unique<ParsedSource>();
+        source->info.location.bundle = file.bundle;
         source->info.location.inputPath = path;
         if (compressed)
             source->info.location.memberChain << QString();

@@ -202,7 +202,7 @@ private Q_SLOTS:
             events.target.push_back(0);
             events.client.push_back(0);
             events.group.push_back(0);
-            source->needsZone.push_back(0);
+            source->pendingTime.push_back(0);
             source->lineHash.push_back(static_cast<std::uint32_t>(i));
         }
         std::vector<std::unique_ptr<ParsedSource>> sources;

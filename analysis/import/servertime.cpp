@@ -1,0 +1,228 @@
+#include "import/servertime.h"
+
+#include "time/civiltime.h"
+#include "time/syslogyear.h"
+
+#include <QDateTime>
+#include <QMap>
+#include <algorithm>
+#include <limits>
+
+namespace gd {
+
+namespace {
+
+constexpr std::int64_t kDayMs = 86400000;
+/// Readings may step back this much within a file (requests end out of order) without being
+/// taken for the second pass through a repeated DST hour.
+constexpr std::int64_t kDisorderToleranceMs = 10 * 60 * 1000;
+
+QTimeZone zoneFromConfig(const std::vector<ConfigFile>& configs, QString* path)
+{
+    for (const ConfigFile& config : configs) {
+        if (!config.path.endsWith(QLatin1String("etc/timezone")))
+            continue;
+        const QByteArray id = config.content.trimmed();
+        if (QTimeZone::isTimeZoneIdAvailable(id)) {
+            *path = config.path;
+            return QTimeZone(id);
+        }
+    }
+    return {};
+}
+
+/// Range of wall-clock readings that still need a zone, to bound the zone's transition list.
+std::pair<std::int64_t, std::int64_t> pendingRange(const ServerTime::Sources& sources, bool includeYearless)
+{
+    std::int64_t low = std::numeric_limits<std::int64_t>::max();
+    std::int64_t high = std::numeric_limits<std::int64_t>::min();
+    for (const ParsedSource* source : sources) {
+        for (std::size_t i = 0; i < source->events.size(); ++i) {
+            const std::uint8_t pending = source->pendingTime[i];
+            if ((pending & ParsedSource::kNeedsZone) == 0)
+                continue;
+            if ((pending & ParsedSource::kNeedsYear) != 0 && !includeYearless)
+                continue; // placeholder years would stretch the range over decades
+            low = std::min(low, source->events.timeMs[i]);
+            high = std::max(high, source->events.timeMs[i]);
+        }
+    }
+    return {low, high};
+}
+
+} // namespace
+
+ServerTime::ServerTime(const ImportOptions& options, const Sources& sources,
+                       const std::vector<ConfigFile>& configs)
+    : options_(options)
+    , sources_(sources)
+    , configs_(configs)
+{
+}
+
+void ServerTime::settle(ServerInfo& server, std::vector<Diagnostic>& diagnostics)
+{
+    chooseZone(server, diagnostics);
+    assignYears(server.name, diagnostics);
+    if (zone_.isValid()) {
+        // Year-less readings only have their years now: cover them with the zone's DST changes too.
+        const auto [low, high] = pendingRange(sources_, true);
+        if (low <= high)
+            offsets_ = OffsetTimeline::fromZone(zone_, low - 2 * kDayMs, high + 2 * kDayMs);
+    }
+    resolveZones();
+    server.offsets = offsets_;
+}
+
+void ServerTime::chooseZone(ServerInfo& server, std::vector<Diagnostic>& diagnostics)
+{
+    std::vector<OffsetTimeline::Span> observations;
+    for (const ParsedSource* source : sources_) {
+        if (source->info.kind != LogKind::NginxAccess)
+            continue;
+        for (const OffsetObservation& seen : source->offsets)
+            observations.push_back({seen.utcMs, seen.offsetSec});
+    }
+    auto [low, high] = pendingRange(sources_, false);
+    if (low > high)
+        low = high = QDateTime::currentMSecsSinceEpoch();
+    const std::int64_t from = low - 2 * kDayMs;
+    const std::int64_t to = high + 2 * kDayMs;
+
+    QString configPath;
+    const QTimeZone configZone = zoneFromConfig(configs_, &configPath);
+    if (!observations.empty()) {
+        const OffsetTimeline learned = OffsetTimeline::fromObservations(observations);
+        // A zone named by the bundle that agrees with every observed offset also knows the DST
+        // changes outside the access log's time range, so prefer it then.
+        bool agrees = configZone.isValid();
+        for (const auto& seen : observations) {
+            if (agrees && configZone.offsetFromUtc(QDateTime::fromMSecsSinceEpoch(
+                              seen.utcStartMs, QTimeZone::utc())) != seen.offsetSec)
+                agrees = false;
+        }
+        if (agrees) {
+            zone_ = configZone;
+            offsets_ = OffsetTimeline::fromZone(configZone, from, to);
+            server.timeZone = QString::fromUtf8(configZone.id());
+            zoneNote_ = QStringLiteral("%1 from %2, matching the access log offsets")
+                            .arg(server.timeZone, configPath);
+        } else {
+            offsets_ = learned;
+            QStringList offsets;
+            for (const auto& span : learned.spans())
+                offsets << formatUtcOffset(span.offsetSec);
+            server.timeZone = offsets.join(QStringLiteral(" then "));
+            zoneNote_ = QStringLiteral("learned from access log offsets (%1)").arg(server.timeZone);
+            if (configZone.isValid()) {
+                diagnostics.push_back({Diagnostic::Severity::Warning, configPath, 0,
+                                       QStringLiteral("zone %1 disagrees with the access log offsets; "
+                                                      "the access log offsets are used")
+                                           .arg(QString::fromUtf8(configZone.id()))});
+            }
+        }
+    } else if (configZone.isValid()) {
+        zone_ = configZone;
+        offsets_ = OffsetTimeline::fromZone(configZone, from, to);
+        server.timeZone = QString::fromUtf8(configZone.id());
+        zoneNote_ = QStringLiteral("%1 from %2").arg(server.timeZone, configPath);
+    } else if (!options_.timeZone.isEmpty() && QTimeZone::isTimeZoneIdAvailable(options_.timeZone.toUtf8())) {
+        zone_ = QTimeZone(options_.timeZone.toUtf8());
+        offsets_ = OffsetTimeline::fromZone(zone_, from, to);
+        server.timeZone = options_.timeZone;
+        zoneNote_ = QStringLiteral("%1 from --tz").arg(options_.timeZone);
+    } else {
+        zone_ = QTimeZone::systemTimeZone();
+        offsets_ = OffsetTimeline::fromZone(zone_, from, to);
+        server.timeZone = QString::fromUtf8(zone_.id());
+        zoneNote_ = QStringLiteral("%1, this computer's zone: the bundle does not tell (use --tz)")
+                        .arg(server.timeZone);
+        const bool anyPending = std::any_of(sources_.begin(), sources_.end(), [](const ParsedSource* s) {
+            return std::any_of(s->pendingTime.begin(), s->pendingTime.end(),
+                               [](std::uint8_t p) { return (p & ParsedSource::kNeedsZone) != 0; });
+        });
+        if (anyPending) {
+            diagnostics.push_back({Diagnostic::Severity::Warning, server.name, 0,
+                                   QStringLiteral("no access log offsets, /etc/timezone or --tz: zone-less "
+                                                  "logs are read in this computer's zone (%1)")
+                                       .arg(server.timeZone)});
+        }
+    }
+    server.timeZoneNote = zoneNote_;
+}
+
+void ServerTime::assignYears(const QString& serverName, std::vector<Diagnostic>& diagnostics)
+{
+    // The newest dated reading of the server anchors the year guess; year-less readings never anchor it, so
+    // one year-less line among dated ones cannot move the dated ones' years.
+    CivilMs anchor = std::numeric_limits<CivilMs>::min();
+    for (const ParsedSource* source : sources_) {
+        for (std::size_t i = 0; i < source->events.size(); ++i) {
+            const std::uint8_t pending = source->pendingTime[i];
+            const std::int64_t t = source->events.timeMs[i];
+            if ((pending & ParsedSource::kNeedsYear) != 0 || !hasTime(t))
+                continue;
+            anchor = std::max<CivilMs>(
+                anchor, (pending & ParsedSource::kNeedsZone) != 0 ? t : t + offsets_.offsetAtUtc(t) * 1000LL);
+        }
+    }
+    // Year-less readings of one rotation family walk back together; a source that dates itself (journalctl's
+    // header) is its own family with its own anchor.
+    QMap<QString, std::vector<CivilMs*>> families;
+    QMap<QString, CivilMs> ownAnchors;
+    for (ParsedSource* source : sources_) {
+        if (!source->hasYearlessTimes)
+            continue;
+        QString family = source->info.rotationFamily;
+        if (source->yearAnchor != 0) {
+            family = source->info.path;
+            ownAnchors[family] = source->yearAnchor;
+        }
+        auto& times = families[family]; // sources are oldest-first per family
+        for (std::size_t i = 0; i < source->events.size(); ++i) {
+            if ((source->pendingTime[i] & ParsedSource::kNeedsYear) != 0)
+                times.push_back(&source->events.timeMs[i]);
+        }
+    }
+    if (families.isEmpty())
+        return;
+    if (anchor == std::numeric_limits<CivilMs>::min() && ownAnchors.size() < families.size()) {
+        anchor = QDateTime::currentMSecsSinceEpoch();
+        diagnostics.push_back({Diagnostic::Severity::Warning, serverName, 0,
+                               QStringLiteral("syslog lines carry no year and no other log is dated: "
+                                              "the current year is assumed")});
+    }
+    for (auto it = families.begin(); it != families.end(); ++it)
+        assignSyslogYears(it.value(), ownAnchors.value(it.key(), anchor));
+}
+
+void ServerTime::resolveZones()
+{
+    for (ParsedSource* source : sources_) {
+        bool converted = false;
+        bool dated = false;
+        std::int64_t previous = std::numeric_limits<std::int64_t>::min();
+        for (std::size_t i = 0; i < source->events.size(); ++i) {
+            std::int64_t& t = source->events.timeMs[i];
+            dated = dated || hasTime(t);
+            if ((source->pendingTime[i] & ParsedSource::kNeedsZone) == 0) {
+                if (hasTime(t))
+                    previous = t;
+                continue;
+            }
+            const std::int64_t notBefore = previous == std::numeric_limits<std::int64_t>::min()
+                                               ? previous
+                                               : previous - kDisorderToleranceMs;
+            t = offsets_.toUtc(t, notBefore);
+            previous = t;
+            converted = true;
+        }
+        source->info.timeZoneNote = converted ? zoneNote_
+                                    : dated   ? QStringLiteral("offsets written on each line")
+                                              : QStringLiteral("its lines carry no time");
+        source->pendingTime.clear();
+        source->pendingTime.shrink_to_fit();
+    }
+}
+
+} // namespace gd

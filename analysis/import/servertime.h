@@ -1,0 +1,39 @@
+#pragma once
+
+#include "import/importoptions.h"
+#include "import/importresult.h"
+#include "import/parsedsource.h"
+
+#include <QTimeZone>
+#include <memory>
+#include <vector>
+
+namespace gd {
+
+/// Settles the times of one server's sources: chooses the server's zone (access-log offsets, the bundle's
+/// etc/timezone, --tz, this computer's zone), gives year-less syslog readings their years and turns every
+/// wall-clock reading into UTC. One per server, so two bundles from different zones never share a zone.
+class ServerTime {
+public:
+    using Sources = std::vector<ParsedSource*>;
+
+    /// `sources` are the server's, oldest rotated copy first per family; `configs` only the server's.
+    ServerTime(const ImportOptions& options, const Sources& sources, const std::vector<ConfigFile>& configs);
+
+    /// Fills `server`'s zone fields and converts the sources' times in place; messages go to `diagnostics`.
+    void settle(ServerInfo& server, std::vector<Diagnostic>& diagnostics);
+
+private:
+    void chooseZone(ServerInfo& server, std::vector<Diagnostic>& diagnostics);
+    void assignYears(const QString& serverName, std::vector<Diagnostic>& diagnostics);
+    void resolveZones();
+
+    const ImportOptions& options_;
+    const Sources& sources_;
+    const std::vector<ConfigFile>& configs_;
+    OffsetTimeline offsets_;
+    QTimeZone zone_; ///< the zone database entry behind offsets_, when there is one
+    QString zoneNote_;
+};
+
+} // namespace gd
