@@ -333,7 +333,7 @@ void BundleWalker::processText(ByteReader& stream, std::string head, const Sourc
     const QString display = location.displayPath();
     const KindDecision decision = detectKind(head, display, parserOptions_);
     if (decision.kind != LogKind::Unknown) {
-        sink_.foundLog(location, decision.kind, std::move(head), stream);
+        sink_.foundLog(location, decision, std::move(head), stream);
         return;
     }
     if (decision.isConfig && head.size() <= options_.limits.maxConfigBytes) {

@@ -2,6 +2,7 @@
 
 #include "import/bytereader.h"
 #include "import/importoptions.h"
+#include "import/kinddetector.h"
 #include "model/diagnostic.h"
 #include "model/sourceinfo.h"
 #include "parse/logparser.h"
@@ -16,7 +17,7 @@ class BundleSink {
 public:
     virtual ~BundleSink() = default;
     /// A log: `head` holds its first bytes; the sink reads the rest from `rest` to the end.
-    virtual void foundLog(const SourceLocation& location, LogKind kind, std::string head,
+    virtual void foundLog(const SourceLocation& location, const KindDecision& decision, std::string head,
                           ByteReader& rest) = 0;
     virtual void foundConfig(ConfigFile file) = 0;
     virtual void skipped(SkippedFile file) = 0;

@@ -93,23 +93,22 @@ public:
 
     ~Session() override { joinParsers(); }
 
-    void foundLog(const SourceLocation& location, LogKind kind, std::string head, ByteReader& rest) override
+    void foundLog(const SourceLocation& location, const KindDecision& decision, std::string head,
+                  ByteReader& rest) override
     {
-        auto source = std::make_unique<ParsedSource>();
-        source->info.location = location;
-        source->info.path = location.displayPath();
-        source->info.kind = kind;
-        ParsedSource* target = source.get();
-        {
-            std::lock_guard lock(mutex_);
-            sources_.push_back(std::move(source));
+        ParsedSource* target = addSource(location, decision.kind, decision.loose, {});
+        LaneSourceFactory lanes;
+        if (decision.loose) {
+            lanes = [this, location](LogKind kind, const std::string& stream) {
+                return addSource(location, kind, true, QString::fromStdString(stream));
+            };
         }
         setCurrentFile(target->info.path);
         const bool wholeFileInHead = head.size() < 64 * 1024;
         if (wholeFileInHead) {
             // Small files are parsed right here: a thread would cost more than the parse.
             SourceParser parser(*target, parserOptions_, owner_.options_.limits.maxLineBytes,
-                                &owner_.liveCounts_);
+                                &owner_.liveCounts_, lanes);
             parser.feed(head);
             parser.finish();
             owner_.linesParsed_ += target->info.lines;
@@ -117,7 +116,7 @@ public:
         }
         slots_.acquire();
         auto queue = std::make_shared<ChunkQueue>();
-        startParser(target, queue);
+        startParser(target, queue, std::move(lanes));
         queue->push(std::move(head));
         while (!isCancelled()) {
             std::string chunk(kChunkBytes, '\0');
@@ -197,12 +196,26 @@ public:
     std::vector<Diagnostic> takeDiagnostics() { return std::move(diagnostics_); }
 
 private:
-    void startParser(ParsedSource* target, std::shared_ptr<ChunkQueue> queue)
+    ParsedSource* addSource(const SourceLocation& location, LogKind kind, bool loose, const QString& stream)
+    {
+        auto source = std::make_unique<ParsedSource>();
+        source->info.location = location;
+        source->info.path = location.displayPath();
+        source->info.kind = kind;
+        source->info.looseText = loose;
+        source->info.stream = stream;
+        ParsedSource* made = source.get();
+        std::lock_guard lock(mutex_);
+        sources_.push_back(std::move(source));
+        return made;
+    }
+
+    void startParser(ParsedSource* target, std::shared_ptr<ChunkQueue> queue, LaneSourceFactory lanes)
     {
         std::lock_guard lock(mutex_);
-        parsers_.emplace_back([this, target, queue] {
+        parsers_.emplace_back([this, target, queue, lanes = std::move(lanes)] {
             SourceParser parser(*target, parserOptions_, owner_.options_.limits.maxLineBytes,
-                                &owner_.liveCounts_);
+                                &owner_.liveCounts_, lanes);
             std::uint64_t lines = 0;
             while (std::optional<std::string> chunk = queue->pop()) {
                 if (!isCancelled())

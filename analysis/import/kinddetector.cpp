@@ -1,8 +1,11 @@
 #include "import/kinddetector.h"
 
+#include "import/linerouter.h"
 #include "parse/logkinds.h"
 
 #include <QFileInfo>
+#include <algorithm>
+#include <array>
 
 namespace gd {
 
@@ -22,42 +25,83 @@ struct Score {
     int rejected = 0;
 };
 
-Score probe(LogKind kind, std::string_view head, const ParserOptions& options)
+/// Calls `take` with each complete line of the head (without '\r'); a cut-off last line only adds noise.
+template <typename Take> void forEachHeadLine(std::string_view head, Take take)
 {
-    Score score;
-    auto parser = makeParser(kind, options);
-    int lines = 0;
     std::size_t pos = 0;
-    while (pos < head.size() && lines < kMaxProbeLines) {
+    while (pos < head.size()) {
         std::size_t end = head.find('\n', pos);
         if (end == std::string_view::npos) {
             if (pos != 0)
-                break; // a cut-off last line of the head would only add noise
+                break;
             end = head.size();
         }
         std::string_view line = head.substr(pos, end - pos);
         pos = end + 1;
         if (!line.empty() && line.back() == '\r')
             line.remove_suffix(1);
+        if (!take(line))
+            break;
+    }
+}
+
+/// How one kind's parser reads the head. Only events and rejected lines count towards the probe's length, so
+/// a file that starts with the continuation lines of a record (a stack trace) is judged by what follows them.
+Score probe(LogKind kind, std::string_view head, const ParserOptions& options)
+{
+    Score score;
+    auto parser = makeParser(kind, options);
+    int judged = 0;
+    forEachHeadLine(head, [&](std::string_view line) {
         ParsedEvent event;
         switch (parser->parseLine(line, event).status) {
         case LineStatus::Event:
             ++score.events;
             ++score.parsed;
-            ++lines;
+            ++judged;
             break;
         case LineStatus::Continuation:
             ++score.parsed;
-            ++lines;
             break;
         case LineStatus::Rejected:
             ++score.rejected;
-            ++lines;
+            ++judged;
             break;
         case LineStatus::Ignored:
             break;
         }
-    }
+        return judged < kMaxProbeLines;
+    });
+    return score;
+}
+
+/// How the head reads as loose text (LineRouter): lines read per kind, and in all.
+struct LooseScore {
+    int read = 0; ///< events and continuations
+    int rejected = 0;
+    std::array<int, kLogKindCount> events{};
+};
+
+LooseScore probeLoose(std::string_view head, const ParserOptions& options)
+{
+    LooseScore score;
+    LineRouter router(options, LogKind::Unknown);
+    int judged = 0;
+    forEachHeadLine(head, [&](std::string_view line) {
+        ParsedEvent event;
+        const LineRouter::Result routed = router.route(line, event);
+        if (routed.status == LineStatus::Event) {
+            ++score.events[static_cast<std::size_t>(router.lane(routed.lane).kind)];
+            ++score.read;
+            ++judged;
+        } else if (routed.status == LineStatus::Continuation) {
+            ++score.read;
+        } else if (routed.status == LineStatus::Rejected) {
+            ++score.rejected;
+            ++judged;
+        }
+        return judged < kMaxProbeLines;
+    });
     return score;
 }
 
@@ -97,6 +141,7 @@ KindDecision detectKind(std::string_view head, const QString& name, const Parser
         decision.skipReason = QStringLiteral("binary content, not a log");
         return decision;
     }
+    const QString fileName = QFileInfo(name).fileName(); // folder names say nothing about a file's kind
     LogKind best = LogKind::Unknown;
     Score bestScore;
     bool bestHinted = false;
@@ -105,7 +150,7 @@ KindDecision detectKind(std::string_view head, const QString& name, const Parser
         const Score score = probe(kind, head, options);
         if (score.events == 0 || score.parsed < score.rejected)
             continue; // a log of this kind has at least one event and parses more than it rejects
-        const bool hinted = nameHintsAt(info, name);
+        const bool hinted = nameHintsAt(info, fileName);
         const bool better =
             score.parsed > bestScore.parsed || (score.parsed == bestScore.parsed && hinted && !bestHinted);
         if (better) {
@@ -113,6 +158,21 @@ KindDecision detectKind(std::string_view head, const QString& name, const Parser
             bestScore = score;
             bestHinted = hinted;
         }
+    }
+    // Loose text (pasted, quoted, wrapped by container tools, several kinds mixed) when reading it that way
+    // gets clearly more lines than the best plain kind: a plain log with a stray bad line stays plain and
+    // fast.
+    const LooseScore loose = probeLoose(head, options);
+    const int gained = loose.read - (best != LogKind::Unknown ? bestScore.parsed : 0);
+    const int judged = loose.read + loose.rejected;
+    if (loose.read > 0 && gained >= std::max(2, judged / 10)) {
+        decision.loose = true;
+        decision.kind = best;
+        if (decision.kind == LogKind::Unknown) {
+            const auto most = std::max_element(loose.events.begin(), loose.events.end());
+            decision.kind = static_cast<LogKind>(most - loose.events.begin());
+        }
+        return decision;
     }
     if (best != LogKind::Unknown) {
         decision.kind = best;

@@ -9,7 +9,10 @@
 namespace gd {
 
 struct KindDecision {
-    LogKind kind = LogKind::Unknown;
+    LogKind kind = LogKind::Unknown; ///< of the whole file, or of most of its lines when `loose`
+    /// Loose text: pasted, quoted or wrapped lines, maybe of several kinds. Read through a LineRouter, each
+    /// line by the kind that reads it, instead of by one parser.
+    bool loose = false;
     bool isConfig = false; ///< not a log, but a config file the analysis may use
     QString skipReason;    ///< why the file is not read, when kind is Unknown and it is not config
 };

@@ -35,13 +35,20 @@ std::string_view pageOf(std::string_view uri)
 }
 
 SourceParser::SourceParser(ParsedSource& target, const ParserOptions& options, std::uint32_t maxLineBytes,
-                           LiveRequestCounts* live)
-    : out_(target)
-    , parser_(makeParser(target.info.kind, options))
+                           LiveRequestCounts* live, LaneSourceFactory lanes)
+    : primary_(target)
+    , laneFactory_(std::move(lanes))
     , splitter_(maxLineBytes)
     , live_(live)
 {
+    if (laneFactory_)
+        router_ = std::make_unique<LineRouter>(options, target.info.kind);
+    else
+        parser_ = makeParser(target.info.kind, options);
+    outputs_.push_back({&primary_});
 }
+
+SourceParser::~SourceParser() = default;
 
 void SourceParser::feed(std::string_view chunk)
 {
@@ -53,64 +60,122 @@ void SourceParser::feed(std::string_view chunk)
 void SourceParser::finish()
 {
     splitter_.finish([this](const LineSplitter::Line& line) { handleLine(line); });
-    out_.info.bytes = splitter_.bytesSeen();
-    out_.info.lines = lineNumber_;
+    primary_.info.bytes = splitter_.bytesSeen();
+    if (!router_)
+        primary_.info.lines = lineNumber_;
+    // Every lane reads its raw lines from the same file, so each needs the file's line checkpoints.
+    for (std::size_t i = 1; i < outputs_.size(); ++i) {
+        if (outputs_[i].source)
+            outputs_[i].source->info.lineCheckpoints = primary_.info.lineCheckpoints;
+    }
     if (live_)
         live_->merge(liveBatch_);
 }
 
 void SourceParser::skip(std::string_view reason)
 {
-    ++out_.info.skippedLines;
-    for (SkipReason& known : out_.info.skipReasons) {
+    ++primary_.info.skippedLines;
+    for (SkipReason& known : primary_.info.skipReasons) {
         if (known.reason == reason) {
             ++known.count;
             return;
         }
     }
-    if (out_.info.skipReasons.size() < kMaxSkipReasons)
-        out_.info.skipReasons.push_back({std::string(reason), 1, lineNumber_});
+    if (primary_.info.skipReasons.size() < kMaxSkipReasons)
+        primary_.info.skipReasons.push_back({std::string(reason), 1, lineNumber_});
 }
 
 void SourceParser::handleLine(const LineSplitter::Line& line)
 {
     ++lineNumber_;
     if ((lineNumber_ - 1) % SourceInfo::kLineCheckpointStride == 0)
-        out_.info.lineCheckpoints.push_back(line.offset);
+        primary_.info.lineCheckpoints.push_back(line.offset);
     if (line.overlong) {
         skip("line longer than the limit");
-        lastWasEvent_ = false;
+        outputs_.front().lastWasEvent = false;
+        if (router_)
+            ++primary_.info.lines;
         return;
     }
     if (lineNumber_ > std::numeric_limits<std::uint32_t>::max()) {
         skip("more lines than one source can index");
         return;
     }
+    if (router_) {
+        handleLooseLine(line.text);
+        return;
+    }
+    Output& out = outputs_.front();
     ParsedEvent event;
     const LineResult result = parser_->parseLine(line.text, event);
     switch (result.status) {
     case LineStatus::Event:
-        appendEvent(event, line.text);
-        lastWasEvent_ = true;
+        appendEvent(out, event, line.text);
+        out.lastWasEvent = true;
         break;
     case LineStatus::Continuation:
-        if (lastWasEvent_)
-            attachContinuation(event);
+        if (out.lastWasEvent)
+            attachContinuation(out, event);
         else
             skip("continuation line without a record");
         break;
     case LineStatus::Ignored:
+        if (const std::int64_t end = LineUnwrapper::journalEnd(line.text); end != 0)
+            primary_.yearAnchor = end;
         break;
     case LineStatus::Rejected:
+        if (const std::int64_t end = LineUnwrapper::journalEnd(line.text); end != 0) {
+            primary_.yearAnchor = end; // journalctl's banner dates the year-less lines below it
+            break;
+        }
         skip(result.reason.empty() ? std::string_view("line does not match the format") : result.reason);
-        lastWasEvent_ = false;
+        out.lastWasEvent = false;
         break;
     }
 }
 
-void SourceParser::appendEvent(const ParsedEvent& e, std::string_view text)
+SourceParser::Output& SourceParser::laneOutput(std::size_t lane)
 {
-    EventColumns& c = out_.events;
+    while (outputs_.size() <= lane) {
+        const LineRouter::Lane& made = router_->lane(outputs_.size());
+        outputs_.push_back({laneFactory_(made.kind, made.stream)});
+    }
+    return outputs_[lane];
+}
+
+void SourceParser::handleLooseLine(std::string_view text)
+{
+    ParsedEvent event;
+    const LineRouter::Result routed = router_->route(text, event);
+    Output& out = routed.status == LineStatus::Event || routed.status == LineStatus::Continuation
+                      ? laneOutput(routed.lane)
+                      : outputs_.front();
+    ++out.source->info.lines;
+    switch (routed.status) {
+    case LineStatus::Event:
+        appendEvent(out, event, text);
+        out.lastWasEvent = true;
+        break;
+    case LineStatus::Continuation:
+        if (out.lastWasEvent)
+            attachContinuation(out, event);
+        break;
+    case LineStatus::Ignored:
+        if (routed.journalEnd != 0)
+            primary_.yearAnchor = routed.journalEnd;
+        break;
+    case LineStatus::Rejected:
+        skip(routed.reason);
+        for (Output& lane : outputs_)
+            lane.lastWasEvent = false;
+        break;
+    }
+}
+
+void SourceParser::appendEvent(Output& out, const ParsedEvent& e, std::string_view text)
+{
+    ParsedSource& source = *out.source;
+    EventColumns& c = source.events;
     std::int64_t time = e.time;
     std::uint8_t pending = ParsedSource::kNeedsZone;
     if (!e.hasTime) {
@@ -119,15 +184,15 @@ void SourceParser::appendEvent(const ParsedEvent& e, std::string_view text)
     } else if (e.hasOffset) {
         time -= static_cast<std::int64_t>(e.utcOffsetSec) * 1000;
         pending = 0;
-        if (e.utcOffsetSec != lastOffset_) {
-            out_.offsets.push_back({time, e.utcOffsetSec});
-            lastOffset_ = e.utcOffsetSec;
+        if (e.utcOffsetSec != out.lastOffset) {
+            source.offsets.push_back({time, e.utcOffsetSec});
+            out.lastOffset = e.utcOffsetSec;
         }
         if (live_ && e.code == MessageCode::Request)
             liveBatch_.add(time, e.value);
     }
     if (e.hasTime && !e.hasYear) {
-        out_.hasYearlessTimes = true;
+        source.hasYearlessTimes = true;
         pending |= ParsedSource::kNeedsYear;
     }
     c.timeMs.push_back(time);
@@ -138,14 +203,14 @@ void SourceParser::appendEvent(const ParsedEvent& e, std::string_view text)
     c.value.push_back(e.value);
     c.durationMs.push_back(e.durationMs);
     c.pid.push_back(e.pid);
-    c.host.push_back(out_.hosts.intern(foldedHost(e.host)));
-    c.target.push_back(out_.targets.intern(e.code == MessageCode::Request ? pageOf(e.target) : e.target));
-    c.client.push_back(out_.clients.intern(e.client));
-    c.group.push_back(narrowGroup(out_.groups.intern(e.group)));
-    out_.pendingTime.push_back(pending);
-    out_.lineHash.push_back(static_cast<std::uint32_t>(StringPool::hash(text)));
+    c.host.push_back(source.hosts.intern(foldedHost(e.host)));
+    c.target.push_back(source.targets.intern(e.code == MessageCode::Request ? pageOf(e.target) : e.target));
+    c.client.push_back(source.clients.intern(e.client));
+    c.group.push_back(narrowGroup(source.groups.intern(e.group)));
+    source.pendingTime.push_back(pending);
+    source.lineHash.push_back(static_cast<std::uint32_t>(StringPool::hash(text)));
     if (e.code == MessageCode::SlowRecord)
-        out_.slowTraces.push_back({0, static_cast<std::uint32_t>(lineNumber_), 0, {}});
+        source.slowTraces.push_back({0, static_cast<std::uint32_t>(lineNumber_), 0, {}});
 }
 
 std::string_view SourceParser::foldedHost(std::string_view host)
@@ -161,19 +226,20 @@ std::string_view SourceParser::foldedHost(std::string_view host)
     return hostBuffer_;
 }
 
-void SourceParser::attachContinuation(const ParsedEvent& e)
+void SourceParser::attachContinuation(Output& out, const ParsedEvent& e)
 {
-    if (out_.events.size() == 0 || out_.events.code.back() != MessageCode::SlowRecord ||
-        out_.slowTraces.empty())
+    ParsedSource& source = *out.source;
+    if (source.events.size() == 0 || source.events.code.back() != MessageCode::SlowRecord ||
+        source.slowTraces.empty())
         return; // other formats' continuation lines (stack traces) stay in the raw text only
-    SlowTrace& trace = out_.slowTraces.back();
+    SlowTrace& trace = source.slowTraces.back();
     if (!e.target.empty()) {
-        trace.script = out_.targets.intern(e.target);
-        out_.events.target.back() = trace.script;
+        trace.script = source.targets.intern(e.target);
+        source.events.target.back() = trace.script;
     }
     if (!e.frameFunction.empty() || !e.frameFile.empty())
         trace.frames.push_back(
-            {out_.frames.intern(e.frameFunction), out_.frames.intern(e.frameFile), e.frameLine});
+            {source.frames.intern(e.frameFunction), source.frames.intern(e.frameFile), e.frameLine});
 }
 
 } // namespace gd

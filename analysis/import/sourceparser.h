@@ -1,10 +1,12 @@
 #pragma once
 
+#include "import/linerouter.h"
 #include "import/linesplitter.h"
 #include "import/liverequestcounts.h"
 #include "import/parsedsource.h"
 #include "parse/logparser.h"
 
+#include <functional>
 #include <memory>
 #include <string>
 
@@ -15,29 +17,45 @@ namespace gd {
 /// Drupal 7's "?q=page" is kept since there the query is the page. The raw line keeps the full URI.
 std::string_view pageOf(std::string_view uri);
 
-/// Feeds the lines of one source through its LogParser and stores the events in columns.
+/// Makes the source of a further lane of a loose file (LineRouter): same file, another kind or stream.
+using LaneSourceFactory = std::function<ParsedSource*(LogKind kind, const std::string& stream)>;
+
+/// Feeds the lines of one file through its LogParser and stores the events in columns. A loose file (pasted,
+/// enveloped, mixed) goes through a LineRouter instead, and each lane of it fills a source of its own.
 class SourceParser {
 public:
     /// `live` (optional) receives the requests of exact UTC time after every fed chunk and at finish().
+    /// `lanes` (loose files only) makes the sources of lanes after the first, which is `target`.
     SourceParser(ParsedSource& target, const ParserOptions& options, std::uint32_t maxLineBytes,
-                 LiveRequestCounts* live = nullptr);
+                 LiveRequestCounts* live = nullptr, LaneSourceFactory lanes = {});
+    ~SourceParser();
 
     void feed(std::string_view chunk);
     void finish();
 
 private:
+    /// One output source and what its last line left behind.
+    struct Output {
+        ParsedSource* source = nullptr;
+        bool lastWasEvent = false; ///< continuation lines attach only to a preceding event
+        std::int32_t lastOffset = INT32_MIN;
+    };
+
     void handleLine(const LineSplitter::Line& line);
-    void appendEvent(const ParsedEvent& event, std::string_view text);
-    void attachContinuation(const ParsedEvent& event);
+    void handleLooseLine(std::string_view text);
+    Output& laneOutput(std::size_t lane);
+    void appendEvent(Output& out, const ParsedEvent& event, std::string_view text);
+    void attachContinuation(Output& out, const ParsedEvent& event);
     void skip(std::string_view reason);
     std::string_view foldedHost(std::string_view host);
 
-    ParsedSource& out_;
-    std::unique_ptr<LogParser> parser_;
+    ParsedSource& primary_;
+    std::unique_ptr<LogParser> parser_;  ///< plain files
+    std::unique_ptr<LineRouter> router_; ///< loose files
+    LaneSourceFactory laneFactory_;
+    std::vector<Output> outputs_; ///< by lane; [0] is primary_
     LineSplitter splitter_;
     std::uint64_t lineNumber_ = 0;
-    bool lastWasEvent_ = false; ///< continuation lines attach only to a preceding event
-    std::int32_t lastOffset_ = INT32_MIN;
     LiveRequestCounts* live_;
     LiveRequestCounts::Batch liveBatch_;
     std::string hostBuffer_;

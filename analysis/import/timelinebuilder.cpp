@@ -2,6 +2,7 @@
 
 #include "import/rotation.h"
 #include "import/servertime.h"
+#include "parse/logkinds.h"
 
 #include <QFileInfo>
 #include <algorithm>
@@ -111,6 +112,13 @@ void TimelineBuilder::orderSources(Sources& sources)
     for (auto& source : sources) {
         const RotationName name = rotationName(source->info.path);
         source->info.rotationFamily = name.family;
+        if (source->info.looseText) {
+            // The lanes of a loose file are families of their own: nginx lines never repeat PHP-FPM lines.
+            const std::string_view kind = logKindId(source->info.kind);
+            source->info.rotationFamily +=
+                QStringLiteral("#") + QString::fromLatin1(kind.data(), static_cast<qsizetype>(kind.size())) +
+                QStringLiteral("#") + source->info.stream;
+        }
         source->info.rotationIndex = name.index;
     }
     // Stable, meaningful order: by family, then oldest copy first (so file order is time order).
@@ -182,6 +190,21 @@ void TimelineBuilder::dropRotationDuplicates(Sources& sources)
 
 void TimelineBuilder::merge(Sources& sources, ImportResult& result)
 {
+    // The first lane of a loose file keeps the lines nobody read; when there were none and other lanes read
+    // everything, it has nothing to show.
+    std::vector<const ParsedSource*> empty;
+    for (const auto& source : sources) {
+        if (!source->info.looseText || source->events.size() > 0 || source->info.skippedLines > 0)
+            continue;
+        const bool othersRead = std::any_of(sources.begin(), sources.end(), [&source](const auto& other) {
+            return other != source && other->info.path == source->info.path && other->events.size() > 0;
+        });
+        if (othersRead)
+            empty.push_back(source.get());
+    }
+    std::erase_if(sources, [&empty](const auto& source) {
+        return std::find(empty.begin(), empty.end(), source.get()) != empty.end();
+    });
     auto timeline = std::make_shared<Timeline>();
     constexpr std::size_t kMaxSources = std::numeric_limits<std::uint16_t>::max();
     if (sources.size() > kMaxSources) {

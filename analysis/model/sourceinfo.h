@@ -35,7 +35,11 @@ struct SourceInfo {
     QString path; ///< display path: input, then "!/member" per archive level
     LogKind kind = LogKind::Unknown;
     std::uint16_t server = 0; ///< index into ImportResult::servers
-    std::uint64_t bytes = 0;  ///< decompressed size
+    /// Read as loose text (pasted, quoted, wrapped by a container tool): then one file may give several
+    /// sources, one per kind and stream, all on the same file and line numbers.
+    bool looseText = false;
+    QString stream;          ///< the container or program the lines came from, "" for the file itself
+    std::uint64_t bytes = 0; ///< decompressed size
     std::uint64_t lines = 0;
     std::uint64_t events = 0;        ///< events kept in the timeline (after de-duplication)
     std::uint64_t undatedEvents = 0; ///< of those, events whose lines carry no time (kNoTime)

@@ -42,7 +42,7 @@ QJsonArray sourcesJson(const ImportResult& result)
                             {QStringLiteral("count"), static_cast<qint64>(reason.count)},
                             {QStringLiteral("first_line"), static_cast<qint64>(reason.firstLine)}});
         }
-        sources.append(QJsonObject{
+        QJsonObject source{
             {QStringLiteral("path"), info.path},
             {QStringLiteral("kind"),
              QString::fromLatin1(logKindId(info.kind).data(),
@@ -56,7 +56,15 @@ QJsonArray sourcesJson(const ImportResult& result)
             {QStringLiteral("first"), isoOrEmpty(info, true)},
             {QStringLiteral("last"), isoOrEmpty(info, false)},
             {QStringLiteral("time_zone"), info.timeZoneNote},
-        });
+        };
+        // Only where they say something, so plain bundles read as before.
+        if (!info.stream.isEmpty())
+            source.insert(QStringLiteral("stream"), info.stream);
+        if (info.undatedEvents > 0)
+            source.insert(QStringLiteral("undated_events"), static_cast<qint64>(info.undatedEvents));
+        if (result.servers.size() > 1)
+            source.insert(QStringLiteral("server"), result.servers[info.server].name);
+        sources.append(source);
     }
     return sources;
 }
@@ -96,15 +104,25 @@ QJsonObject inspectJson(const ImportResult& result)
         totals.insert(QStringLiteral("last"),
                       QString::fromStdString(formatIsoUtc(result.timeline->events().timeMs.back())));
     }
-    return QJsonObject{{QStringLiteral("schema"), QStringLiteral("gateway-doctor/inspect/1")},
-                       {QStringLiteral("inputs"), sourcesJson(result)},
-                       {QStringLiteral("totals"), totals},
-                       {QStringLiteral("server_timezone"), result.serverTimeZone},
-                       {QStringLiteral("server_timezone_source"), result.serverTimeZoneNote},
-                       {QStringLiteral("skipped_files"), skipped},
-                       {QStringLiteral("config_files"), configs},
-                       {QStringLiteral("diagnostics"), diagnostics},
-                       {QStringLiteral("cancelled"), result.cancelled}};
+    QJsonObject document{{QStringLiteral("schema"), QStringLiteral("gateway-doctor/inspect/1")},
+                         {QStringLiteral("inputs"), sourcesJson(result)},
+                         {QStringLiteral("totals"), totals},
+                         {QStringLiteral("server_timezone"), result.serverTimeZone},
+                         {QStringLiteral("server_timezone_source"), result.serverTimeZoneNote},
+                         {QStringLiteral("skipped_files"), skipped},
+                         {QStringLiteral("config_files"), configs},
+                         {QStringLiteral("diagnostics"), diagnostics},
+                         {QStringLiteral("cancelled"), result.cancelled}};
+    if (result.servers.size() > 1) {
+        QJsonArray servers;
+        for (const ServerInfo& server : result.servers) {
+            servers.append(QJsonObject{{QStringLiteral("name"), server.name},
+                                       {QStringLiteral("timezone"), server.timeZone},
+                                       {QStringLiteral("timezone_source"), server.timeZoneNote}});
+        }
+        document.insert(QStringLiteral("servers"), servers);
+    }
+    return document;
 }
 
 QString inspectText(const ImportResult& result)
@@ -116,15 +134,19 @@ QString inspectText(const ImportResult& result)
         lines += static_cast<qint64>(info.lines);
         events += static_cast<qint64>(info.events);
         const std::string_view kind = logKindId(info.kind);
-        out += QStringLiteral("%1\n  kind %2, %3 lines, %4 events, %5 skipped")
-                   .arg(info.path, QString::fromLatin1(kind.data(), static_cast<qsizetype>(kind.size())))
-                   .arg(info.lines)
-                   .arg(info.events)
-                   .arg(info.skippedLines);
+        const QString stream = info.stream.isEmpty() ? QString() : QStringLiteral(" (%1)").arg(info.stream);
+        out +=
+            QStringLiteral("%1\n  kind %2%3, %4 lines, %5 events, %6 skipped")
+                .arg(info.path, QString::fromLatin1(kind.data(), static_cast<qsizetype>(kind.size())), stream)
+                .arg(info.lines)
+                .arg(info.events)
+                .arg(info.skippedLines);
+        if (info.undatedEvents > 0)
+            out += QStringLiteral(", %1 without a time").arg(info.undatedEvents);
         if (info.duplicateEvents > 0)
             out += QStringLiteral(", %1 duplicates of a rotated copy dropped").arg(info.duplicateEvents);
         out += u'\n';
-        if (info.events > 0)
+        if (info.hasDatedEvents())
             out += QStringLiteral("  %1 .. %2 UTC (%3)\n")
                        .arg(isoOrEmpty(info, true), isoOrEmpty(info, false), info.timeZoneNote);
         for (const SkipReason& reason : info.skipReasons) {
@@ -138,6 +160,16 @@ QString inspectText(const ImportResult& result)
         out += QStringLiteral("%1\n  not read: %2\n").arg(file.path, file.reason);
     for (const ConfigFile& config : result.configs)
         out += QStringLiteral("%1\n  configuration kept for the analysis\n").arg(config.path);
+    if (result.servers.size() > 1) {
+        out += QStringLiteral("total: %1 sources, %2 lines, %3 events; %4 servers\n")
+                   .arg(result.sources.size())
+                   .arg(lines)
+                   .arg(events)
+                   .arg(result.servers.size());
+        for (const ServerInfo& server : result.servers)
+            out += QStringLiteral("  server %1: time zone %2\n").arg(server.name, server.timeZoneNote);
+        return out;
+    }
     out += QStringLiteral("total: %1 sources, %2 lines, %3 events; server time zone %4\n")
                .arg(result.sources.size())
                .arg(lines)

@@ -1,0 +1,132 @@
+#include "import/linerouter.h"
+
+#include "parse/logkinds.h"
+
+#include <algorithm>
+
+namespace gd {
+
+LineRouter::LineRouter(const ParserOptions& options, LogKind primary)
+    : options_(options)
+    , probes_(kLogKindCount)
+{
+    Lane first;
+    first.kind = primary;
+    first.parser = makeParser(primary, options_);
+    lanes_.push_back(std::move(first));
+    recent_.push_back(0);
+}
+
+LineRouter::~LineRouter() = default;
+
+std::unique_ptr<LogParser>& LineRouter::probeParser(LogKind kind)
+{
+    std::unique_ptr<LogParser>& probe = probes_[static_cast<std::size_t>(kind)];
+    if (!probe)
+        probe = makeParser(kind, options_);
+    return probe;
+}
+
+void LineRouter::takeWrapperTime(const UnwrappedLine& wrapping, ParsedEvent& event) const
+{
+    if (event.hasTime || !wrapping.hasTime)
+        return;
+    event.hasTime = true;
+    event.time = wrapping.timeCivilMs;
+    event.hasOffset = wrapping.timeHasOffset;
+    event.utcOffsetSec = wrapping.utcOffsetSec;
+    event.hasYear = wrapping.timeHasYear;
+}
+
+bool LineRouter::tryLane(std::size_t index, std::string_view text, ParsedEvent& event, Result& result)
+{
+    if (!lanes_[index].parser)
+        return false;
+    ParsedEvent candidate;
+    const LineResult parsed = lanes_[index].parser->parseLine(text, candidate);
+    const bool continues =
+        parsed.status == LineStatus::Continuation && lastWasEvent_ && index == recent_.front();
+    if (parsed.status != LineStatus::Event && !continues)
+        return false;
+    event = candidate;
+    result.status = parsed.status;
+    result.lane = index;
+    return true;
+}
+
+bool LineRouter::tryText(std::string_view text, std::string_view stream, const UnwrappedLine& wrapping,
+                         bool innerLayer, ParsedEvent& event, Result& result)
+{
+    // The lanes of this stream, most recent first: a line usually continues what the one before it was.
+    for (const std::size_t index : recent_) {
+        if (lanes_[index].stream == stream && tryLane(index, text, event, result))
+            break;
+    }
+    if (result.status == LineStatus::Rejected) {
+        // A kind with no lane for this stream yet.
+        for (const LogKindInfo& info : logKinds()) {
+            const bool hasLane = std::any_of(lanes_.begin(), lanes_.end(), [&](const Lane& lane) {
+                return lane.kind == info.kind && lane.stream == stream;
+            });
+            if (hasLane)
+                continue;
+            ParsedEvent candidate;
+            if (probeParser(info.kind)->parseLine(text, candidate).status != LineStatus::Event)
+                continue;
+            Lane lane;
+            lane.kind = info.kind;
+            lane.stream = std::string(stream);
+            lane.parser = std::move(probes_[static_cast<std::size_t>(info.kind)]);
+            lanes_.push_back(std::move(lane));
+            recent_.push_back(lanes_.size() - 1);
+            event = candidate;
+            result.status = LineStatus::Event;
+            result.lane = lanes_.size() - 1;
+            break;
+        }
+    }
+    if (result.status == LineStatus::Rejected)
+        return false;
+    if (innerLayer)
+        takeWrapperTime(wrapping, event);
+    const auto at = std::find(recent_.begin(), recent_.end(), result.lane);
+    std::rotate(recent_.begin(), at, at + 1);
+    return true;
+}
+
+LineRouter::Result LineRouter::route(std::string_view line, ParsedEvent& event)
+{
+    Result result;
+    const UnwrappedLine wrapping = unwrapper_.unwrap(line);
+    if (wrapping.structural) {
+        result.status = LineStatus::Ignored;
+        result.journalEnd = LineUnwrapper::journalEnd(wrapping.layers[0]);
+        return result;
+    }
+    // Innermost first: a wrapper's text is only read as a log line of its own (a syslog line) when what it
+    // wraps is none.
+    for (int layer = wrapping.layerCount - 1; layer >= 0; --layer) {
+        const std::string_view stream = layer > 0 ? wrapping.stream : std::string_view();
+        if (tryText(wrapping.layers[layer], stream, wrapping, layer > 0, event, result)) {
+            if (result.status == LineStatus::Event)
+                lastWasEvent_ = true;
+            return result;
+        }
+    }
+    if (wrapping.indented && lastWasEvent_) {
+        // A long line wrapped by a mail client or an editor: it belongs to the record before it.
+        result.status = LineStatus::Continuation;
+        result.lane = recent_.front();
+        return result;
+    }
+    ParsedEvent ignored;
+    result.reason = lanes_[0].parser ? lanes_[0].parser->parseLine(wrapping.innermost(), ignored).reason
+                                     : std::string_view("not a line of a known log format");
+    if (result.reason.empty())
+        result.reason = "not a line of a known log format";
+    result.lane = 0;
+    lastWasEvent_ = false;
+    return result;
+}
+
+} // namespace gd
