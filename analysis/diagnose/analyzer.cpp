@@ -173,29 +173,28 @@ const Incident* AnalysisResult::findIncident(int id) const
     return it == incidents.end() ? nullptr : &*it;
 }
 
-AnalysisResult analyzeImport(const ImportResult& import, const AnalysisConfig& config,
-                             const std::atomic<bool>* cancelled)
+namespace {
+
+/// The incidents of one server: its failures grouped, measured against its own logs, classified.
+void analyzeServer(const ImportResult& import, const BundleFacts& facts, const AnalysisConfig& config,
+                   std::uint16_t server, const std::atomic<bool>* cancelled, AnalysisResult& result)
 {
-    AnalysisResult result;
-    result.facts = collectBundleFacts(import);
-    if (!import.timeline)
-        return result;
     const Timeline& timeline = *import.timeline;
     const EventColumns& events = timeline.events();
     for (std::size_t i = 0; i < events.size(); ++i)
         result.requests += events.code[i] == MessageCode::Request ? 1 : 0;
     const std::vector<Failure> failures = collectFailures(import);
-    result.failures = failures.size();
+    result.failures += failures.size();
     const double medianRate = medianRequestRate(import);
 
-    int nextId = 1;
     for (const std::vector<Failure>& group : groupIncidents(failures, config)) {
         if (cancelled != nullptr && cancelled->load())
             break;
-        const IncidentSignals signals = measureIncident(import, result.facts, config, group, medianRate);
-        const Classification classification = classifyIncident(signals, result.facts, config);
+        const IncidentSignals signals = measureIncident(import, facts, config, group, medianRate);
+        const Classification classification = classifyIncident(signals, facts, config);
         Incident incident;
-        incident.id = nextId++;
+        incident.id = static_cast<int>(result.incidents.size()) + 1;
+        incident.server = server;
         incident.startMs = signals.startMs;
         incident.endMs = signals.endMs;
         incident.cause = classification.ranked.front().cause;
@@ -226,9 +225,64 @@ AnalysisResult analyzeImport(const ImportResult& import, const AnalysisConfig& c
         incident.limits = classification.limits;
         incident.collectNext = classification.collectNext;
         incident.summary = summarize(incident);
-        incident.advice = adviceFor(incident, signals, result.facts);
+        incident.advice = adviceFor(incident, signals, facts);
         result.incidents.push_back(std::move(incident));
     }
+}
+
+/// One server's view of a multi-server import: its events and configuration only, every source index as
+/// before.
+ImportResult serverView(const ImportResult& import, std::uint16_t server)
+{
+    ImportResult view;
+    std::vector<std::uint8_t> keep(import.sources.size(), 0);
+    for (std::size_t s = 0; s < import.sources.size(); ++s)
+        keep[s] = import.sources[s].server == server ? 1 : 0;
+    view.timeline = import.timeline->forSources(keep);
+    view.sources = import.sources;
+    const ServerInfo& info = import.servers[server];
+    for (const ConfigFile& config : import.configs) {
+        if (config.serverKey == info.key)
+            view.configs.push_back(config);
+    }
+    view.servers = {info};
+    view.serverTimeZone = info.timeZone;
+    view.serverTimeZoneNote = info.timeZoneNote;
+    view.serverOffsets = info.offsets;
+    return view;
+}
+
+/// Incidents of different servers that overlap in time (within the incident gap): worth a look together.
+void linkSameTime(std::vector<Incident>& incidents, const AnalysisConfig& config)
+{
+    for (Incident& a : incidents) {
+        for (const Incident& b : incidents) {
+            if (a.server != b.server && a.startMs <= b.endMs + config.incidentGapMs &&
+                b.startMs <= a.endMs + config.incidentGapMs)
+                a.sameTimeAs.push_back(b.id);
+        }
+    }
+}
+
+} // namespace
+
+AnalysisResult analyzeImport(const ImportResult& import, const AnalysisConfig& config,
+                             const std::atomic<bool>* cancelled)
+{
+    AnalysisResult result;
+    result.facts = collectBundleFacts(import);
+    if (!import.timeline)
+        return result;
+    if (import.servers.size() <= 1) {
+        analyzeServer(import, result.facts, config, 0, cancelled, result);
+        return result;
+    }
+    for (std::size_t server = 0; server < import.servers.size(); ++server) {
+        const ImportResult view = serverView(import, static_cast<std::uint16_t>(server));
+        analyzeServer(view, collectBundleFacts(view), config, static_cast<std::uint16_t>(server), cancelled,
+                      result);
+    }
+    linkSameTime(result.incidents, config);
     return result;
 }
 

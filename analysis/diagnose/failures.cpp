@@ -41,7 +41,8 @@ std::vector<Failure> collectFailures(const ImportResult& import)
         });
     };
 
-    for (std::size_t i = 0; i < events.size(); ++i) {
+    // Lines without a time cannot join a time window; they are judged on their own (evidence without time).
+    for (std::size_t i = events.size() > 0 ? import.timeline->undatedCount() : 0; i < events.size(); ++i) {
         const MessageCode code = events.code[i];
         Failure failure;
         if (code == MessageCode::Request) {

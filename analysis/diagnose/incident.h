@@ -45,8 +45,10 @@ struct Feature {
 
 struct Incident {
     int id = 0;
-    std::int64_t startMs = 0; ///< UTC; first failing request's start
-    std::int64_t endMs = 0;   ///< UTC; last failure
+    std::uint16_t server = 0;    ///< index into ImportResult::servers
+    std::vector<int> sameTimeAs; ///< incidents of other servers that overlap this one (a shared cause?)
+    std::int64_t startMs = 0;    ///< UTC; first failing request's start
+    std::int64_t endMs = 0;      ///< UTC; last failure
     Cause cause = Cause::Unknown;
     double confidence = 0.0;
     std::vector<CauseScore> alternatives; ///< other causes with a score, best first

@@ -76,7 +76,7 @@ double medianRequestRate(const ImportResult& import)
     const EventColumns& events = import.timeline->events();
     std::unordered_map<std::int64_t, std::uint32_t> perMinute;
     for (std::size_t i = 0; i < events.size(); ++i) {
-        if (events.code[i] == MessageCode::Request)
+        if (events.code[i] == MessageCode::Request && hasTime(events.timeMs[i]))
             ++perMinute[events.timeMs[i] / kMinuteMs];
     }
     std::vector<std::uint32_t> counts;

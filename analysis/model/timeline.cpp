@@ -31,4 +31,28 @@ std::size_t Timeline::memoryBytes() const
     return bytes;
 }
 
+std::shared_ptr<const Timeline> Timeline::forSources(const std::vector<std::uint8_t>& keep) const
+{
+    auto view = std::make_shared<Timeline>();
+    // A fresh pool interning another in id order gives every string the same id.
+    view->hosts_.internAll(hosts_);
+    view->targets_.internAll(targets_);
+    view->clients_.internAll(clients_);
+    view->groups_.internAll(groups_);
+    view->frames_.internAll(frames_);
+    std::vector<std::uint32_t> order;
+    for (std::size_t i = 0; i < events_.size(); ++i) {
+        if (events_.source[i] < keep.size() && keep[events_.source[i]] != 0)
+            order.push_back(static_cast<std::uint32_t>(i));
+    }
+    view->events_ = events_;
+    view->events_.permute(order);
+    view->events_.shrinkToFit();
+    for (const SlowTrace& trace : slowTraces_) {
+        if (trace.source < keep.size() && keep[trace.source] != 0)
+            view->slowTraces_.push_back(trace);
+    }
+    return view;
+}
+
 } // namespace gd

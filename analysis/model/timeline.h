@@ -4,6 +4,7 @@
 #include "model/stringpool.h"
 
 #include <cstdint>
+#include <memory>
 #include <vector>
 
 namespace gd {
@@ -48,6 +49,10 @@ public:
 
     /// Memory held by columns and string pools.
     std::size_t memoryBytes() const;
+
+    /// A copy with only the events (and slow traces) of the sources `keep` marks, same string ids: one
+    /// server's view of a multi-server import.
+    std::shared_ptr<const Timeline> forSources(const std::vector<std::uint8_t>& keep) const;
 
 private:
     friend class TimelineBuilder;

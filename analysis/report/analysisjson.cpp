@@ -79,7 +79,7 @@ QJsonObject incidentJson(const IncidentReport& incident)
                                {QStringLiteral("kind"), segfaultKindId(incident.segfault->kind)},
                                {QStringLiteral("crashes"), static_cast<qint64>(incident.segfault->crashes)}};
     }
-    return QJsonObject{
+    QJsonObject json{
         {QStringLiteral("id"), incident.id},
         {QStringLiteral("start"), iso(incident.startMs)},
         {QStringLiteral("end"), iso(incident.endMs)},
@@ -104,6 +104,14 @@ QJsonObject incidentJson(const IncidentReport& incident)
         {QStringLiteral("staff_note"),
          incident.staffNote.isEmpty() ? QJsonValue() : QJsonValue(incident.staffNote)},
     };
+    if (!incident.server.isEmpty()) { // imports of several servers only: one server's JSON reads as before
+        json.insert(QStringLiteral("server"), incident.server);
+        QJsonArray sameTime;
+        for (const int id : incident.sameTimeAs)
+            sameTime.append(id);
+        json.insert(QStringLiteral("same_time_as"), sameTime);
+    }
+    return json;
 }
 
 } // namespace

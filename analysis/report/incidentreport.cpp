@@ -10,6 +10,9 @@ IncidentReport incidentReport(const Incident& incident, const ImportResult& impo
 {
     IncidentReport report;
     report.id = incident.id;
+    if (import.servers.size() > 1 && incident.server < import.servers.size())
+        report.server = import.servers[incident.server].name;
+    report.sameTimeAs = incident.sameTimeAs;
     report.causeId = QString::fromLatin1(causeId(incident.cause));
     report.causeTitle = causeTitle(incident.cause);
     report.causeExplanation = causeExplanation(incident.cause);
@@ -48,6 +51,12 @@ AnalysisReport analysisReport(const ImportResult& import, const AnalysisResult& 
 {
     AnalysisReport report;
     report.serverTimeZone = import.serverTimeZone;
+    if (import.servers.size() > 1) {
+        QStringList zones;
+        for (const ServerInfo& server : import.servers)
+            zones << server.name + QStringLiteral(": ") + server.timeZone;
+        report.serverTimeZone = zones.join(QStringLiteral("; "));
+    }
     report.facts = analysis.facts;
     report.requests = analysis.requests;
     report.failures = analysis.failures;

@@ -36,7 +36,9 @@ struct ReportAlternative {
 struct IncidentReport {
     // Heading.
     int id = 0;
-    QString causeId; ///< stable id (JSON, CSV)
+    QString server;              ///< the server's name when the import has several, else empty
+    std::vector<int> sameTimeAs; ///< incidents of other servers that overlap this one
+    QString causeId;             ///< stable id (JSON, CSV)
     QString causeTitle;
     QString causeExplanation; ///< the cause in plain words, for clients
     double confidence = 0.0;  ///< 0..1
@@ -68,7 +70,7 @@ struct IncidentReport {
 
 /// A whole analysis as reports tell it: the totals and every incident.
 struct AnalysisReport {
-    QString serverTimeZone;
+    QString serverTimeZone; ///< the server's zone; "name: zone; ..." when there are several
     BundleFacts facts;
     std::uint64_t requests = 0;
     std::uint64_t failures = 0;

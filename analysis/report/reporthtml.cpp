@@ -52,6 +52,10 @@ QString incidentHtml(const IncidentReport& report,
                      const std::function<QString(std::int64_t utcMs)>& formatTime)
 {
     QString html = paragraph(report.causeExplanation);
+    if (!report.server.isEmpty())
+        html += section(ReportPart::Server, paragraph(report.server));
+    if (!report.sameTimeAs.empty())
+        html += section(ReportPart::SameTime, paragraph(reportwords::incidentList(report.sameTimeAs)));
     html += section(ReportPart::WhatHappened,
                     paragraph(report.summary) + paragraph(reportwords::timeSpan(formatTime(report.startMs),
                                                                                 formatTime(report.endMs))));

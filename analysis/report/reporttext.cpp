@@ -27,8 +27,12 @@ QString incidentText(const IncidentReport& incident)
         QLatin1Char('\n') +
         reportwords::textHeadline(incident.id, incident.causeTitle, incident.causeId, incident.confidence) +
         QLatin1Char('\n');
+    if (!incident.server.isEmpty())
+        out += item(ReportPart::Server, incident.server);
     out += QStringLiteral("  ") + reportwords::utcSpan(utc(incident.startMs), utc(incident.endMs)) +
            QLatin1Char('\n');
+    if (!incident.sameTimeAs.empty())
+        out += item(ReportPart::SameTime, reportwords::incidentList(incident.sameTimeAs));
     out += QStringLiteral("  ") + incident.summary + QLatin1Char('\n');
     out += item(ReportPart::Why, incident.reasoning);
     out += item(ReportPart::Advice, incident.advice);

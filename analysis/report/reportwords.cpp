@@ -11,6 +11,10 @@ namespace gd::reportwords {
 QString heading(ReportPart part)
 {
     switch (part) {
+    case ReportPart::Server:
+        return QCoreApplication::translate("gd", "Server");
+    case ReportPart::SameTime:
+        return QCoreApplication::translate("gd", "Other servers failing at the same time");
     case ReportPart::WhatHappened:
         return QCoreApplication::translate("gd", "What happened");
     case ReportPart::Why:
@@ -36,6 +40,10 @@ QString heading(ReportPart part)
 QString label(ReportPart part)
 {
     switch (part) {
+    case ReportPart::Server:
+        return QCoreApplication::translate("gd", "server");
+    case ReportPart::SameTime:
+        return QCoreApplication::translate("gd", "same time as");
     case ReportPart::WhatHappened:
         return QCoreApplication::translate("gd", "what happened");
     case ReportPart::Why:
@@ -56,6 +64,14 @@ QString label(ReportPart part)
         return QCoreApplication::translate("gd", "staff note");
     }
     return {};
+}
+
+QString incidentList(const std::vector<int>& ids)
+{
+    QStringList names;
+    for (const int id : ids)
+        names << QStringLiteral("#%1").arg(id);
+    return names.join(QStringLiteral(", "));
 }
 
 QString percent(double share)

@@ -9,6 +9,8 @@ namespace gd {
 
 /// The parts of an incident report, in the order a report reads them.
 enum class ReportPart : std::uint8_t {
+    Server,   ///< which server (only when the import has several)
+    SameTime, ///< incidents of other servers at the same time
     WhatHappened,
     Why,
     Alternatives,
@@ -57,6 +59,9 @@ QString valueColumn();
 QString analysisTotals(std::uint64_t requests, std::uint64_t failures, const QString& serverTimeZone);
 /// An analysis without incidents (no full stop: the writer adds what its layout needs).
 QString noIncidents();
+
+/// "#3, #5": incidents named by their ids.
+QString incidentList(const std::vector<int>& ids);
 /// An evidence source the import does not list.
 QString unknownSource(std::uint16_t source);
 /// In place of an evidence line's text when the bundle could not be read again.
