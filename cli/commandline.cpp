@@ -57,6 +57,10 @@ void addImportOptions(QCommandLineParser& parser)
                       QStringLiteral("N")});
     parser.addOption({QStringLiteral("threads"), QStringLiteral("Parse threads (default: one per core)."),
                       QStringLiteral("N")});
+    parser.addOption(
+        {QStringLiteral("one-server"),
+         QStringLiteral("Read all inputs as logs of one server (default: each bundle or folder is a "
+                        "server of its own, loose files one more).")});
     parser.addPositionalArgument(QStringLiteral("INPUT"), QStringLiteral("Files, folders or archives."),
                                  QStringLiteral("INPUT..."));
 }
@@ -64,6 +68,7 @@ void addImportOptions(QCommandLineParser& parser)
 bool readImportOptions(const QCommandLineParser& parser, ImportOptions& options)
 {
     options.timeZone = parser.value(QStringLiteral("tz"));
+    options.oneServer = parser.isSet(QStringLiteral("one-server"));
     options.accessLogFormat = parser.value(QStringLiteral("log-format")).toStdString();
     if (!options.accessLogFormat.empty()) {
         std::string error;
