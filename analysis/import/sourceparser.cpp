@@ -75,6 +75,8 @@ void SourceParser::finish()
 void SourceParser::skip(std::string_view reason)
 {
     ++primary_.info.skippedLines;
+    if (primary_.info.skippedLineNumbers.size() < SourceInfo::kMaxSkippedLineNumbers)
+        primary_.info.skippedLineNumbers.push_back(static_cast<std::uint32_t>(lineNumber_));
     for (SkipReason& known : primary_.info.skipReasons) {
         if (known.reason == reason) {
             ++known.count;

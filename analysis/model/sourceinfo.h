@@ -45,8 +45,11 @@ struct SourceInfo {
     std::uint64_t undatedEvents = 0; ///< of those, events whose lines carry no time (kNoTime)
     std::uint64_t skippedLines = 0;
     std::vector<SkipReason> skipReasons; ///< the first few distinct reasons, in order of appearance
-    std::uint64_t duplicateEvents = 0;   ///< dropped because a rotated copy had the same lines
-    std::int64_t firstUtcMs = 0;         ///< first and last dated event; both 0 when no event is dated
+    std::vector<std::uint32_t>
+        skippedLineNumbers; ///< the first kMaxSkippedLineNumbers skipped lines, to show them
+    static constexpr std::size_t kMaxSkippedLineNumbers = 64;
+    std::uint64_t duplicateEvents = 0; ///< dropped because a rotated copy had the same lines
+    std::int64_t firstUtcMs = 0;       ///< first and last dated event; both 0 when no event is dated
     std::int64_t lastUtcMs = 0;
     bool hasDatedEvents() const { return events > undatedEvents; }
     QString timeZoneNote;   ///< how wall-clock times were turned into UTC
