@@ -1,7 +1,15 @@
-// nginx error.log (log-evidence.md §2): "2026/11/24 10:51:32 [crit] 4021#4021: *88 <message>[ (errno: text)]
-// [ while <action>][, client: ..., server: ...[, request: "..."][, subrequest: "..."][, upstream: "..."]
-// [, host: "..."][, referrer: "..."]]". The quoted values are written unescaped, so the context is split on
-// whole `", key: "` markers and only on keys that may still follow, never on a bare quote.
+// nginx error.log (docs/log-formats.md, "nginx error log"): "2026/11/24 10:51:32 [crit] 4021#4021: *88
+// <message> [ (errno: text)][ while <action>][, client: ..., server: ...[, request: "..."][, subrequest:
+// "..."]
+// [, upstream: "..."][, host: "..."][, referrer: "..."]]". The quoted values are written unescaped, so the
+// context is split on whole `", key: "` markers and only on keys that may still follow, never on a bare
+// quote.
+//
+// Pasted lines often lose their front: they may start at the level, at the pid, after a cut-off date ("7
+// [error]
+// ..."), at the connection number or at a known message; those are read without a time. A `FastCGI sent in
+// stderr: "` message may run over several lines (a PHP stack trace); the lines after the first are
+// continuations, and so are trace-shaped lines at the top of a file that starts inside such a record.
 
 #include "parse/accessfields.h"
 #include "parse/parsers.h"
@@ -112,12 +120,13 @@ std::size_t findContext(std::string_view tail)
 }
 
 /// The Host header as nginx's $host would show it: without port or trailing dot ([v6] keeps brackets).
+/// Nothing for a value that is only dots (a reporter's mask, "server: ..").
 std::string_view siteOf(std::string_view host)
 {
     host = accessfields::hostWithoutPort(host);
     if (host.ends_with('.'))
         host.remove_suffix(1);
-    return host;
+    return host.find_first_not_of('.') == npos ? std::string_view{} : host;
 }
 
 void setRequest(std::string_view request, ParsedEvent& out)
@@ -251,6 +260,55 @@ MessageCode classify(std::string_view message)
     return MessageCode::NgxOther;
 }
 
+/// Reads "[error] " at the front of `text` into `level`; returns why it could not ("no level", "bad level"),
+/// or nothing.
+std::string_view consumeLevel(std::string_view& text, Level& level)
+{
+    std::string_view rest = text;
+    const std::size_t close = rest.find("] ");
+    if (!consume(rest, "[") || close == npos || close > 7)
+        return "no level";
+    level = levelFromName(rest.substr(0, close - 1));
+    if (level == Level::None)
+        return "bad level";
+    text = rest.substr(close + 1);
+    return {};
+}
+
+/// True when `prefix` is the tail of an error-log date "2026/11/24 10:51:32" cut anywhere before its end.
+bool isCutDate(std::string_view prefix)
+{
+    constexpr std::string_view shape = "dddd/dd/dd dd:dd:dd";
+    if (prefix.empty() || prefix.size() >= shape.size())
+        return false;
+    const std::string_view tail = shape.substr(shape.size() - prefix.size());
+    for (std::size_t i = 0; i < prefix.size(); ++i) {
+        if (tail[i] == 'd' ? !scan::isDigit(prefix[i]) : prefix[i] != tail[i])
+            return false;
+    }
+    return true;
+}
+
+/// "#0 /path/file.php(12): f()", "#1 {main}", "  thrown in ...", "Stack trace:": the lines a PHP stack trace
+/// adds to a `FastCGI sent in stderr` record.
+bool isTraceLine(std::string_view line)
+{
+    return (line.size() > 1 && line[0] == '#' && scan::isDigit(line[1])) ||
+           line.starts_with("  thrown in ") || line.starts_with("Stack trace:");
+}
+
+/// `" while reading response header from upstream, client: ...`: the line that closes a multi-line record.
+bool isClosingLine(std::string_view line)
+{
+    return line == "\"" || line.starts_with("\" while ") || line.starts_with("\", client: ");
+}
+
+/// True when a message opens a stderr record that the line does not close (no context, no closing quote).
+bool opensRecord(std::string_view message, bool hasContext)
+{
+    return !hasContext && message.find("FastCGI sent in stderr: \"") != npos && !message.ends_with('"');
+}
+
 class NginxErrorParser final : public LogParser {
 public:
     LogKind kind() const override { return LogKind::NginxError; }
@@ -260,35 +318,70 @@ public:
         if (line.empty())
             return {LineStatus::Ignored, {}};
         if (line.find('\0') != npos)
-            return {LineStatus::Rejected, "binary data"};
+            return reject("binary data");
         std::size_t used = 0;
-        if (const auto stamp = timestamps::readNginxErrorTime(line, out, used);
-            stamp != timestamps::StampStatus::Ok)
-            return {LineStatus::Rejected, timestamps::stampReason(stamp)};
+        const auto stamp = timestamps::readNginxErrorTime(line, out, used);
+        if (stamp == timestamps::StampStatus::NoStamp)
+            return parseUndated(line, out);
+        if (stamp != timestamps::StampStatus::Ok)
+            return reject(timestamps::stampReason(stamp));
         std::string_view rest = line.substr(used);
-        if (!consume(rest, " ["))
-            return {LineStatus::Rejected, "no level"};
-        const std::size_t close = rest.find("] ");
-        if (close == npos || close > 6)
-            return {LineStatus::Rejected, "no level"};
-        out.level = levelFromName(rest.substr(0, close));
-        if (out.level == Level::None)
-            return {LineStatus::Rejected, "bad level"};
-        rest.remove_prefix(close + 2);
+        if (!consume(rest, " "))
+            return reject("no level");
+        if (const std::string_view problem = consumeLevel(rest, out.level); !problem.empty())
+            return reject(problem);
+        return parseFromPid(rest, out);
+    }
 
-        if (!scan::consumeUnsigned(rest, out.pid))
-            return {LineStatus::Rejected, "bad pid"};
-        // The tid is 0 or the thread id; nothing downstream needs it.
-        if (!consume(rest, "#") || scan::skipDigits(rest) == 0 || !consume(rest, ": "))
-            return {LineStatus::Rejected, "bad pid"};
+private:
+    /// A line without a date: a continuation of an open record, or an entry pasted without its front.
+    LineResult parseUndated(std::string_view line, ParsedEvent& out)
+    {
+        if (recordOpen_ || isTraceLine(line) || isClosingLine(line))
+            return continuation(line, out);
+        out.hasTime = false;
+        std::string_view rest = line;
+        if (consumeLevel(rest, out.level).empty())
+            return parseFromPid(rest, out);
+        if (scan::digitRun(rest) > 0 && rest.substr(scan::digitRun(rest)).starts_with('#'))
+            return parseFromPid(rest, out);
+        if (const std::size_t bracket = rest.substr(0, 20).find(" ["); bracket != npos) {
+            std::string_view afterDate = rest.substr(bracket + 1);
+            if (isCutDate(rest.substr(0, bracket)) && consumeLevel(afterDate, out.level).empty())
+                return parseFromPid(afterDate, out);
+        }
+        // From the connection number or the message itself: only messages this parser knows, so that
+        // arbitrary text is not taken for an nginx entry.
         if (rest.starts_with('*')) {
             std::string_view afterStar = rest.substr(1);
             if (scan::skipDigits(afterStar) > 0 && consume(afterStar, " "))
                 rest = afterStar;
         }
+        if (!rest.empty() && classify(rest.substr(0, findContext(rest))) != MessageCode::NgxOther)
+            return parseMessage(rest, out);
+        out = ParsedEvent{};
+        return reject(timestamps::stampReason(timestamps::StampStatus::NoStamp));
+    }
 
+    /// "4021#4021: [*88 ]<message>..." (the tid is 0 or the thread id; nothing downstream needs it).
+    LineResult parseFromPid(std::string_view rest, ParsedEvent& out)
+    {
+        if (!scan::consumeUnsigned(rest, out.pid))
+            return reject("bad pid");
+        if (!consume(rest, "#") || scan::skipDigits(rest) == 0 || !consume(rest, ": "))
+            return reject("bad pid");
+        if (rest.starts_with('*')) {
+            std::string_view afterStar = rest.substr(1);
+            if (scan::skipDigits(afterStar) > 0 && consume(afterStar, " "))
+                rest = afterStar;
+        }
         if (rest.empty())
-            return {LineStatus::Rejected, "no message"};
+            return reject("no message");
+        return parseMessage(rest, out);
+    }
+
+    LineResult parseMessage(std::string_view rest, ParsedEvent& out)
+    {
         const std::size_t context = findContext(rest);
         const std::string_view message = rest.substr(0, context);
         if (context != npos)
@@ -297,8 +390,30 @@ public:
         out.code = classify(message);
         if (out.code == MessageCode::NgxOther && parseProcessExit(message, out))
             out.code = MessageCode::NgxWorkerExited;
+        recordOpen_ = opensRecord(message, context != npos);
         return {LineStatus::Event, {}};
     }
+
+    /// A line inside a multi-line record; the one that carries the context closes it and fills client,
+    /// request and upstream (the event itself keeps what its first line said).
+    LineResult continuation(std::string_view line, ParsedEvent& out)
+    {
+        if (const std::size_t context = findContext(line); context != npos) {
+            parseContext(line.substr(context), out);
+            recordOpen_ = false;
+        } else if (isClosingLine(line)) {
+            recordOpen_ = false;
+        }
+        return {LineStatus::Continuation, {}};
+    }
+
+    LineResult reject(std::string_view reason)
+    {
+        recordOpen_ = false;
+        return {LineStatus::Rejected, reason};
+    }
+
+    bool recordOpen_ = false; ///< the last event opened a `FastCGI sent in stderr: "` record still going on
 };
 
 } // namespace
