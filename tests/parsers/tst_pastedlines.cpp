@@ -247,6 +247,46 @@ private Q_SLOTS:
              "event code=kern-segfault time=2000-11-24 10:51:36.000(no-year) value=4 pid=23456 "
              "target=[opcache.so] group=[kernel]"});
 
+        // --- access log ---
+        // gh-codedge-aws-fargate-with-php-2, gh-whatwedo-docker-base-images-38
+        addRow("access: combined as posted", "nginx-access",
+               {"192.168.80.1 - - [09/Jun/2020:07:43:31 +0000] \"GET / HTTP/1.1\" 502 158 \"-\" "
+                "\"Mozilla/5.0 (X11; "
+                "Ubuntu; Linux x86_64; rv:77.0) Gecko/20100101 Firefox/77.0\" \"-\"",
+                "172.17.0.1 - - [20/Feb/2020:16:45:08 +0100] \"GET /favicon.ico HTTP/1.1\" 502 157 \"-\" "
+                "\"Mozilla/5.0 (X11; Ubuntu; Linux x86_64; rv:72.0) Gecko/20100101 Firefox/72.0\""},
+               {"event code=request time=2020-06-09 07:43:31.000+0000 method=GET value=502 target=[/] "
+                "client=[192.168.80.1]",
+                "event code=request time=2020-02-20 16:45:08.000+0100 method=GET value=502 "
+                "target=[/favicon.ico] "
+                "client=[172.17.0.1]"});
+        // gh-trueforge-org-truecharts-5998, without the "2023-01-05T14:41:29.405127661Z " of kubectl: the
+        // X-Forwarded-For at the end names the visitor
+        addRow("access: X-Forwarded-For after combined", "nginx-access",
+               {"192.168.1.1 - - [05/Jan/2023:14:41:29 +0000] \"MOVE "
+                "/remote.php/dav/uploads/tiagogaspar8/web-file-upload-ebb655d82e284efc8ffc4026c4752c96-"
+                "1672926741013/.file HTTP/1.1\" 504 562 \"-\" \"Mozilla/5.0 (Windows NT 10.0; Win64; x64) "
+                "AppleWebKit/537.36 (KHTML, like Gecko) Chrome/108.0.0.0 Safari/537.36\" "
+                "\"2001:8a0:6ed2:c200:697f:d28e:fd4a:c475\""},
+               {"event code=request time=2023-01-05 14:41:29.000+0000 method=OTHER value=504 "
+                "target=[/remote.php/dav/uploads/tiagogaspar8/"
+                "web-file-upload-ebb655d82e284efc8ffc4026c4752c96-1672926741013/.file] "
+                "client=[2001:8a0:6ed2:c200:697f:d28e:fd4a:c475]"});
+        // gh-mjstealey-wordpress-nginx-docker-17: a masked address; the second line as posted has two spaces
+        // after the address and lost its closing quote
+        addRow(
+            "access: masked and cut lines", "nginx-access",
+            {"X.X.X.X - - [25/Jan/2019:22:49:05 +0000] \"POST /wp-json/alids/v1/extension HTTP/1.1\" 200 66 "
+             "\"-\" \"Mozilla/5.0 (Windows NT 10.0; Win64; x64) AppleWebKit/537.36 (KHTML, like Gecko) "
+             "Chrome/70.0.3538.102 Safari/537.36 OPR/57.0.3098.116\"",
+             "X.X.X.X  - - [25/Jan/2019:22:49:07 +0000] \"POST /wp-json/alids/v1/extension HTTP/1.1\" 502 "
+             "559 "
+             "\"-\" \"Mozilla/5.0 (Windows NT 10.0; Win64; x64) AppleWebKit/537.36 (KHTML, like Gecko) "
+             "Chrome/70.0.3538.102 Safari/537.36 OPR/57.0.3098.116"},
+            {"event code=request time=2019-01-25 22:49:05.000+0000 method=POST value=200 "
+             "target=[/wp-json/alids/v1/extension] client=[X.X.X.X]",
+             "rejected reason=[truncated line]"});
+
         // --- slowlog ---
         addRow("slowlog: dump failed in place of the frames", "php-fpm-slow",
                {"", "[24-Nov-2026 11:00:55]  [pool www] pid 24001",
