@@ -35,7 +35,7 @@ Level levelFromName(std::string_view name)
     return Level::None;
 }
 
-/// "SIGKILL" to 9 (Linux numbering); supervisord writes "signal 64" for signals without a name.
+/// "SIGKILL" to 9 (Linux numbering); 0 for a name it does not know.
 std::uint16_t signalNumber(std::string_view name)
 {
     static constexpr std::array<std::string_view, 32> names = {
@@ -47,25 +47,20 @@ std::uint16_t signalNumber(std::string_view name)
         if (names[i] == name)
             return static_cast<std::uint16_t>(i);
     }
-    if (name == "SIGIOT")
-        return 6;
-    if (consume(name, "signal "))
-        return scan::leadingU16(name);
-    return 0;
+    return name == "SIGIOT" ? 6 : 0;
 }
 
-/// decode_wait_status() text, "terminated by SIGKILL", "terminated by SIGSEGV (core dumped)" or "exit status
-/// 78", to the signal or the status.
+/// How supervisord tells a process ended, "exit status 78", "terminated by SIGKILL", "terminated by SIGSEGV
+/// (core dumped)" or "terminated by signal 64" (a signal without a name), to the status or the signal.
 std::uint16_t exitValue(std::string_view status)
 {
     if (consume(status, "exit status "))
         return scan::leadingU16(status);
-    if (consume(status, "terminated by ")) {
-        const std::size_t end = status.find_first_of(" ;)");
-        const std::size_t signalEnd = status.starts_with("signal ") ? status.find_first_of(";)") : end;
-        return signalNumber(status.substr(0, signalEnd));
-    }
-    return 0;
+    if (!consume(status, "terminated by "))
+        return 0;
+    if (consume(status, "signal "))
+        return scan::leadingU16(status);
+    return signalNumber(status.substr(0, status.find_first_of(" ;)")));
 }
 
 void setProgram(std::string_view name, ParsedEvent& out)
