@@ -139,6 +139,7 @@ std::string_view messageCodeId(MessageCode code)
         "boa-segfault-alert",
         "boa-update-module",
         "boa-other",
+        "supervisor-other",
     };
     const auto index = static_cast<std::size_t>(code);
     return index < ids.size() ? ids[index] : "none";

@@ -20,7 +20,7 @@ enum class MessageCode : std::uint8_t {
     None,
     // nginx access log
     Request,
-    // nginx error log (see log-evidence.md §2.2)
+    // nginx error log (docs/log-formats.md, "nginx error log")
     NgxConnectFailed,            ///< connect() to X failed (errno in value)
     NgxUpstreamTimedOut,         ///< upstream timed out (110)
     NgxPrematurelyClosed,        ///< upstream prematurely closed connection
@@ -32,7 +32,7 @@ enum class MessageCode : std::uint8_t {
     NgxClientClosed,
     NgxWorkerExited, ///< worker process N exited on signal S
     NgxOther,
-    // PHP-FPM master log (see log-evidence.md §4.2)
+    // PHP-FPM master log (docs/log-formats.md, "PHP-FPM master log")
     FpmChildExitedSignal, ///< value = signal number
     FpmChildExitedCode,   ///< value = exit code
     FpmChildStarted,
@@ -56,7 +56,8 @@ enum class MessageCode : std::uint8_t {
     FpmOther,
     // PHP-FPM slowlog
     SlowRecord,
-    // syslog / kernel
+    // syslog / kernel; the Service* codes also carry supervisord's process changes (program in target and
+    // group)
     KernSegfault, ///< pid, value = error code, target = module
     KernTrap,     ///< general protection / invalid opcode
     KernOomInvoked,
@@ -65,7 +66,7 @@ enum class MessageCode : std::uint8_t {
     ServiceStarted,
     ServiceStopping,
     ServiceStopped,
-    ServiceMainExited,
+    ServiceMainExited, ///< value = exit status or signal number (systemd `status=`, supervisord `exited:`)
     SyslogOther,
     // php.ini error_log
     PhpFatal,
@@ -75,7 +76,7 @@ enum class MessageCode : std::uint8_t {
     PhpWarning,
     PhpNotice,
     PhpOther,
-    // BOA monitor logs (see log-evidence.md §6.2)
+    // BOA monitor logs (docs/log-formats.md, "BOA monitor logs")
     BoaFpmRestart, ///< php.incident.log forced restart reasons
     BoaFpmReload,  ///< redis.incident.log "PHP-FPM reloaded"
     BoaNginxRestart,
@@ -87,6 +88,8 @@ enum class MessageCode : std::uint8_t {
     BoaSegfaultAlert,
     BoaUpdateModule, ///< daily log "update is required and can not be disabled"
     BoaOther,
+    // supervisord (process lifecycle lines use the Service* codes above)
+    SupervisorOther,
     Count_ ///< not a code: the number of codes
 };
 inline constexpr std::size_t kMessageCodeCount = static_cast<std::size_t>(MessageCode::Count_);

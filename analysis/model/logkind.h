@@ -11,12 +11,13 @@ enum class LogKind : std::uint8_t {
     Unknown,
     NginxAccess,
     NginxError,
-    FpmMaster,  ///< PHP-FPM master error log
-    FpmSlow,    ///< PHP-FPM slowlog (multi-line records)
-    PhpError,   ///< php.ini error_log
-    Syslog,     ///< syslog, kern.log, messages, iptables.log, daemon.log
-    BoaMonitor, ///< BOA /var/xdrago logs
-    Count_      ///< not a kind: the number of kinds (Unknown included)
+    FpmMaster,   ///< PHP-FPM master error log
+    FpmSlow,     ///< PHP-FPM slowlog (multi-line records)
+    PhpError,    ///< php.ini error_log
+    Syslog,      ///< syslog, kern.log, messages, iptables.log, daemon.log
+    BoaMonitor,  ///< BOA /var/xdrago logs
+    Supervisord, ///< supervisord's own log (programs spawned, exited, stopped)
+    Count_       ///< not a kind: the number of kinds (Unknown included)
 };
 inline constexpr std::size_t kLogKindCount = static_cast<std::size_t>(LogKind::Count_);
 

@@ -1,12 +1,15 @@
-// nginx access log: a user-supplied log_format, or auto-detection among the formats seen on BOA and
-// Debian hosts. This is the hot path of an import, so each line is matched by a precompiled format.
+// nginx access log: a user-supplied log_format, the formats the bundle's nginx.conf defines, auto-detection
+// among the formats seen on BOA, Debian and hosting hosts, and JSON lines. This is the hot path of an import,
+// so each line is matched by a precompiled format, the one that matched the line before first.
 
+#include "parse/jsonaccessline.h"
 #include "parse/nginxlogformat.h"
 #include "parse/parsers.h"
 #include "parse/scan.h"
 
 #include <array>
 #include <optional>
+#include <span>
 #include <vector>
 
 namespace gd {
@@ -17,9 +20,10 @@ struct BuiltinFormat {
     TrailingData trailing;
 };
 
-// Most specific first; each line tries the format that matched the previous line before these.
-constexpr std::array<BuiltinFormat, 4> kBuiltinFormats = {{
-    // BOA `main` (omega8cc/provision server.tpl.php), log-evidence.md §3.2.
+// Most specific first; each line tries the format that matched the previous line before these. The shapes are
+// those of docs/log-formats.md, "nginx access log".
+constexpr std::array<BuiltinFormat, 7> kBuiltinFormats = {{
+    // BOA `main` (omega8cc/provision server.tpl.php).
     {R"("$proxy_add_x_forwarded_for" $host [$time_local] "$request" $status $body_bytes_sent $request_length )"
      R"($bytes_sent "$http_referer" "$http_user_agent" $request_time "$gzip_ratio")",
      TrailingData::Reject},
@@ -27,9 +31,22 @@ constexpr std::array<BuiltinFormat, 4> kBuiltinFormats = {{
     {R"($remote_addr - $remote_user [$time_local] "$request" $status $body_bytes_sent "$http_referer" )"
      R"("$http_user_agent")",
      TrailingData::TimingHeuristic},
+    // `combined` with $request_time between the size and the referrer, a common home-made `main`.
+    {R"($remote_addr - $remote_user [$time_local] "$request" $status $body_bytes_sent $request_time )"
+     R"("$http_referer" "$http_user_agent")",
+     TrailingData::TimingHeuristic},
+    // `combined` behind proxies: the X-Forwarded-For list in place of the address ("10.0.0.2, 10.0.0.1 - -
+    // [").
+    {R"($http_x_forwarded_for - $remote_user [$time_local] "$request" $status $body_bytes_sent "$http_referer" )"
+     R"("$http_user_agent")",
+     TrailingData::TimingHeuristic},
     // Debian `vhost_combined` style: "host:port" in front of `combined`.
     {R"($host $remote_addr - $remote_user [$time_local] "$request" $status $body_bytes_sent "$http_referer" )"
      R"("$http_user_agent")",
+     TrailingData::TimingHeuristic},
+    // The widely copied `upstreamlog`: labelled upstream and request times, the request unquoted.
+    {R"([$time_local] $remote_addr - $remote_user - $server_name $host to: $upstream_addr: $request $status )"
+     R"(upstream_response_time $upstream_response_time msec $msec request_time $request_time)",
      TrailingData::TimingHeuristic},
     // `common`: no referrer, no user agent.
     {R"($remote_addr - $remote_user [$time_local] "$request" $status $body_bytes_sent)",
@@ -50,7 +67,8 @@ const std::vector<NginxLogFormat>& builtinFormats()
 class AccessLogParser final : public LogParser {
 public:
     explicit AccessLogParser(const ParserOptions& options)
-        : formats_(builtinFormats())
+        : builtins_(builtinFormats())
+        , configured_(options.accessLogFormats)
     {
         if (!options.accessLogFormat.empty()) {
             userFormat_ = NginxLogFormat::compile(options.accessLogFormat, nullptr);
@@ -65,7 +83,7 @@ public:
         line = scan::skipLeadingNuls(line);
         if (scan::trimRight(line).empty())
             return {LineStatus::Ignored, {}};
-        const FormatMatch result = userFormatGiven_ ? matchUserFormat(line, out) : matchBuiltin(line, out);
+        const FormatMatch result = userFormatGiven_ ? matchUserFormat(line, out) : matchKnown(line, out);
         if (!result.ok()) {
             out = ParsedEvent{};
             return {LineStatus::Rejected, result.failure};
@@ -83,16 +101,21 @@ private:
         return userFormat_->matchLine(line, out);
     }
 
-    FormatMatch matchBuiltin(std::string_view line, ParsedEvent& out)
+    /// The bundle's own formats, then the built-in ones; a JSON object by its keys when none fits.
+    FormatMatch matchKnown(std::string_view line, ParsedEvent& out)
     {
-        FormatMatch best = formats_[lastMatched_].matchLine(line, out);
+        const bool json = line.front() == '{';
+        if (json && configured_.empty())
+            return json_.read(line, out);
+        FormatMatch best = format(lastMatched_).matchLine(line, out);
         if (best.ok())
             return best;
-        for (std::size_t i = 0; i < formats_.size(); ++i) {
+        const std::size_t count = configured_.size() + builtins_.size();
+        for (std::size_t i = 0; i < count; ++i) {
             if (i == lastMatched_)
                 continue;
             out = ParsedEvent{};
-            const FormatMatch attempt = formats_[i].matchLine(line, out);
+            const FormatMatch attempt = format(i).matchLine(line, out);
             if (attempt.ok()) {
                 lastMatched_ = i;
                 return attempt;
@@ -100,11 +123,22 @@ private:
             if (attempt.reached > best.reached)
                 best = attempt;
         }
+        if (json) {
+            out = ParsedEvent{};
+            return json_.read(line, out);
+        }
         return best;
     }
 
-    const std::vector<NginxLogFormat>& formats_;
+    const NginxLogFormat& format(std::size_t index) const
+    {
+        return index < configured_.size() ? configured_[index] : builtins_[index - configured_.size()];
+    }
+
+    const std::vector<NginxLogFormat>& builtins_;
+    std::span<const NginxLogFormat> configured_;
     std::optional<NginxLogFormat> userFormat_;
+    JsonAccessLine json_;
     bool userFormatGiven_ = false;
     std::size_t lastMatched_ = 0;
 };

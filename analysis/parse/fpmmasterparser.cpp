@@ -1,7 +1,8 @@
-// PHP-FPM master error log (log-evidence.md §4.1, §4.2):
+// PHP-FPM master error log (docs/log-formats.md, "PHP-FPM master log"):
 // "[24-Nov-2026 10:51:32] WARNING: [pool o1.83] child 23456 exited on signal 11 (SIGSEGV) after ...".
 // At log_level = debug the time has microseconds and every line gets "pid N, func(), line L: " before
-// the message. Worker output copied without decoration has no timestamp at all.
+// the message. In containers the master logs to stderr without the time ("WARNING: [pool www] child ..."):
+// such lines are events without a time. Worker output copied without decoration has neither time nor level.
 
 #include "parse/parsers.h"
 #include "parse/scan.h"
@@ -107,12 +108,24 @@ void parseSlowRequest(std::string_view text, ParsedEvent& out)
     }
 }
 
-/// Messages that start with "child N": exits, starts, slow requests, worker output.
+/// A pid the reporter masked before posting ("xxx", "XXXX", "***", "[pid]"): a token without digits.
+bool consumeMaskedPid(std::string_view& text)
+{
+    const std::size_t end = text.find_first_of(" ,");
+    const std::string_view token = text.substr(0, end);
+    if (token.empty() || token.size() > 16 || token.find_first_of("0123456789") != npos)
+        return false;
+    text.remove_prefix(token.size());
+    return true;
+}
+
+/// Messages that start with "child N": exits, starts, slow requests, worker output. A masked pid leaves
+/// `pid` 0 but keeps what the line says.
 void parseChildMessage(std::string_view text, ParsedEvent& out)
 {
     out.code = MessageCode::FpmOther;
     std::uint32_t pid = 0;
-    if (!scan::consumeUnsigned(text, pid))
+    if (!scan::consumeUnsigned(text, pid) && !consumeMaskedPid(text))
         return;
     out.pid = pid;
     if (consume(text, ", script '")) {
@@ -253,13 +266,25 @@ public:
         std::size_t used = 0;
         if (const auto stamp = timestamps::readFpmTime(line, out, used);
             stamp != timestamps::StampStatus::Ok) {
-            // An impossible date is a broken line; anything else without a zlog time is worker output.
+            // An impossible date is a broken line. Without a time, a level or a message the master writes is
+            // the master logging to stderr (or a paste without the prefix); anything else is worker output.
             const std::string_view reason = timestamps::stampReason(stamp);
-            return stamp == timestamps::StampStatus::BadDate ? reject(reason) : childOutput(reason);
+            if (stamp == timestamps::StampStatus::BadDate)
+                return reject(reason);
+            if (stamp == timestamps::StampStatus::NoStamp)
+                return parseUndated(line, out, reason);
+            return childOutput(reason);
         }
         std::string_view rest = line.substr(used);
         if (!consume(rest, " "))
             return reject("no level");
+        return parseEntry(rest, out);
+    }
+
+private:
+    /// "WARNING: " and the rest of an entry after the time.
+    LineResult parseEntry(std::string_view rest, ParsedEvent& out)
+    {
         const std::size_t colon = rest.find(": ");
         if (colon == npos || colon > 7)
             return reject("no level");
@@ -269,21 +294,49 @@ public:
         rest.remove_prefix(colon + 2);
 
         const std::uint32_t masterPid = consumeDebugPrefix(rest);
-        if (consume(rest, "[pool ")) {
-            const std::size_t close = rest.find("] ");
-            if (close == npos)
-                return reject("bad pool");
-            out.group = rest.substr(0, close);
-            rest.remove_prefix(close + 2);
-        }
-        classify(rest, out);
+        if (!parseMessage(rest, out))
+            return reject("bad pool");
         if (out.pid == 0)
             out.pid = masterPid;
         afterEvent_ = true;
         return {LineStatus::Event, {}};
     }
 
-private:
+    /// "[pool www] <message>" or the message alone; false when the pool is not closed.
+    static bool parseMessage(std::string_view rest, ParsedEvent& out)
+    {
+        if (consume(rest, "[pool ")) {
+            const std::size_t close = rest.find("] ");
+            if (close == npos)
+                return false;
+            out.group = rest.substr(0, close);
+            rest.remove_prefix(close + 2);
+        }
+        classify(rest, out);
+        return true;
+    }
+
+    /// "WARNING: [pool www] child 4711 exited ..." without the time; also the message alone when it is one
+    /// the master writes ("server reached pm.max_children setting (10), ..."). Other text is worker output.
+    LineResult parseUndated(std::string_view line, ParsedEvent& out, std::string_view reason)
+    {
+        out.hasTime = false;
+        if (startsWithLevel(line))
+            return parseEntry(line, out);
+        if (parseMessage(line, out) && out.code != MessageCode::FpmOther) {
+            afterEvent_ = true;
+            return {LineStatus::Event, {}};
+        }
+        out = ParsedEvent{};
+        return childOutput(reason);
+    }
+
+    static bool startsWithLevel(std::string_view line)
+    {
+        const std::size_t colon = line.substr(0, sizeof("WARNING: ") - 1).find(": ");
+        return colon != npos && levelFromName(line.substr(0, colon)) != Level::None;
+    }
+
     /// Worker output written without zlog decoration belongs to the event before it.
     LineResult childOutput(std::string_view reason)
     {

@@ -1,4 +1,4 @@
-// PHP-FPM slowlog (log-evidence.md §4.3), one record per slow request:
+// PHP-FPM slowlog (docs/log-formats.md, "PHP-FPM slowlog"), one record per slow request:
 //
 //   [24-Nov-2026 11:00:55]  [pool o1.83] pid 24001
 //   script_filename = /data/disk/o1/distro/002/drupal-7.103/index.php
@@ -101,6 +101,12 @@ private:
         std::string_view rest = line;
         if (!consumeFrameAddress(rest))
             return reject("bad frame");
+        // The master could not read the worker at all (ptrace is blocked in most containers): the note takes
+        // the place of the frame, kept as a pseudo-frame like the bare "+++ dump failed" line.
+        if (rest == "+++ dump failed") {
+            out.frameFunction = rest;
+            return {LineStatus::Continuation, {}};
+        }
         // A read failure after "name()" glues the failure note to the frame: the call site is unknown.
         if (rest.ends_with("()+++ dump failed")) {
             out.frameFunction = rest.substr(0, rest.size() - (sizeof("()+++ dump failed") - 1));

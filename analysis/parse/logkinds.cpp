@@ -59,6 +59,13 @@ constexpr std::array kLogKindTable = {
                 {},
                 [](const ParserOptions&) { return makeBoaMonitorParser(); },
                 ""},
+    LogKindInfo{LogKind::Supervisord,
+                "supervisord",
+                QT_TRANSLATE_NOOP("gd::LogKind", "supervisord log"),
+                {"supervisor"},
+                {},
+                [](const ParserOptions&) { return makeSupervisordParser(); },
+                ""},
 };
 
 constexpr bool inEnumOrder()

@@ -2,9 +2,6 @@
 
 #include "parse/accessfields.h"
 #include "parse/scan.h"
-#include "parse/timestamps.h"
-
-#include "time/civiltime.h"
 
 #include <array>
 #include <string>
@@ -14,209 +11,16 @@
 namespace gd {
 namespace {
 
-using Var = NginxLogFormat::Var;
+using Var = AccessVar;
 using Stop = NginxLogFormat::Stop;
 
-// Static reasons for rejected lines.
+// Static reasons for rejected lines (the value-level ones are in parse/accessvalues.h).
 constexpr std::string_view kMismatch = "does not match the log format";
 constexpr std::string_view kTruncated = "truncated line";
 constexpr std::string_view kTrailing = "unexpected trailing data";
-constexpr std::string_view kBadTime = "bad time";
-constexpr std::string_view kBadStatus = "bad status";
-constexpr std::string_view kBadRequestTime = "bad request_time";
 
 using namespace accessfields;
 using namespace scan;
-
-/// What one line has seen so far, to let the better source of a field win whatever the field order.
-struct LineState {
-    int clientRank = 0; ///< 1 = $remote_addr, 2 = first X-Forwarded-For element
-    int targetRank = 0; ///< 1 = $uri (rewritten), 2 = $request, 3 = $request_uri
-};
-
-void setTarget(std::string_view target, int rank, ParsedEvent& out, LineState& state)
-{
-    if (rank > state.targetRank && !target.empty()) {
-        out.target = target;
-        state.targetRank = rank;
-    }
-}
-
-void setClient(std::string_view client, int rank, ParsedEvent& out, LineState& state)
-{
-    if (rank > state.clientRank && !client.empty()) {
-        out.client = client;
-        state.clientRank = rank;
-    }
-}
-
-/// $request: "GET /path?q HTTP/1.1". Garbage (TLS handshakes, scanners) stays an event with method OTHER.
-void storeRequest(std::string_view request, ParsedEvent& out, LineState& state)
-{
-    request = presentOrEmpty(request);
-    if (request.empty())
-        return;
-    const std::size_t space = request.find(' ');
-    const std::string_view method = request.substr(0, space);
-    if (!isMethodToken(method)) {
-        out.method = HttpMethod::Other;
-        return;
-    }
-    out.method = httpMethodFromText(method);
-    if (space == npos)
-        return;
-    std::string_view target = trimSpaces(request.substr(space + 1));
-    const std::size_t lastSpace = target.rfind(' ');
-    const std::string_view protocol = lastSpace == npos ? target : target.substr(lastSpace + 1);
-    if (protocol.starts_with("HTTP/"))
-        target = trimSpaces(lastSpace == npos ? std::string_view() : target.substr(0, lastSpace));
-    setTarget(target, 2, out, state);
-}
-
-std::string_view storeField(Var var, std::string_view value, ParsedEvent& out, AccessLineExtras* extras,
-                            LineState& state)
-{
-    switch (var) {
-    case Var::Skip:
-        break;
-    case Var::RemoteAddr:
-        setClient(presentOrEmpty(value), 1, out, state);
-        break;
-    case Var::ForwardedFor:
-        setClient(firstListElement(value), 2, out, state);
-        break;
-    case Var::Host:
-        out.host = hostWithoutPort(value);
-        break;
-    case Var::TimeLocal:
-        return timestamps::parseTimeLocal(value, out) ? std::string_view() : kBadTime;
-    case Var::TimeIso8601:
-        return timestamps::parseTimeIso8601(value, out) ? std::string_view() : kBadTime;
-    case Var::Msec:
-        return timestamps::parseMsec(value, out) ? std::string_view() : kBadTime;
-    case Var::Request:
-        storeRequest(value, out, state);
-        break;
-    case Var::RequestMethod:
-        out.method = methodFromToken(value);
-        break;
-    case Var::RequestUri:
-        setTarget(presentOrEmpty(value), 3, out, state);
-        break;
-    case Var::Uri:
-        setTarget(presentOrEmpty(value), 1, out, state);
-        break;
-    case Var::Status: {
-        const int status = value.size() == 3 ? parseDigits(value, 0, 3) : -1;
-        if (status < 0)
-            return kBadStatus;
-        out.value = static_cast<std::uint16_t>(status);
-        break;
-    }
-    case Var::RequestTime: {
-        std::uint32_t ms = 0;
-        if (value != "-" && !parseSecondsAsMs(value, ms))
-            return kBadRequestTime;
-        out.durationMs = ms;
-        break;
-    }
-    case Var::UpstreamResponseTime: {
-        std::uint32_t ms = 0;
-        if (extras != nullptr && parseLastListTime(value, ms))
-            extras->upstreamResponseMs = ms;
-        break;
-    }
-    }
-    return {};
-}
-
-bool isTimeList(std::string_view text)
-{
-    for (const char c : text) {
-        if (!isDigit(c) && c != '.' && c != ',' && c != ':' && c != ' ' && c != '-')
-            return false;
-    }
-    return !text.empty();
-}
-
-/// `rt=0.250` and `urt="0.248"` style pairs (nginx Amplify's sample format): the value, unquoted, and
-/// where the pair ends; nullopt-like empty key when the token is not a pair.
-struct TailPair {
-    std::string_view key;
-    std::string_view value;
-    std::size_t end = 0;
-};
-
-TailPair readTailPair(std::string_view tail, std::size_t pos, std::size_t tokenEnd)
-{
-    const std::size_t equals = findByte(tail.substr(0, tokenEnd), pos, '=');
-    if (equals == npos)
-        return {{}, {}, tokenEnd};
-    TailPair pair{tail.substr(pos, equals - pos), tail.substr(equals + 1, tokenEnd - equals - 1), tokenEnd};
-    if (equals + 1 < tail.size() && tail[equals + 1] == '"') {
-        const std::size_t close = findClosingQuote(tail, equals + 2, "\"");
-        pair.end = close == npos ? tail.size() : close + 1;
-        pair.value = tail.substr(equals + 2, (close == npos ? tail.size() : close) - equals - 2);
-    }
-    return pair;
-}
-
-/// Whatever follows `combined` in the many home-made variants: the first unquoted decimal with a dot is
-/// $request_time, an upstream time list may follow it, and a first quoted address list is
-/// $http_x_forwarded_for (nginx's sample `main` format). Never fails.
-void readTimingTail(std::string_view tail, ParsedEvent& out, AccessLineExtras* extras, LineState& state)
-{
-    bool haveRequestTime = false;
-    bool sawQuoted = false;
-    std::uint32_t ms = 0;
-    std::size_t pos = 0;
-    while (pos < tail.size()) {
-        if (tail[pos] == ' ' || tail[pos] == '\t') {
-            ++pos;
-            continue;
-        }
-        if (tail[pos] == '"') {
-            const std::size_t close = findClosingQuote(tail, pos + 1, "\"");
-            if (close == npos)
-                return;
-            const std::string_view first = firstListElement(tail.substr(pos + 1, close - pos - 1));
-            if (!sawQuoted && looksLikeAddress(first))
-                setClient(first, 2, out, state);
-            sawQuoted = true;
-            pos = close + 1;
-            continue;
-        }
-        std::size_t end = findByte(tail, pos, ' ');
-        end = end == npos ? tail.size() : end;
-        const TailPair pair = readTailPair(tail, pos, end);
-        if (!pair.key.empty()) {
-            if ((pair.key == "rt" || pair.key == "request_time") && parseSecondsAsMs(pair.value, ms)) {
-                haveRequestTime = true;
-                out.durationMs = ms;
-            } else if ((pair.key == "urt" || pair.key == "upstream_response_time") && extras != nullptr &&
-                       parseLastListTime(pair.value, ms)) {
-                extras->upstreamResponseMs = ms;
-            }
-            pos = pair.end;
-            continue;
-        }
-        const std::string_view token = tail.substr(pos, end - pos);
-        if (!haveRequestTime && token.find('.') != npos && parseSecondsAsMs(token, ms)) {
-            haveRequestTime = true;
-            out.durationMs = ms;
-            const std::size_t next = end + 1; // $upstream_response_time conventionally comes next
-            if (next < tail.size() && (isDigit(tail[next]) || tail[next] == '-')) {
-                std::size_t listEnd = findListEnd(tail, next);
-                listEnd = listEnd == npos ? tail.size() : listEnd;
-                const std::string_view list = tail.substr(next, listEnd - next);
-                if (extras != nullptr && isTimeList(list) && parseLastListTime(list, ms))
-                    extras->upstreamResponseMs = ms;
-                end = listEnd;
-            }
-        }
-        pos = end;
-    }
-}
 
 // ---------------------------------------------------------------------------------------------------------
 // Compiling.
@@ -309,8 +113,10 @@ bool appendConfigArguments(std::string_view text, std::string& out, std::string*
     return true;
 }
 
-/// The format text proper, from any of the three accepted spellings.
-bool unquoteFormat(std::string_view input, std::string& out, std::string* error)
+/// The format text proper, from any of the three accepted spellings; a directive also gives the name and
+/// the escaping.
+bool unquoteFormat(std::string_view input, std::string& out, std::string& name, std::string& escape,
+                   std::string* error)
 {
     std::string_view text = trimBlanks(input);
     if (text.starts_with("log_format") && text.size() > 10 && isBlank(text[10])) {
@@ -318,11 +124,13 @@ bool unquoteFormat(std::string_view input, std::string& out, std::string* error)
         std::size_t nameEnd = 0;
         while (nameEnd < text.size() && !isBlank(text[nameEnd]))
             ++nameEnd;
-        text = trimBlanks(text.substr(nameEnd)); // the format's name
+        name.assign(text.substr(0, nameEnd));
+        text = trimBlanks(text.substr(nameEnd));
         if (text.starts_with("escape=")) {
             std::size_t end = 0;
             while (end < text.size() && !isBlank(text[end]))
                 ++end;
+            escape.assign(text.substr(7, end - 7));
             text = trimBlanks(text.substr(end));
         }
         if (!appendConfigArguments(text, out, error))
@@ -471,17 +279,41 @@ bool splitFormat(std::string_view text, std::string& prefix, std::vector<Element
     return true;
 }
 
-Stop chooseStop(Shape shape, std::string_view before, std::string_view after)
+Stop chooseStop(const VarInfo& info, std::string_view before, std::string_view after)
 {
+    const Shape shape = info.shape;
     if (after.empty()) // a last token still must not swallow what follows it
         return shape == Shape::Token ? Stop::Token : Stop::EndOfLine;
     if (!before.empty() && before.back() == '"' && after.front() == '"')
         return Stop::Quoted;
+    if (info.var == Var::Request && after.front() == ' ')
+        return Stop::Request;
     if (after.front() == ' ' && shape == Shape::Token)
         return Stop::Token;
     if (after.front() == ' ' && shape == Shape::List)
         return Stop::List;
     return Stop::Literal;
+}
+
+/// End of an unquoted $request ("GET /a b HTTP/1.1 502 ..."): right after its protocol when `after` follows
+/// there, else the first `after` (HTTP/0.9 and garbage requests have no protocol).
+std::size_t requestEnd(std::string_view line, std::size_t from, std::string_view after)
+{
+    const std::size_t first = findLiteral(line, from, after);
+    if (first == npos)
+        return npos;
+    for (std::size_t http = findLiteral(line, first, " HTTP/"); http != npos;
+         http = findLiteral(line, http + 1, " HTTP/")) {
+        std::size_t end = http + 6;
+        if (end >= line.size() || !isDigit(line[end]))
+            continue;
+        ++end;
+        if (hasAt(line, end, ".") && end + 1 < line.size() && isDigit(line[end + 1]))
+            end += 2;
+        if (hasAt(line, end, after))
+            return end;
+    }
+    return first;
 }
 
 constexpr std::size_t kMaxFormatSize = 8192;
@@ -493,7 +325,7 @@ std::optional<NginxLogFormat> NginxLogFormat::compile(std::string_view format, s
 {
     NginxLogFormat compiled;
     compiled.trailing_ = trailing;
-    if (!unquoteFormat(format, compiled.text_, error))
+    if (!unquoteFormat(format, compiled.text_, compiled.name_, compiled.escape_, error))
         return std::nullopt;
     if (compiled.text_.size() > kMaxFormatSize) {
         fail(error, "the format is longer than " + std::to_string(kMaxFormatSize) + " characters");
@@ -523,7 +355,7 @@ std::optional<NginxLogFormat> NginxLogFormat::compile(std::string_view format, s
         const std::string& after = elements[k].literalAfter;
         Field field;
         field.var = elements[k].info.var;
-        field.stop = chooseStop(elements[k].info.shape, before, after);
+        field.stop = chooseStop(elements[k].info, before, after);
         field.literalOffset = static_cast<std::uint32_t>(compiled.literals_.size());
         field.literalSize = static_cast<std::uint32_t>(after.size());
         compiled.literals_ += after;
@@ -537,7 +369,7 @@ FormatMatch NginxLogFormat::matchLine(std::string_view line, ParsedEvent& out, A
     if (!hasAt(line, 0, literal(0, prefixSize_)))
         return {kMismatch, 0};
     std::size_t pos = prefixSize_;
-    LineState state;
+    AccessLineState state;
     for (const Field& field : fields_) {
         const std::string_view after = literal(field.literalOffset, field.literalSize);
         std::size_t end = npos;
@@ -555,6 +387,9 @@ FormatMatch NginxLogFormat::matchLine(std::string_view line, ParsedEvent& out, A
         case Stop::Quoted:
             end = findClosingQuote(line, pos, after);
             break;
+        case Stop::Request:
+            end = requestEnd(line, pos, after);
+            break;
         case Stop::EndOfLine:
             end = line.size();
             break;
@@ -564,7 +399,7 @@ FormatMatch NginxLogFormat::matchLine(std::string_view line, ParsedEvent& out, A
         if (!hasAt(line, end, after))
             return {kMismatch, end};
         const std::string_view reason =
-            storeField(field.var, line.substr(pos, end - pos), out, extras, state);
+            accessvalues::store(field.var, line.substr(pos, end - pos), out, extras, state);
         if (!reason.empty())
             return {reason, end};
         pos = end + after.size();
@@ -572,7 +407,7 @@ FormatMatch NginxLogFormat::matchLine(std::string_view line, ParsedEvent& out, A
     if (pos < line.size()) {
         if (trailing_ == TrailingData::Reject)
             return {kTrailing, pos};
-        readTimingTail(line.substr(pos), out, extras, state);
+        accessvalues::readTimingTail(line.substr(pos), out, extras, state);
     }
     return {};
 }

@@ -4,6 +4,7 @@
 // access-log line is a single left-to-right walk with memchr and no allocation.
 
 #include "model/event.h"
+#include "parse/accessvalues.h"
 
 #include <cstddef>
 #include <cstdint>
@@ -13,13 +14,6 @@
 #include <vector>
 
 namespace gd {
-
-/// Values some formats carry that ParsedEvent has no slot for (yet).
-struct AccessLineExtras {
-    static constexpr std::uint32_t kAbsent = 0xFFFFFFFFu;
-    /// Last number of `$upstream_response_time` ("0.004, 0.002 : 1.001" gives 1001), kAbsent for "-".
-    std::uint32_t upstreamResponseMs = kAbsent;
-};
 
 /// Outcome of matching one line against one format.
 struct FormatMatch {
@@ -39,8 +33,8 @@ enum class TrailingData : std::uint8_t {
 class NginxLogFormat {
 public:
     /// Accepts the bare format text (`$remote_addr - ...`), nginx.conf quoting (`'$remote_addr '
-    /// '"$request"'`) or a whole directive (`log_format main '...';`). Returns nullopt and fills `error` when
-    /// it cannot be used.
+    /// '"$request"'`) or a whole directive (`log_format main [escape=json] '...';`, which also gives the name
+    /// and escaping). Returns nullopt and fills `error` when it cannot be used.
     static std::optional<NginxLogFormat> compile(std::string_view format, std::string* error,
                                                  TrailingData trailing = TrailingData::Reject);
 
@@ -50,30 +44,20 @@ public:
 
     /// The format as understood, after nginx.conf unquoting.
     std::string_view text() const { return text_; }
+    /// The name a `log_format` directive gave it; empty for a bare format.
+    std::string_view name() const { return name_; }
+    /// The directive's `escape=` value ("json", "none"); empty when it named none (nginx's default escaping).
+    std::string_view escape() const { return escape_; }
 
     /// What a variable is stored as; public for the implementation's helper tables.
-    enum class Var : std::uint8_t {
-        Skip,
-        RemoteAddr,
-        ForwardedFor,
-        Host,
-        TimeLocal,
-        TimeIso8601,
-        Msec,
-        Request,
-        RequestMethod,
-        RequestUri,
-        Uri,
-        Status,
-        RequestTime,
-        UpstreamResponseTime
-    };
+    using Var = AccessVar;
     /// How the end of a field is found.
     enum class Stop : std::uint8_t {
         Literal,   ///< first occurrence of the following literal
         Token,     ///< first space (the value never holds one), then the literal must follow
         List,      ///< first space that does not continue an nginx list ("a, b : c")
         Quoted,    ///< first unescaped '"' where the following literal matches
+        Request,   ///< an unquoted $request: after its " HTTP/x.y" when the literal follows there
         EndOfLine, ///< last element of the format
     };
 
@@ -91,6 +75,8 @@ private:
     }
 
     std::string text_;
+    std::string name_;
+    std::string escape_;
     std::string literals_;
     std::uint32_t prefixSize_ = 0; ///< literal before the first field, at literals_[0]
     std::vector<Field> fields_;

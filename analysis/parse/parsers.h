@@ -14,5 +14,6 @@ std::unique_ptr<LogParser> makeFpmSlowParser();
 std::unique_ptr<LogParser> makePhpErrorParser();
 std::unique_ptr<LogParser> makeSyslogParser();
 std::unique_ptr<LogParser> makeBoaMonitorParser();
+std::unique_ptr<LogParser> makeSupervisordParser();
 
 } // namespace gd

@@ -1,7 +1,9 @@
-// PHP error_log written by php.ini `error_log` (log-evidence.md §4.4):
+// PHP error_log written by php.ini `error_log` (docs/log-formats.md, "PHP error log"):
 //   [24-Nov-2026 09:51:32 UTC] PHP Fatal error:  Maximum execution time of 180 seconds exceeded in /x.inc on
 //   line 2171
 // Uncaught exceptions continue over several unstamped lines (Stack trace:, #0 ..., "  thrown in ...").
+// A "PHP Fatal error:  ..." line without the time (PHP writing to stderr, a paste without the prefix) is an
+// event without a time.
 //
 // The zone is the `date.timezone` NAME (format `e`), not an offset. UTC/GMT are resolved here
 // (hasOffset, offset 0); any other name (Europe/Berlin, ...) is left in `group` with hasOffset=false
@@ -59,6 +61,17 @@ bool classifySeverity(std::string_view severity, MessageCode& code, Level& level
         return false;
     }
     return true;
+}
+
+/// "PHP Fatal error:  ..." and the other severities PHP names: an entry whose time was left out.
+bool isUndatedEntry(std::string_view line)
+{
+    if (!consume(line, "PHP "))
+        return false;
+    const std::size_t colon = line.substr(0, 32).find(':');
+    MessageCode code = MessageCode::None;
+    Level level = Level::None;
+    return colon != std::string_view::npos && classifySeverity(line.substr(0, colon), code, level);
 }
 
 /// Refines a fatal error into the three limits the detectors look for.
@@ -198,6 +211,10 @@ private:
 
     LineResult parseUnstamped(std::string_view line, ParsedEvent& out)
     {
+        if (isUndatedEntry(line)) {
+            out.hasTime = false;
+            return parseMessage(line, out);
+        }
         const bool traceShaped = line.starts_with("Stack trace:") || line.starts_with("  thrown in ") ||
                                  line.starts_with("Next ") ||
                                  (line[0] == '#' && line.size() > 1 && isDigit(line[1]));

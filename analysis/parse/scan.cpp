@@ -33,4 +33,31 @@ bool consumeSecondsAsMs(std::string_view& text, std::uint32_t& ms)
     return true;
 }
 
+std::string_view stripAnsi(std::string_view line, std::string& buffer)
+{
+    std::size_t escape = line.find('\x1B');
+    if (escape == npos)
+        return line;
+    buffer.clear();
+    std::size_t from = 0;
+    while (escape != npos) {
+        buffer.append(line.substr(from, escape - from));
+        std::size_t end = escape + 1;
+        if (end < line.size() && line[end] == '[') {
+            // CSI: parameter and intermediate bytes (0x20-0x3F), then one final byte (0x40-0x7E).
+            ++end;
+            while (end < line.size() && line[end] >= 0x20 && line[end] <= 0x3F)
+                ++end;
+            if (end < line.size() && line[end] >= 0x40 && line[end] <= 0x7E)
+                ++end;
+        } else if (end < line.size()) {
+            ++end; // a two-byte sequence (ESC and one character)
+        }
+        from = end;
+        escape = line.find('\x1B', from);
+    }
+    buffer.append(line.substr(from));
+    return buffer;
+}
+
 } // namespace gd::scan

@@ -7,6 +7,7 @@
 #include <cstddef>
 #include <cstdint>
 #include <cstring>
+#include <string>
 #include <string_view>
 
 namespace gd::scan {
@@ -207,6 +208,11 @@ inline std::string_view skipLeadingNuls(std::string_view line)
         ++i;
     return line.substr(i);
 }
+
+/// `line` without its ANSI escape sequences (colour codes such as "\x1B[0;31m" from journalctl or a terminal
+/// copy). Returns `line` itself when it has none; otherwise the cleaned text, which lives in `buffer` until
+/// the next call with the same buffer.
+std::string_view stripAnsi(std::string_view line, std::string& buffer);
 
 /// Without trailing spaces and tabs; empty for a blank line.
 inline std::string_view trimRight(std::string_view text)

@@ -1,4 +1,4 @@
-// Syslog / kern.log / messages / iptables.log (log-evidence.md §5).
+// Syslog / kern.log / messages / iptables.log (docs/log-formats.md, "Kernel and syslog").
 //
 // Three line prefixes are accepted:
 //   RFC 3164 (rsyslog traditional, BOA): "Nov 24 10:51:32 srv1 prog[pid]: msg"  - no year, no zone
@@ -6,10 +6,16 @@
 //   RFC 5424 (forwarded):                "<6>1 2026-11-24T10:51:32.123+01:00 srv1 kernel - - - msg"
 // A "<PRI>" in front of the first two (raw forwarded 3164) is accepted too and gives the level.
 // The program becomes `group`, its pid `pid`; kernel and systemd messages are classified further.
+// A time alone does not make a syslog line (MySQL's error.log starts with the same ISO stamp): after the host
+// comes the program tag, and only syslogd's own tagless lines (-- MARK --, last message repeated) go without.
+// Tab-indented lines continue the message before them (rsyslog's multi-line messages); ANSI colour codes
+// (journalctl, terminal copies) are dropped before reading.
 
 #include "parse/parsers.h"
 #include "parse/scan.h"
 #include "parse/timestamps.h"
+
+#include <string>
 
 namespace gd {
 namespace {
@@ -20,6 +26,13 @@ using timestamps::StampStatus;
 constexpr std::string_view kBadPid = "bad pid";
 constexpr std::string_view kTruncated = "truncated";
 constexpr std::string_view kBadTimestamp = "bad timestamp";
+constexpr std::string_view kNoTag = "no program tag";
+
+/// The lines syslogd itself writes without a program tag.
+bool isTaglessSyslogLine(std::string_view msg)
+{
+    return msg.starts_with("-- MARK --") || msg.starts_with("last message repeated ");
+}
 
 /// "<PRI>" at the start of the line; the severity becomes the level.
 bool parsePriority(std::string_view& text, Level& level)
@@ -239,7 +252,7 @@ bool splitTag(std::string_view text, std::string_view& program, std::string_view
 {
     std::string_view rest;
     std::string_view tag = splitToken(text, rest);
-    if (!tag.ends_with(':'))
+    if (!tag.ends_with(':') || tag.starts_with('['))
         return false;
     tag.remove_suffix(1);
     pidText = {};
@@ -261,9 +274,11 @@ public:
 
     LineResult parseLine(std::string_view line, ParsedEvent& out) override
     {
-        line = skipLeadingNuls(line);
+        line = stripAnsi(skipLeadingNuls(line), cleaned_);
         if (trimRight(line).empty())
             return {LineStatus::Ignored, {}};
+        if (line[0] == '\t')
+            return {LineStatus::Continuation, {}};
         std::string_view text = line;
         if (text[0] == '<') {
             if (!parsePriority(text, out.level))
@@ -295,8 +310,11 @@ public:
         if (!hostless) {
             if (host.empty() || afterHost.empty())
                 return {LineStatus::Rejected, kTruncated};
-            if (!splitTag(afterHost, program, pidText, msg))
-                msg = afterHost; // "-- MARK --", "last message repeated 3 times": no tag
+            if (!splitTag(afterHost, program, pidText, msg)) {
+                if (!isTaglessSyslogLine(afterHost))
+                    return {LineStatus::Rejected, kNoTag};
+                msg = afterHost;
+            }
         }
         return classify(program, pidText, msg, out);
     }
@@ -372,6 +390,8 @@ private:
             classifySystemd(msg, out);
         return {LineStatus::Event, {}};
     }
+
+    std::string cleaned_; ///< the line without ANSI codes, when it had some
 };
 
 } // namespace

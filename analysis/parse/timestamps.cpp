@@ -311,4 +311,29 @@ StampStatus readSyslogTime(std::string_view text, ParsedEvent& out, std::size_t&
     return StampStatus::Ok;
 }
 
+StampStatus readAsctime(std::string_view text, ParsedEvent& out, std::size_t& used)
+{
+    if (text.size() < 19 || text[4] != '-' || text[7] != '-' || text[10] != ' ')
+        return StampStatus::NoStamp;
+    CivilFields f;
+    f.year = parseDigits(text, 0, 4);
+    f.month = parseDigits(text, 5, 2);
+    f.day = parseDigits(text, 8, 2);
+    if (f.year < 0 || f.month < 0 || f.day < 0 || !parseClock(text, 11, f))
+        return StampStatus::NoStamp;
+    std::size_t pos = 19;
+    if (pos < text.size() && (text[pos] == ',' || text[pos] == '.')) {
+        const int millis = parseDigits(text, pos + 1, 3);
+        if (millis < 0)
+            return StampStatus::BadStamp;
+        f.millisecond = millis;
+        pos += 4;
+    }
+    if (!isValidCivil(f))
+        return StampStatus::BadDate;
+    out.time = civilMs(f);
+    used = pos;
+    return StampStatus::Ok;
+}
+
 } // namespace gd::timestamps

@@ -75,4 +75,10 @@ StampStatus readPhpTime(std::string_view line, ParsedEvent& out, std::size_t& us
 /// RFC 3164 "Nov 24 10:51:32", "Nov  4 10:51:32" (also an unpadded "Nov 4"): no year, no zone.
 StampStatus readSyslogTime(std::string_view text, ParsedEvent& out, std::size_t& used);
 
+// --- supervisord ---
+
+/// supervisord's "2020-04-11 13:10:00,063" (Python's asctime: local time, comma before the milliseconds; a
+/// dot or no fraction is accepted too). No zone.
+StampStatus readAsctime(std::string_view text, ParsedEvent& out, std::size_t& used);
+
 } // namespace gd::timestamps

@@ -166,6 +166,23 @@ private Q_SLOTS:
             << R"(203.0.113.7 - - [24/Nov/2026:10:51:32 +0100] "\x16\x03\x01\x02\x00\x01" 400 150 "-" "-" 0.001 -)"_ba
             << "time=2026-11-24 10:51:32.000+0100 method=OTHER value=400 durationMs=1 client=[203.0.113.7]"_ba;
 
+        QTest::newRow("unquoted request, protocol ends it")
+            << R"([$time_local] $remote_addr to: $upstream_addr: $request $status rt $request_time)"_ba
+            << "[24/Nov/2026:10:51:32 +0100] 203.0.113.7 to: 127.0.0.1:9000: GET /a b?c HTTP/1.1 502 rt 0.002"_ba
+            << "time=2026-11-24 10:51:32.000+0100 method=GET value=502 durationMs=2 target=[/a b?c] "
+               "client=[203.0.113.7]"_ba;
+        // Without " HTTP/x.y" nothing tells where an unquoted request ends: the first space is taken.
+        QTest::newRow("rejected: unquoted request without protocol")
+            << R"([$time_local] $request $status)"_ba
+            << "[24/Nov/2026:10:51:32 +0100] GET / 400"_ba
+            << "rejected: bad status"_ba;
+        QTest::newRow("time_local wins over msec, whatever the order")
+            << R"($msec [$time_local] $status)"_ba
+            << "1795513892.123 [24/Nov/2026:10:51:32 +0100] 200"_ba
+            << "time=2026-11-24 10:51:32.000+0100 value=200"_ba;
+        QTest::newRow("msec after time_local") << R"([$time_local] $msec $status)"_ba
+                                               << "[24/Nov/2026:10:51:32 +0100] garbage 200"_ba
+                                               << "time=2026-11-24 10:51:32.000+0100 value=200"_ba;
         QTest::newRow("rejected: bad status")
             << kCombinedTimed
             << R"(203.0.113.7 - - [24/Nov/2026:10:51:32 +0100] "GET / HTTP/1.1" 5xx 150 "-" "-" 0.001 -)"_ba
@@ -269,6 +286,75 @@ private Q_SLOTS:
             std::string error;
             QVERIFY2(validateAccessLogFormat(view(format), &error), error.c_str());
         }
+    }
+
+    /// The home-made tails after `combined`: which number is $request_time and which the upstream's.
+    void timingTail_data()
+    {
+        QTest::addColumn<QByteArray>("tail");
+        QTest::addColumn<QByteArray>("expected"); ///< the timing part of dump()
+        QTest::newRow("request and upstream time") << "0.003 0.002"_ba
+                                                   << "durationMs=3 upstreamMs=2"_ba;
+        QTest::newRow("upstream list") << "1.007 0.004, 0.002 : 1.001 p"_ba
+                                       << "durationMs=1007 upstreamMs=1001"_ba;
+        QTest::newRow("no upstream") << "0.000 -"_ba
+                                     << ""_ba;
+        QTest::newRow("address and status between") << "0.002 unix:/run/php/php8.2-fpm.sock 502 0.001"_ba
+                                                    << "durationMs=2 upstreamMs=1"_ba;
+        QTest::newRow("address list, status list, time list")
+            << "60.002 127.0.0.1:9000, 127.0.0.1:9001 504, 504 30.001, 30.000"_ba
+            << "durationMs=60002 upstreamMs=30000"_ba;
+        QTest::newRow("status right after the request time is no time") << "0.003 502 10.0.0.5:9000"_ba
+                                                                        << "durationMs=3"_ba;
+        QTest::newRow("Amplify pairs") << "rt=0.250 uct=\"0.001\" uht=\"0.247\" urt=\"0.248\""_ba
+                                       << "durationMs=250 upstreamMs=248"_ba;
+        QTest::newRow("ingress-nginx upstreaminfo")
+            << "412 0.020 [default-web-80] [] 10.0.0.5:9000 0 0.019 502 3f1c9a0b"_ba
+            << "durationMs=20 upstreamMs=19"_ba;
+        QTest::newRow("labelled, upstream first")
+            << "upstream_response_time 0.001, 0.004 msec 1795513900.001 request_time 0.006"_ba
+            << "durationMs=6 upstreamMs=4"_ba;
+        QTest::newRow("quoted gzip ratio is no request time") << "\"4.10\""_ba
+                                                              << ""_ba;
+        QTest::newRow("X-Forwarded-For then request time") << "\"198.51.100.9, 10.0.0.1\" 0.120"_ba
+                                                           << "durationMs=120 client=[198.51.100.9]"_ba;
+    }
+
+    void timingTail()
+    {
+        QFETCH(QByteArray, tail);
+        QFETCH(QByteArray, expected);
+        const auto combined = NginxLogFormat::compile(
+            R"($remote_addr - $remote_user [$time_local] "$request" $status $body_bytes_sent "$http_referer" )"
+            R"("$http_user_agent")",
+            nullptr, TrailingData::TimingHeuristic);
+        QVERIFY(combined.has_value());
+        const QByteArray line =
+            R"(203.0.113.7 - - [24/Nov/2026:10:51:32 +0100] "GET / HTTP/1.1" 502 150 "-" "UA" )"_ba + tail;
+        ParsedEvent event;
+        AccessLineExtras extras;
+        QVERIFY(combined->matchLine(view(line), event, &extras).ok());
+        QByteArray actual;
+        if (event.durationMs != 0)
+            actual += "durationMs=" + QByteArray::number(event.durationMs);
+        if (extras.upstreamResponseMs != AccessLineExtras::kAbsent)
+            actual += " upstreamMs=" + QByteArray::number(extras.upstreamResponseMs);
+        if (event.client != "203.0.113.7")
+            actual += " client=[" + bytes(event.client) + ']';
+        QCOMPARE(actual.trimmed(), expected);
+    }
+
+    void directiveNameAndEscape()
+    {
+        const auto json = NginxLogFormat::compile(
+            R"(log_format  json_combined escape=json '{"time_local":"$time_local","status":"$status"}';)",
+            nullptr);
+        QVERIFY(json.has_value());
+        QCOMPARE(bytes(json->name()), "json_combined"_ba);
+        QCOMPARE(bytes(json->escape()), "json"_ba);
+        const auto bare = NginxLogFormat::compile("[$time_local] $status", nullptr);
+        QVERIFY(bare.has_value());
+        QVERIFY(bare->name().empty() && bare->escape().empty());
     }
 
     void parserUsesGivenFormat()

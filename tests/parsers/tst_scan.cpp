@@ -223,6 +223,19 @@ private Q_SLOTS:
         QCOMPARE(scan::trimSpaces("\t0.004"), std::string_view("\t0.004"));
         QVERIFY(scan::isUpper('G') && !scan::isUpper('g'));
     }
+
+    void stripAnsi()
+    {
+        std::string buffer;
+        const std::string_view plain = "Nov 24 10:51:32 srv1 kernel: x";
+        QCOMPARE(scan::stripAnsi(plain, buffer).data(), plain.data()); // no copy without escapes
+        QCOMPARE(scan::stripAnsi("\x1b[0;1;31mred\x1b[0m and \x1b[1mbold\x1b[22m", buffer),
+                 std::string_view("red and bold"));
+        QCOMPARE(scan::stripAnsi("two-byte \x1b(Bsequence", buffer), std::string_view("two-byte Bsequence"));
+        QCOMPARE(scan::stripAnsi("cut at the end \x1b[0;3", buffer), std::string_view("cut at the end "));
+        QCOMPARE(scan::stripAnsi("lone escape \x1b", buffer), std::string_view("lone escape "));
+        QCOMPARE(scan::stripAnsi("\x1b[m", buffer), std::string_view(""));
+    }
 };
 
 QTEST_GUILESS_MAIN(TestScan)

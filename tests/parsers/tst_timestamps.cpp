@@ -72,6 +72,8 @@ QByteArray read(const QString& name, const QByteArray& text)
         return stamp(timestamps::readSyslogTime);
     if (name == u"date")
         return stamp(timestamps::readDateCommandTime);
+    if (name == u"asctime")
+        return stamp(timestamps::readAsctime);
     if (name == u"compact") {
         CivilFields f;
         const StampStatus status = timestamps::readCompactTime(line, 0, f);
@@ -189,6 +191,15 @@ private Q_SLOTS:
         row("compact", "261124-105132 KILL FPM 12", "2026-11-24 10:51:32.000");
         row("compact", "260230-105132", "bad date");
         row("compact", "2611x4-105132", "no timestamp");
+        // supervisord (gh-Azure-app-service-quickstart-docker-images-337) and Python's logging
+        row("asctime", "2020-04-11 13:10:00,063 INFO exited: php-fpm", "2020-04-11 13:10:00.063 used=23");
+        row("asctime", "2020-04-11 13:10:00.063 INFO", "2020-04-11 13:10:00.063 used=23");
+        row("asctime", "2020-04-11 13:10:00 INFO", "2020-04-11 13:10:00.000 used=19");
+        row("asctime", "2020-04-11 13:10:00,", "bad timestamp");
+        row("asctime", "2020-04-11 13:10:00,06", "bad timestamp");
+        row("asctime", "2020-02-30 13:10:00,063 INFO", "bad date");
+        row("asctime", "2020-04-11T13:10:00,063 INFO", "no timestamp");
+        row("asctime", "2020-04-11 13:10", "no timestamp");
     }
 
     void readers()

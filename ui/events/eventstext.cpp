@@ -142,6 +142,8 @@ QString eventCodeText(MessageCode code)
         return tr("BOA module update required");
     case MessageCode::BoaOther:
         return tr("BOA message");
+    case MessageCode::SupervisorOther:
+        return tr("supervisord message");
     case MessageCode::Count_:
         break;
     }
