@@ -20,7 +20,7 @@ struct Failure {
     bool fromAccessLog = true;
 };
 
-/// The status nginx answers with for an error-log message (log-evidence.md §2.2), 0 if none.
+/// The status nginx answers with for an error-log message (docs/log-formats.md, "nginx error log"), 0 if none.
 std::uint16_t statusForNginxError(MessageCode code);
 
 /// Failures in time order (by end time).

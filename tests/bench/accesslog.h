@@ -16,7 +16,7 @@ class NginxErrorLog;
 class PhpLogs;
 
 enum class AccessFormat : std::uint8_t {
-    BoaMain, ///< log-evidence.md §3.2
+    BoaMain, ///< docs/log-formats.md, "nginx access log"
     Combined ///< nginx's default, §3.1 (for tools that only know it)
 };
 

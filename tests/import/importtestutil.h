@@ -23,7 +23,7 @@
 
 namespace gdtest {
 
-// --- Sample content (log-evidence.md §2.3, §3.2, §4.1, §5.1), with UTC worked out by hand ------------
+// --- Sample content in the shapes of docs/log-formats.md, with UTC worked out by hand ---------------------
 
 /// BOA access log, +0100: 09:51:32Z, 10:02:55Z, 10:03:01Z on 2026-11-24.
 inline QByteArray accessLog()
