@@ -3,18 +3,20 @@
 # bundle (.tar.gz) plus <name>.label.json per run.
 # usage: tests/lab/run-lab.sh [--out DIR] [SCENARIO...]
 # Scenarios: backend-down backend-restart segfault-restart page-crash timeout overload
-#            update-manager negative-control two-incidents demo   (default: all of them)
+#            update-manager negative-control two-incidents json-access php-fatal-traces
+#            container-output fpm-only demo   (default: all of them)
 # "timeout" makes two bundles (timeout-502, timeout-504). Needs root (Debian 12).
 set -u
 here=$(cd "$(dirname "$0")" && pwd)
-all=(backend-down backend-restart segfault-restart page-crash timeout overload update-manager negative-control two-incidents demo)
+all=(backend-down backend-restart segfault-restart page-crash timeout overload update-manager negative-control two-incidents
+     json-access php-fatal-traces container-output fpm-only demo)
 out=""
 scenarios=()
 while [ $# -gt 0 ]; do
     case "$1" in
         --out) out=$2; shift 2 ;;
         --out=*) out=${1#--out=}; shift ;;
-        -h|--help) sed -n '2,7p' "$0"; exit 0 ;;
+        -h|--help) sed -n '2,8p' "$0"; exit 0 ;;
         *) scenarios+=("$1"); shift ;;
     esac
 done

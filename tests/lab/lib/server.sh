@@ -9,6 +9,13 @@ CFG_TERMINATE_TIMEOUT=${CFG_TERMINATE_TIMEOUT:-4s} # FPM request_terminate_timeo
 CFG_SLOWLOG_TIMEOUT=${CFG_SLOWLOG_TIMEOUT:-2s}
 CFG_MAX_CHILDREN=${CFG_MAX_CHILDREN:-8}
 CFG_LISTEN_BACKLOG=${CFG_LISTEN_BACKLOG:-511}
+# Where the logs go (container-style runs point them at /dev/stdout, /dev/stderr, /proc/self/fd/2).
+CFG_ACCESS_LOG=${CFG_ACCESS_LOG:-@R@/var/log/nginx/access.log}
+CFG_ERROR_LOG=${CFG_ERROR_LOG:-@R@/var/log/nginx/error.log}
+CFG_MAIN_ERROR_LEVEL=${CFG_MAIN_ERROR_LEVEL:-error}   # nginx error_log level outside http{} (startup)
+CFG_FPM_ERROR_LOG=${CFG_FPM_ERROR_LOG:-@R@/var/log/php/php82-fpm-error.log}
+CFG_PHP_ERROR_LOG=${CFG_PHP_ERROR_LOG-/var/log/php/error_log_82}  # empty: PHP errors go to FastCGI stderr
+CFG_POOL_EXTRA=${CFG_POOL_EXTRA:-}                  # more pool lines (e.g. catch_workers_output)
 
 LAB_POOL=o1.82
 LAB_FPM_BIN=/usr/sbin/php-fpm8.2
@@ -27,6 +34,12 @@ lab_free_port() {
 lab_render() {
     local tpl=$1 out=$2 text
     text=$(<"$tpl")
+    text=${text//@ACCESS_LOG@/$CFG_ACCESS_LOG}
+    text=${text//@ERROR_LOG@/$CFG_ERROR_LOG}
+    text=${text//@MAIN_ERROR_LEVEL@/$CFG_MAIN_ERROR_LEVEL}
+    text=${text//@FPM_ERROR_LOG@/$CFG_FPM_ERROR_LOG}
+    text=${text//@PHP_ERROR_LOG_LINE@/$(lab_php_error_log_line)}
+    text=${text//$'@POOL_EXTRA@\n'/${CFG_POOL_EXTRA:+$CFG_POOL_EXTRA$'\n'}}
     text=${text//@R@/$R}
     text=${text//@PORT@/$LAB_PORT}
     text=${text//@ACCESS_FORMAT@/$CFG_ACCESS_FORMAT}
@@ -40,6 +53,15 @@ lab_render() {
     text=${text//@ENV_LINES@/$(lab_env_lines nginx)}
     text=${text//@POOL_ENV_LINES@/$(lab_env_lines pool)}
     printf '%s\n' "$text" >"$out"
+}
+
+# Without error_log, PHP-FPM sends PHP's errors to nginx as FastCGI stderr ("PHP message: ...").
+lab_php_error_log_line() {
+    if [ -n "$CFG_PHP_ERROR_LOG" ]; then
+        printf 'php_admin_value[error_log] = %s' "$CFG_PHP_ERROR_LOG"
+    else
+        printf '; no error_log: PHP errors go to FastCGI stderr (the nginx error log)'
+    fi
 }
 
 # libfaketime must survive nginx's and php-fpm's environment clean-up.
@@ -93,7 +115,8 @@ lab_site_state() {
 lab_start_fpm() {
     local envv
     mapfile -d '' envv < <(lab_server_env)
-    "${envv[@]}" "$LAB_FPM_BIN" -y "$R/etc/php/8.2/fpm/php-fpm.conf" -F >>"$LAB/fpm.stdout" 2>&1 &
+    "${envv[@]}" "$LAB_FPM_BIN" -y "$R/etc/php/8.2/fpm/php-fpm.conf" -F \
+        >>"${LAB_FPM_STDOUT:-$LAB/fpm.stdout}" 2>>"${LAB_FPM_STDERR:-$LAB/fpm.stdout}" &
     LAB_FPM_PID=$!
     lab_track "$LAB_FPM_PID" php-fpm
     for _ in $(seq 1 50); do
@@ -121,8 +144,8 @@ lab_fpm_children() { pgrep -P "$LAB_FPM_PID" 2>/dev/null; }
 lab_start_nginx() {
     local envv
     mapfile -d '' envv < <(lab_server_env)
-    "${envv[@]}" "$LAB_NGINX_BIN" -c "$R/etc/nginx/nginx.conf" -p "$R/" \
-        -e "$R/var/log/nginx/error.log" -g 'daemon off;' >>"$LAB/nginx.stdout" 2>&1 &
+    "${envv[@]}" "$LAB_NGINX_BIN" -c "$R/etc/nginx/nginx.conf" -p "$R/" -e "${CFG_ERROR_LOG//@R@/$R}" \
+        -g 'daemon off;' >>"${LAB_NGINX_STDOUT:-$LAB/nginx.stdout}" 2>>"${LAB_NGINX_STDERR:-$LAB/nginx.stdout}" &
     LAB_NGINX_PID=$!
     lab_track "$LAB_NGINX_PID" nginx
     for _ in $(seq 1 50); do

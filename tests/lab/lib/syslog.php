@@ -4,9 +4,9 @@
  * Writes the bundle's var/log/syslog (RFC 3164 "traditional" format, server local time).
  *
  * The sandbox has no kernel log, so for every "child N exited on signal 11 (SIGSEGV)" line in the
- * PHP-FPM log this adds the kernel line the crash would have produced (docs/log-formats.md, "Kernel and syslog"), with
- * the real pid and time, and the real mapping of the crashing module taken from the FPM master's
- * /proc/PID/maps. Besides that only BOA's minute cron lines are written.
+ * PHP-FPM log this adds the kernel line the crash would have produced (docs/log-formats.md, Kernel
+ * and syslog), with the real pid and time, and the real mapping of the crashing module taken from
+ * the FPM master's /proc/PID/maps. Besides that only BOA's minute cron lines are written.
  *
  * usage: php syslog.php --fpm-log=F --maps=F --tz=ZONE --from=EPOCH --to=EPOCH --out=F
  *                       [--periods=B-E,B-E,...] [--module=php-fpm8.2|opcache.so|none]

@@ -10,24 +10,9 @@ LAB_TZ=UTC
 CFG_ACCESS_FORMAT=main CFG_ERROR_LEVEL=crit CFG_FPM_LOG_LEVEL=warning
 lab_up
 lab_capture_maps
-fpm_log=$R/var/log/php/php82-fpm-error.log
 
 lab_traffic 10 4
-
-lab_traffic_start 16 6
-sleep 1
-t0=$(lab_now)
-lab_site_state crash_rate=0.3 page_delay_ms=200
-for _ in $(seq 1 60); do
-    grep -q 'failed processes threshold' "$fpm_log" && break
-    sleep 0.25
-done
-lab_site_state crash_rate=0 page_delay_ms=0
-sleep 2
-t1=$(lab_now)
-lab_traffic_wait
-grep -q 'failed processes threshold' "$fpm_log" || lab_log "WARNING: no emergency restart seen"
-lab_incident segfault-restart "$t0" "$t1" @observed @observed opcache.so
+lab_segfault_restart "$R/var/log/php/php82-fpm-error.log" opcache.so
 
 lab_traffic 8 4
 LAB_SYSLOG_MODULE=opcache.so LAB_SYSLOG_STYLE=null

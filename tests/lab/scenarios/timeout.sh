@@ -21,21 +21,7 @@ lab_traffic 6 4
 "$LAB_REQ" 127.0.0.77 shop.example.org GET "$URL" visitor 10
 lab_traffic 3 4
 
-lab_traffic_start 16 4
-t0=$(lab_now)
-lab_site_state remote_delay=20
-pids=()
-for ip in 127.0.0.81 127.0.0.82 127.0.0.83; do
-    "$LAB_REQ" "$ip" shop.example.org GET "$URL" visitor 12 & pids+=($!)
-    sleep 2
-done
-"$LAB_REQ" 127.0.0.84 shop.example.org GET "$URL" visitor 2 & pids+=($!)
-wait "${pids[@]}"
-sleep 3   # the 504 variant: FPM still terminates the abandoned requests at 6 s
-t1=$(lab_now)
-lab_site_state remote_delay=0.05
-lab_traffic_wait
-lab_incident timeout "$t0" "$t1" shop.example.org "$URL"
+lab_checkout_timeout "$URL"
 
 lab_traffic 6 4
 lab_note "remote API stand-in: php -S on 127.0.0.1 answering after 20 s during the incident (0.05 s otherwise); request_terminate_timeout=$CFG_TERMINATE_TIMEOUT fastcgi_read_timeout=$CFG_READ_TIMEOUT request_slowlog_timeout=$CFG_SLOWLOG_TIMEOUT"
