@@ -24,7 +24,8 @@ struct LabelledIncident {
 
 struct Label {
     QString scenario;
-    QString serverTimeZone;
+    QString serverTimeZone; ///< empty when the bundle does not tell (then this machine's zone is used)
+    bool failureLines = true; ///< false when the bundle holds no log of the failed requests (PHP-FPM side only)
     std::vector<LabelledIncident> incidents;
 };
 
@@ -50,6 +51,7 @@ inline Label readLabel(const QString& path)
     const QJsonObject root = QJsonDocument::fromJson(file.readAll()).object();
     label.scenario = root.value(QStringLiteral("scenario")).toString();
     label.serverTimeZone = root.value(QStringLiteral("server_timezone")).toString();
+    label.failureLines = root.value(QStringLiteral("failure_lines")).toBool(true);
     for (const QJsonValue& value : root.value(QStringLiteral("incidents")).toArray()) {
         const QJsonObject incident = value.toObject();
         label.incidents.push_back({incident.value(QStringLiteral("cause")).toString(),

@@ -71,11 +71,15 @@ foreach (file($incidents_file, FILE_IGNORE_NEW_LINES | FILE_SKIP_EMPTY_LINES) as
 }
 
 $notes = is_file($notes_file) ? file($notes_file, FILE_IGNORE_NEW_LINES | FILE_SKIP_EMPTY_LINES) : array();
+// A bundle that names no zone is read in the zone of whatever machine imports it: the label then claims none.
 $label = array(
   'scenario' => $scenario,
   'generated_utc' => gmdate('Y-m-d\TH:i:s\Z'),
-  'server_timezone' => $tz,
-  'incidents' => $incidents,
-  'notes' => $notes,
+  'server_timezone' => getenv('LAB_LABEL_ZONE_UNKNOWN') ? NULL : $tz,
 );
+// A bundle without any log of the failed requests (PHP-FPM side only) shows its incidents without 502 lines.
+if (getenv('LAB_LABEL_NO_FAILURE_LINES'))
+  $label['failure_lines'] = FALSE;
+$label['incidents'] = $incidents;
+$label['notes'] = $notes;
 file_put_contents($out, json_encode($label, JSON_PRETTY_PRINT | JSON_UNESCAPED_SLASHES) . "\n");

@@ -15,6 +15,7 @@ lab_segfault_restart "$R/var/log/php/php82-fpm-error.log"
 lab_traffic 6 4
 
 LAB_BUNDLE_SYSLOG=0 LAB_BUNDLE_KEEP=var/log/php/php82-fpm-error.log
+export LAB_LABEL_ZONE_UNKNOWN=1 LAB_LABEL_NO_FAILURE_LINES=1
 lab_note "the bundle holds only var/log/php/php82-fpm-error.log: no nginx access or error log, so there is no 502 line in it (client_view counts what the lab's clients saw); no etc/timezone either (the server ran in UTC)"
 lab_note "crashes are real SIGSEGV deaths of FPM children on random pages (the site code raises SIGSEGV in itself with probability 0.3 while the incident lasts)"
 lab_scenario_end
