@@ -146,6 +146,8 @@ KindDecision detectKind(std::string_view head, const QString& name, const Parser
     Score bestScore;
     bool bestHinted = false;
     for (const LogKindInfo& info : logKinds()) {
+        if (!info.detectable)
+            continue;
         const LogKind kind = info.kind;
         const Score score = probe(kind, head, options);
         if (score.events == 0 || score.parsed < score.rejected)
@@ -165,12 +167,18 @@ KindDecision detectKind(std::string_view head, const QString& name, const Parser
     const LooseScore loose = probeLoose(head, options);
     const int gained = loose.read - (best != LogKind::Unknown ? bestScore.parsed : 0);
     const int judged = loose.read + loose.rejected;
-    if (loose.read > 0 && gained >= std::max(2, judged / 10)) {
+    if (loose.read > 0 && gained >= std::max(1, judged / 10)) {
         decision.loose = true;
         decision.kind = best;
         if (decision.kind == LogKind::Unknown) {
-            const auto most = std::max_element(loose.events.begin(), loose.events.end());
-            decision.kind = static_cast<LogKind>(most - loose.events.begin());
+            // The kind with most events; the catch-all of other dated lines only when nothing else read any.
+            auto most = loose.events.begin();
+            for (auto it = loose.events.begin(); it != loose.events.end(); ++it) {
+                const bool catchAll = static_cast<LogKind>(it - loose.events.begin()) == LogKind::Text;
+                if (!catchAll && *it > *most)
+                    most = it;
+            }
+            decision.kind = *most > 0 ? static_cast<LogKind>(most - loose.events.begin()) : LogKind::Text;
         }
         return decision;
     }

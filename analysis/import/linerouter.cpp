@@ -1,6 +1,7 @@
 #include "import/linerouter.h"
 
 #include "parse/logkinds.h"
+#include "parse/signatures.h"
 
 #include <algorithm>
 
@@ -65,6 +66,8 @@ bool LineRouter::tryText(std::string_view text, std::string_view stream, const U
     if (result.status == LineStatus::Rejected) {
         // A kind with no lane for this stream yet.
         for (const LogKindInfo& info : logKinds()) {
+            if (!info.detectable)
+                continue;
             const bool hasLane = std::any_of(lanes_.begin(), lanes_.end(), [&](const Lane& lane) {
                 return lane.kind == info.kind && lane.stream == stream;
             });
@@ -89,9 +92,34 @@ bool LineRouter::tryText(std::string_view text, std::string_view stream, const U
         return false;
     if (innerLayer)
         takeWrapperTime(wrapping, event);
-    const auto at = std::find(recent_.begin(), recent_.end(), result.lane);
-    std::rotate(recent_.begin(), at, at + 1);
+    markUsed(result.lane);
     return true;
+}
+
+void LineRouter::markUsed(std::size_t lane)
+{
+    const auto at = std::find(recent_.begin(), recent_.end(), lane);
+    std::rotate(recent_.begin(), at, at + 1);
+}
+
+LineRouter::Result LineRouter::accept(LogKind kind, std::string_view stream, LineStatus status, Result result)
+{
+    std::size_t index = 0;
+    while (index < lanes_.size() && !(lanes_[index].kind == kind && lanes_[index].stream == stream))
+        ++index;
+    if (index == lanes_.size()) {
+        Lane lane;
+        lane.kind = kind;
+        lane.stream = std::string(stream);
+        lane.parser = makeParser(kind, options_);
+        lanes_.push_back(std::move(lane));
+        recent_.push_back(index);
+    }
+    markUsed(index);
+    result.status = status;
+    result.lane = index;
+    lastWasEvent_ = lastWasEvent_ || status == LineStatus::Event;
+    return result;
 }
 
 LineRouter::Result LineRouter::route(std::string_view line, ParsedEvent& event)
@@ -118,6 +146,18 @@ LineRouter::Result LineRouter::route(std::string_view line, ParsedEvent& event)
         result.status = LineStatus::Continuation;
         result.lane = recent_.front();
         return result;
+    }
+    // What no parser reads as a whole may still hold a documented message (a fragment, a reporter's summary)
+    // or a time stamp (another program's log line): keep it as evidence rather than lose it.
+    if (std::optional<SignatureMatch> match = findSignature(wrapping.innermost())) {
+        event = match->event;
+        takeWrapperTime(wrapping, event);
+        return accept(match->kind, wrapping.stream, LineStatus::Event, result);
+    }
+    ParsedEvent dated;
+    if (probeParser(LogKind::Text)->parseLine(wrapping.innermost(), dated).status == LineStatus::Event) {
+        event = dated;
+        return accept(LogKind::Text, wrapping.stream, LineStatus::Event, result);
     }
     ParsedEvent ignored;
     result.reason = lanes_[0].parser ? lanes_[0].parser->parseLine(wrapping.innermost(), ignored).reason

@@ -43,6 +43,9 @@ private:
     bool tryText(std::string_view text, std::string_view stream, const UnwrappedLine& wrapping,
                  bool innerLayer, ParsedEvent& event, Result& result);
     bool tryLane(std::size_t index, std::string_view text, ParsedEvent& event, Result& result);
+    /// The line goes to the lane of (`kind`, `stream`), made when there is none yet.
+    Result accept(LogKind kind, std::string_view stream, LineStatus status, Result result);
+    void markUsed(std::size_t lane);
     void takeWrapperTime(const UnwrappedLine& wrapping, ParsedEvent& event) const;
     std::unique_ptr<LogParser>& probeParser(LogKind kind);
 

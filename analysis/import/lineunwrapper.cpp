@@ -273,6 +273,25 @@ bool splitSyslogPrefix(std::string_view text, bool stampTaken, UnwrappedLine& ou
     return true;
 }
 
+/// A reporter's label in front of a line: "NGINX:  recv() failed ...", "PHP-FPM: child ... exited". Only
+/// labels that name a program of the stack, so a log's own "WARNING: " stays where it is.
+bool splitProgramLabel(std::string_view text, std::string_view& rest)
+{
+    const std::size_t colon = text.find(": ");
+    if (colon == std::string_view::npos || colon == 0 || colon > 16)
+        return false;
+    std::string label(text.substr(0, colon));
+    for (char& c : label)
+        c = static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
+    bool program = false;
+    for (const char* name : {"nginx", "php", "fpm", "kernel", "syslog", "journal"})
+        program = program || label.find(name) != std::string::npos;
+    if (!program || label.find(' ') != std::string::npos)
+        return false;
+    rest = scan::trimSpaces(text.substr(colon + 1));
+    return !rest.empty();
+}
+
 } // namespace
 
 UnwrappedLine LineUnwrapper::unwrap(std::string_view line)
@@ -319,8 +338,11 @@ UnwrappedLine LineUnwrapper::unwrap(std::string_view line)
         splitSyslogPrefix(text, stampTaken, out, program, rest)) {
         if (out.stream.empty())
             out.stream = program;
-        out.layers[out.layerCount++] = rest;
+        text = rest;
+        out.layers[out.layerCount++] = text;
     }
+    if (out.layerCount < UnwrappedLine::kMaxLayers && splitProgramLabel(text, rest))
+        out.layers[out.layerCount++] = rest;
     return out;
 }
 

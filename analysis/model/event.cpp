@@ -140,6 +140,7 @@ std::string_view messageCodeId(MessageCode code)
         "boa-update-module",
         "boa-other",
         "supervisor-other",
+        "other-line",
     };
     const auto index = static_cast<std::size_t>(code);
     return index < ids.size() ? ids[index] : "none";

@@ -90,6 +90,8 @@ enum class MessageCode : std::uint8_t {
     BoaOther,
     // supervisord (process lifecycle lines use the Service* codes above)
     SupervisorOther,
+    // other dated lines of loose text
+    OtherLine,
     Count_ ///< not a code: the number of codes
 };
 inline constexpr std::size_t kMessageCodeCount = static_cast<std::size_t>(MessageCode::Count_);

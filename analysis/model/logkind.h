@@ -17,6 +17,7 @@ enum class LogKind : std::uint8_t {
     Syslog,      ///< syslog, kern.log, messages, iptables.log, daemon.log
     BoaMonitor,  ///< BOA /var/xdrago logs
     Supervisord, ///< supervisord's own log (programs spawned, exited, stopped)
+    Text,        ///< other dated lines inside loose text (never a whole file's kind)
     Count_       ///< not a kind: the number of kinds (Unknown included)
 };
 inline constexpr std::size_t kLogKindCount = static_cast<std::size_t>(LogKind::Count_);

@@ -66,6 +66,14 @@ constexpr std::array kLogKindTable = {
                 {},
                 [](const ParserOptions&) { return makeSupervisordParser(); },
                 ""},
+    LogKindInfo{LogKind::Text,
+                "text",
+                QT_TRANSLATE_NOOP("gd::LogKind", "other log lines"),
+                {},
+                {},
+                [](const ParserOptions&) { return makeTextLineParser(); },
+                "",
+                false},
 };
 
 constexpr bool inEnumOrder()

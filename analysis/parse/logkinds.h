@@ -26,6 +26,8 @@ struct LogKindInfo {
     std::unique_ptr<LogParser> (*makeParser)(const ParserOptions& options);
     /// Name of our KSyntaxHighlighting definition in resources/syntax/, empty when the built-in rules do.
     const char* syntaxDefinition;
+    /// Detection may choose it for a file; false for the catch-all of loose text (LogKind::Text).
+    bool detectable = true;
 };
 
 /// Every readable kind (not LogKind::Unknown), in enum order.

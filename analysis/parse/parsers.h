@@ -15,5 +15,6 @@ std::unique_ptr<LogParser> makePhpErrorParser();
 std::unique_ptr<LogParser> makeSyslogParser();
 std::unique_ptr<LogParser> makeBoaMonitorParser();
 std::unique_ptr<LogParser> makeSupervisordParser();
+std::unique_ptr<LogParser> makeTextLineParser();
 
 } // namespace gd

@@ -144,6 +144,8 @@ QString eventCodeText(MessageCode code)
         return tr("BOA message");
     case MessageCode::SupervisorOther:
         return tr("supervisord message");
+    case MessageCode::OtherLine:
+        return tr("other log line");
     case MessageCode::Count_:
         break;
     }
