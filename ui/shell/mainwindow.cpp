@@ -6,8 +6,10 @@
 #include "incidents/incidentworkbench.h"
 #include "logviewer/logviewer.h"
 #include "sessions/sessioncontroller.h"
+#include "sessions/sessionparticipant.h"
 #include "shell/filedropfilter.h"
 #include "shell/importprogresswidget.h"
+#include "shell/messagearea.h"
 #include "shell/placeholderpanel.h"
 #include "shell/recentmenu.h"
 #include "shell/welcomepanel.h"
@@ -40,6 +42,33 @@ namespace {
 constexpr int kWelcomePage = 0;
 constexpr int kWorkPage = 1;
 constexpr int kStatusMessageMs = 8000;
+
+/// The window's own part of a session: the time display, set before the logs are imported so
+/// everything is shown in it from the start.
+class TimeDisplaySession : public SessionParticipant {
+public:
+    explicit TimeDisplaySession(MainWindow* window)
+        : window_(window)
+    {
+    }
+    void captureSession(WorkbenchSession& session, const SessionScope&) const override
+    {
+        session.timeDisplay = TimeDisplay::modeKey(window_->timeDisplay().mode());
+    }
+    void restoreBeforeImport(const WorkbenchSession& session) override
+    {
+        if (const auto mode = TimeDisplay::modeFromKey(session.timeDisplay))
+            window_->setTimeDisplayMode(*mode);
+    }
+    void restoreSession(const WorkbenchSession&, const SessionScope&, const SessionRestoreStep& step) override
+    {
+        step.done();
+    }
+
+private:
+    MainWindow* window_;
+};
+
 } // namespace
 
 MainWindow::MainWindow(QWidget* parent)
@@ -54,6 +83,10 @@ MainWindow::MainWindow(QWidget* parent)
     setWindowTitle(tr("Gateway Doctor"));
     setObjectName(QStringLiteral("mainWindow"));
     setAcceptDrops(true);
+    workspace_->setObjectName(QStringLiteral("workspace"));
+    actions_->setObjectName(QStringLiteral("workbenchActions"));
+    sourcesPanel_->setObjectName(QStringLiteral("sourcesPanel"));
+    progress_->setObjectName(QStringLiteral("importProgress"));
     actions_->fillMenuBar(menuBar());
 
     auto* sourcesDock = new QDockWidget(tr("Sources"), this);
@@ -79,12 +112,7 @@ MainWindow::MainWindow(QWidget* parent)
 
     connectActions();
     connectWorkspace();
-    sessions_ = new SessionController(this); // after connectWorkspace: restores follow showImport
-    connect(sessions_, &SessionController::message, this,
-            [this](const QString& text) { statusBar()->showMessage(text, 2 * kStatusMessageMs); });
-    connect(sessions_, &SessionController::titleChanged, this, &MainWindow::updateTitle);
-    connect(sessions_, &SessionController::sessionUsed, this,
-            [this](const QString& path) { rememberRecent({path}); });
+    createSessions(); // after connectWorkspace: restores follow showImport
     updateTitle();
     connect(new FileDropFilter(this), &FileDropFilter::pathsDropped, this, &MainWindow::openInputs);
 
@@ -100,14 +128,33 @@ MainWindow::MainWindow(QWidget* parent)
 
 MainWindow::~MainWindow() = default;
 
+void MainWindow::createSessions()
+{
+    timeDisplaySession_ = std::make_unique<TimeDisplaySession>(this);
+    // Restored in this order: the incident is selected before the events table picks its event.
+    sessions_ = new SessionController(this, workspace_, actions_,
+                                      {incidents_, eventsPanel_, timeDisplaySession_.get()});
+    sessions_->setObjectName(QStringLiteral("sessions"));
+    connect(sessions_, &SessionController::message, this,
+            [this](const QString& text) { statusBar()->showMessage(text, 2 * kStatusMessageMs); });
+    connect(sessions_, &SessionController::titleChanged, this, &MainWindow::updateTitle);
+    connect(sessions_, &SessionController::sessionUsed, this,
+            [this](const QString& path) { rememberRecent({path}); });
+    connect(sessions_, &SessionController::inputProblems, sourcesPanel_->messages(),
+            &MessageArea::setDiagnostics);
+}
+
 QWidget* MainWindow::createWorkArea()
 {
     // Chart on top; below it the incidents (table beside the detail), then the events over the log
     // viewer, so evidence and events show their lines while the incident stays explained.
     eventsPanel_ = new EventsPanel(this);
+    eventsPanel_->setObjectName(QStringLiteral("eventsPanel"));
     logViewer_ = new LogViewer(this);
+    logViewer_->setObjectName(QStringLiteral("logViewer"));
     connect(eventsPanel_, &EventsPanel::eventActivated, logViewer_, &LogViewer::showLine);
     incidents_ = new IncidentWorkbench(this, eventsPanel_, logViewer_);
+    incidents_->setObjectName(QStringLiteral("incidentWorkbench"));
 
     workSplitter_ = new QSplitter(Qt::Vertical, this);
     workSplitter_->setObjectName(QStringLiteral("workSplitter"));
