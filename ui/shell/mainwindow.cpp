@@ -6,12 +6,12 @@
 #include "incidents/incidentworkbench.h"
 #include "logviewer/logviewer.h"
 #include "sessions/sessioncontroller.h"
-#include "sessions/sessionparticipant.h"
 #include "shell/filedropfilter.h"
 #include "shell/importprogresswidget.h"
 #include "shell/messagearea.h"
 #include "shell/placeholderpanel.h"
 #include "shell/recentmenu.h"
+#include "shell/timedisplaysession.h"
 #include "shell/welcomepanel.h"
 #include "shell/workbenchactions.h"
 #include "shell/workspace.h"
@@ -42,33 +42,6 @@ namespace {
 constexpr int kWelcomePage = 0;
 constexpr int kWorkPage = 1;
 constexpr int kStatusMessageMs = 8000;
-
-/// The window's own part of a session: the time display, set before the logs are imported so
-/// everything is shown in it from the start.
-class TimeDisplaySession : public SessionParticipant {
-public:
-    explicit TimeDisplaySession(MainWindow* window)
-        : window_(window)
-    {
-    }
-    void captureSession(WorkbenchSession& session, const SessionScope&) const override
-    {
-        session.timeDisplay = TimeDisplay::modeKey(window_->timeDisplay().mode());
-    }
-    void restoreBeforeImport(const WorkbenchSession& session) override
-    {
-        if (const auto mode = TimeDisplay::modeFromKey(session.timeDisplay))
-            window_->setTimeDisplayMode(*mode);
-    }
-    void restoreSession(const WorkbenchSession&, const SessionScope&, const SessionRestoreStep& step) override
-    {
-        step.done();
-    }
-
-private:
-    MainWindow* window_;
-};
-
 } // namespace
 
 MainWindow::MainWindow(QWidget* parent)
