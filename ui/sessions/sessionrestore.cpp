@@ -51,10 +51,12 @@ void SessionRestore::restoreFrom(std::size_t participant)
         return;
     }
     const QPointer<SessionRestore> self(this);
-    participants_[participant]->restoreSession(session_, scope_, {this, [self, participant] {
-                                                                      if (self && self->turn_ == participant)
-                                                                          self->restoreFrom(participant + 1);
-                                                                  }});
+    const auto done = [self, participant] {
+        // A second call, or one after the restore was abandoned, changes nothing.
+        if (self && self->turn_ == participant)
+            self->restoreFrom(participant + 1);
+    };
+    participants_[participant]->restoreSession(session_, scope_, {this, done});
 }
 
 } // namespace gd
