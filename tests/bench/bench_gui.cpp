@@ -33,6 +33,7 @@
 #include "events/eventspanel.h"
 #include "import/importresult.h"
 #include "import/rawtext.h"
+#include "incidents/evidencemodel.h"
 #include "incidents/incidentdetailpanel.h"
 #include "incidents/incidentnavigator.h"
 #include "incidents/incidentsmodel.h"
@@ -537,7 +538,14 @@ void measureStepping(MainWindow& window, Report& report)
         stalls.stop();
         stall.add(stalls.maxGapMs());
 
-        if (navigator->nextEvidence()->isEnabled()) {
+        // The viewer shows no line again when the events table already led it there (the first
+        // evidence is often the first event of the incident): nothing to measure then.
+        const auto import = gdtest::workspaceOf(window)->result();
+        const EvidenceLine* first =
+            detail->evidenceCount() > 0 ? &detail->evidenceModel()->evidence().front() : nullptr;
+        const bool alreadyShown = first && viewer->markedLine() == first->line &&
+                                  viewer->headerText() == import->sources[first->source].path;
+        if (navigator->nextEvidence()->isEnabled() && !alreadyShown) {
             linesShown = -1;
             clock.start();
             navigator->nextEvidence()->trigger();
