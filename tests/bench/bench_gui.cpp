@@ -33,6 +33,7 @@
 #include "events/eventspanel.h"
 #include "import/importresult.h"
 #include "import/rawtext.h"
+#include "incidents/evidencemodel.h"
 #include "incidents/incidentdetailpanel.h"
 #include "incidents/incidentnavigator.h"
 #include "incidents/incidentsmodel.h"
@@ -45,6 +46,7 @@
 #include "sources/sourcespanel.h"
 #include "timeline/timelinechart.h"
 #include "timeline/timelinechartview.h"
+#include "windowparts.h"
 
 #include <QAbstractItemModel>
 #include <QAction>
@@ -281,7 +283,7 @@ private:
 /// Opens `inputs` in `window` and waits for the chart and the analysis. Returns false on timeout.
 bool openAndWait(MainWindow& window, const QStringList& inputs, Report* report)
 {
-    IncidentWorkbench* bench = window.incidentWorkbench();
+    IncidentWorkbench* bench = gdtest::incidentsOf(window);
     TimelineChart* chart = bench->chart();
     QElapsedTimer clock;
     StallMeter stalls(clock);
@@ -292,7 +294,7 @@ bool openAndWait(MainWindow& window, const QStringList& inputs, Report* report)
     int incidentRows = -1;
     qint64 analysisWorkMs = -1;
     QList<QMetaObject::Connection> connections;
-    connections << QObject::connect(window.workspace(), &Workspace::importFinished, [&] {
+    connections << QObject::connect(gdtest::workspaceOf(window), &Workspace::importFinished, [&] {
         // Connected after MainWindow's own slot, so this runs once showImport() returned.
         if (importMs < 0)
             showImportEndMs = msSince(clock);
@@ -312,7 +314,7 @@ bool openAndWait(MainWindow& window, const QStringList& inputs, Report* report)
         analysisWorkMs = workMs;
         incidentRows = bench->incidentsPanel()->model()->rowCount();
     });
-    connections << QObject::connect(window.eventsPanel(), &EventsPanel::filterApplied, [&] {
+    connections << QObject::connect(gdtest::eventsPanelOf(window), &EventsPanel::filterApplied, [&] {
         if (eventsMs < 0)
             eventsMs = msSince(clock);
     });
@@ -327,7 +329,7 @@ bool openAndWait(MainWindow& window, const QStringList& inputs, Report* report)
     const double openCallMs = msSince(clock);
     const bool ok = waitUntil([&] {
         return chartMs >= 0 && analysisMs >= 0 && pinnedMs >= 0 && chartPaint.paintedMs() >= 0 &&
-               !window.eventsPanel()->isFiltering();
+               !gdtest::eventsPanelOf(window)->isFiltering();
     });
     const double shownMs = msSince(clock);
     settle(500);
@@ -339,7 +341,7 @@ bool openAndWait(MainWindow& window, const QStringList& inputs, Report* report)
         return false;
     }
     importMs = showImportEndMs;
-    const auto result = window.workspace()->result();
+    const auto result = gdtest::workspaceOf(window)->result();
     if (!report)
         return true;
 
@@ -372,8 +374,8 @@ bool openAndWait(MainWindow& window, const QStringList& inputs, Report* report)
                 format("%.0f ms, %.0f incidents", analysisMs, incidentRows));
     report->add("evidence lines pinned (open -> all incidents' evidence +/- context in memory)",
                 format("%.0f ms (worker %.0f ms after the analysis, %.1f MB)", pinnedMs, double(pinWorkMs),
-                       window.logViewer()->rawTextReader()
-                           ? double(window.logViewer()->rawTextReader()->pinnedBytes()) / 1e6
+                       gdtest::logViewerOf(window)->rawTextReader()
+                           ? double(gdtest::logViewerOf(window)->rawTextReader()->pinnedBytes()) / 1e6
                            : 0.0));
     report->add("longest event-loop stall, import+analysis",
                 format("%.0f ms (UI-thread CPU %.0f ms)", stalls.maxGapMs(), stalls.maxGapCpuMs()),
@@ -406,9 +408,9 @@ double timeFilter(EventsPanel* panel, const EventsFilter& filter, int* rows, Sta
 
 void measureFilters(MainWindow& window, int repeat, Report& report)
 {
-    EventsPanel* panel = window.eventsPanel();
-    const auto result = window.workspace()->result();
-    const auto analysis = window.incidentWorkbench()->analysis();
+    EventsPanel* panel = gdtest::eventsPanelOf(window);
+    const auto result = gdtest::workspaceOf(window)->result();
+    const auto analysis = gdtest::incidentsOf(window)->analysis();
     QElapsedTimer origin;
     origin.start();
     StallMeter stalls(origin);
@@ -463,8 +465,8 @@ void measureFilters(MainWindow& window, int repeat, Report& report)
 /// events table): the first one decodes the member, later ones find it cached when it fits.
 void measureRandomLines(MainWindow& window, Report& report)
 {
-    const auto result = window.workspace()->result();
-    LogViewer* viewer = window.logViewer();
+    const auto result = gdtest::workspaceOf(window)->result();
+    LogViewer* viewer = gdtest::logViewerOf(window);
     int biggest = -1;
     for (std::size_t s = 0; s < result->sources.size(); ++s) {
         const SourceInfo& info = result->sources[s];
@@ -496,12 +498,12 @@ void measureRandomLines(MainWindow& window, Report& report)
 
 void measureStepping(MainWindow& window, Report& report)
 {
-    IncidentWorkbench* bench = window.incidentWorkbench();
+    IncidentWorkbench* bench = gdtest::incidentsOf(window);
     IncidentNavigator* navigator = bench->navigator();
     IncidentDetailPanel* detail = bench->detailPanel();
     TimelineChart* chart = bench->chart();
-    EventsPanel* events = window.eventsPanel();
-    LogViewer* viewer = window.logViewer();
+    EventsPanel* events = gdtest::eventsPanelOf(window);
+    LogViewer* viewer = gdtest::logViewerOf(window);
     QElapsedTimer clock;
     QElapsedTimer origin;
     origin.start();
@@ -536,7 +538,14 @@ void measureStepping(MainWindow& window, Report& report)
         stalls.stop();
         stall.add(stalls.maxGapMs());
 
-        if (navigator->nextEvidence()->isEnabled()) {
+        // The viewer shows no line again when the events table already led it there (the first
+        // evidence is often the first event of the incident): nothing to measure then.
+        const auto import = gdtest::workspaceOf(window)->result();
+        const EvidenceLine* first =
+            detail->evidenceCount() > 0 ? &detail->evidenceModel()->evidence().front() : nullptr;
+        const bool alreadyShown = first && viewer->markedLine() == first->line &&
+                                  viewer->headerText() == import->sources[first->source].path;
+        if (navigator->nextEvidence()->isEnabled() && !alreadyShown) {
             linesShown = -1;
             clock.start();
             navigator->nextEvidence()->trigger();
@@ -560,7 +569,7 @@ void measureStepping(MainWindow& window, Report& report)
 
 void measureZoom(MainWindow& window, int repeat, Report& report)
 {
-    TimelineChart* chart = window.incidentWorkbench()->chart();
+    TimelineChart* chart = gdtest::incidentsOf(window)->chart();
     Samples zoom, zoomRebin, reset, resetRebin;
     QElapsedTimer clock;
     for (int i = 0; i < repeat; ++i) {
@@ -594,8 +603,8 @@ void measureZoom(MainWindow& window, int repeat, Report& report)
 /// each followed by a full repaint of the window.
 void printBreakdown(MainWindow& window)
 {
-    const auto import = window.workspace()->result();
-    IncidentWorkbench* bench = window.incidentWorkbench();
+    const auto import = gdtest::workspaceOf(window)->result();
+    IncidentWorkbench* bench = gdtest::incidentsOf(window);
     const auto analysis = bench->analysis();
     QElapsedTimer clock;
     const auto time = [&](const char* what, const std::function<void()>& call) {
@@ -608,10 +617,10 @@ void printBreakdown(MainWindow& window)
         std::printf("  %-44s %7.1f ms  (repaint after it %5.1f ms)\n", what, callMs, msSince(clock));
     };
     std::printf("UI-thread breakdown of showImport/showAnalysis (second application):\n");
-    time("SourcesPanel::setImport", [&] { window.sourcesPanel()->setImport(import); });
-    time("EventsPanel::setImport", [&] { window.eventsPanel()->setImport(import); });
+    time("SourcesPanel::setImport", [&] { gdtest::sourcesPanelOf(window)->setImport(import); });
+    time("EventsPanel::setImport", [&] { gdtest::eventsPanelOf(window)->setImport(import); });
     settle(500);
-    time("LogViewer::setImport", [&] { window.logViewer()->setImport(import); });
+    time("LogViewer::setImport", [&] { gdtest::logViewerOf(window)->setImport(import); });
     time("TimelineChart::setImport (posts the histogram)", [&] { bench->chart()->setImport(import); });
     bool ready = false;
     const auto connection = QObject::connect(bench->chart(), &TimelineChart::ready, [&] { ready = true; });
@@ -620,8 +629,9 @@ void printBreakdown(MainWindow& window)
     time("TimelineChart::resetZoom (re-bin, as on ready)", [&] { bench->chart()->resetZoom(); });
     time("TimelineChart::setAnalysis", [&] { bench->chart()->setAnalysis(analysis); });
     time("IncidentsPanel::setAnalysis", [&] { bench->incidentsPanel()->setAnalysis(analysis); });
-    time("IncidentDetailPanel::setAnalysis",
-         [&] { bench->detailPanel()->setAnalysis(import, analysis, window.logViewer()->rawTextReader()); });
+    time("IncidentDetailPanel::setAnalysis", [&] {
+        bench->detailPanel()->setAnalysis(import, analysis, gdtest::logViewerOf(window)->rawTextReader());
+    });
     time("window repaint only", [] {});
     std::printf("\n");
 }
@@ -661,7 +671,7 @@ int renderScreenshots(const QString& dir, const QString& bundle)
         return 1;
     if (!openAndWait(window, {bundle}, nullptr))
         return 1;
-    IncidentWorkbench* bench = window.incidentWorkbench();
+    IncidentWorkbench* bench = gdtest::incidentsOf(window);
     constexpr int kIncident = 2;
     bench->selectIncident(kIncident);
     if (bench->selectedIncident() != kIncident) {
@@ -669,8 +679,8 @@ int renderScreenshots(const QString& dir, const QString& bundle)
         return 1;
     }
     IncidentDetailPanel* detail = bench->detailPanel();
-    EventsPanel* events = window.eventsPanel();
-    LogViewer* viewer = window.logViewer();
+    EventsPanel* events = gdtest::eventsPanelOf(window);
+    LogViewer* viewer = gdtest::logViewerOf(window);
     waitUntil([&] { return !events->isFiltering() && !detail->isLoadingEvidence() && !viewer->isLoading(); });
     bool shown = false;
     const auto connection = QObject::connect(viewer, &LogViewer::linesShown, [&] { shown = true; });

@@ -20,6 +20,7 @@
 #include "timeline/timelinechart.h"
 #include "timeline/timelinechartview.h"
 #include "uitestutil.h"
+#include "windowparts.h"
 
 #include <QAction>
 #include <QApplication>
@@ -49,6 +50,10 @@ using namespace gd;
 namespace {
 
 using gdtest::drop;
+using gdtest::eventsPanelOf;
+using gdtest::incidentsOf;
+using gdtest::logViewerOf;
+using gdtest::workspaceOf;
 
 constexpr int kTimeoutMs = 60000;
 
@@ -112,7 +117,7 @@ private Q_SLOTS:
         window.resize(1400, 1000);
         window.show();
         QVERIFY(QTest::qWaitForWindowExposed(&window));
-        IncidentWorkbench* bench = window.incidentWorkbench();
+        IncidentWorkbench* bench = incidentsOf(window);
         QVERIFY(bench);
         QSignalSpy analysed(bench, &IncidentWorkbench::analysisFinished);
         QSignalSpy chartReady(bench->chart(), &TimelineChart::ready);
@@ -128,13 +133,13 @@ private Q_SLOTS:
         QCOMPARE(analysed.at(0).at(0).toInt(), 4);
 
         const auto analysis = bench->analysis();
-        const auto import = window.workspace()->result();
+        const auto import = workspaceOf(window)->result();
         QVERIFY(analysis && import);
         IncidentsPanel* panel = bench->incidentsPanel();
         IncidentNavigator* navigator = bench->navigator();
         TimelineChart* chart = bench->chart();
         IncidentDetailPanel* detail = bench->detailPanel();
-        LogViewer* viewer = window.logViewer();
+        LogViewer* viewer = logViewerOf(window);
         QCOMPARE(panel->shownIncidents().size(), 4);
         QVERIFY(navigator->nextIncident()->isEnabled());
         QVERIFY(!navigator->nextEvidence()->isEnabled());
@@ -165,7 +170,7 @@ private Q_SLOTS:
             QVERIFY(navigator->nextEvidence()->isEnabled());
 
             // Let the events table settle on the incident first: its selection also feeds the viewer.
-            QTRY_VERIFY_WITH_TIMEOUT(!window.eventsPanel()->isFiltering(), kTimeoutMs);
+            QTRY_VERIFY_WITH_TIMEOUT(!eventsPanelOf(window)->isFiltering(), kTimeoutMs);
             QTRY_VERIFY_WITH_TIMEOUT(!viewer->isLoading(), kTimeoutMs);
             QSignalSpy shown(viewer, &LogViewer::linesShown);
             clock.restart();
@@ -182,8 +187,8 @@ private Q_SLOTS:
             QCOMPARE(detail->currentEvidence(), 0);
             QVERIFY(!navigator->previousEvidence()->isEnabled());
             // The events table follows the evidence (the evidence lies in the incident's time range).
-            const EventsModel* events = window.eventsPanel()->model();
-            const QModelIndex current = window.eventsPanel()->view()->currentIndex();
+            const EventsModel* events = eventsPanelOf(window)->model();
+            const QModelIndex current = eventsPanelOf(window)->view()->currentIndex();
             QVERIFY(current.isValid());
             const std::uint32_t event = events->eventAt(current.row());
             QCOMPARE(import->timeline->events().source[event], first.source);
@@ -199,7 +204,7 @@ private Q_SLOTS:
         QCOMPARE(panel->selectedIncident(), analysis->incidents[1].id);
         QTRY_VERIFY_WITH_TIMEOUT(!detail->isLoadingEvidence(), kTimeoutMs);
         QVERIFY(detail->evidenceModel()->index(0, 3).data().toString().contains(QStringLiteral("502")));
-        QTRY_VERIFY_WITH_TIMEOUT(!window.eventsPanel()->isFiltering(), kTimeoutMs);
+        QTRY_VERIFY_WITH_TIMEOUT(!eventsPanelOf(window)->isFiltering(), kTimeoutMs);
         navigator->nextEvidence()->trigger();
         navigator->nextEvidence()->trigger();
         QTRY_VERIFY_WITH_TIMEOUT(!viewer->isLoading(), kTimeoutMs);

@@ -13,6 +13,7 @@
 #include "sources/sourcespanel.h"
 #include "timeline/timelinechart.h"
 #include "uitestutil.h"
+#include "windowparts.h"
 
 #include <QClipboard>
 #include <QDropEvent>
@@ -91,16 +92,16 @@ private Q_SLOTS:
         MainWindow window;
         window.show();
         QVERIFY(QTest::qWaitForWindowExposed(&window));
-        QSignalSpy finished(window.workspace(), &Workspace::importFinished);
+        QSignalSpy finished(workspaceOf(window), &Workspace::importFinished);
 
         // Dropped over a child widget: the window takes it all the same.
-        QVERIFY(drop(window.sourcesPanel()->view()->viewport(), {bundle_}));
-        QVERIFY(window.workspace()->isImporting());
+        QVERIFY(drop(sourcesPanelOf(window)->view()->viewport(), {bundle_}));
+        QVERIFY(workspaceOf(window)->isImporting());
         QTRY_COMPARE_WITH_TIMEOUT(finished.count(), 1, kSmallImportTimeoutMs);
-        QVERIFY(!window.workspace()->isImporting());
-        QVERIFY(window.importProgress()->isHidden());
+        QVERIFY(!workspaceOf(window)->isImporting());
+        QVERIFY(importProgressOf(window)->isHidden());
 
-        const SourcesModel& model = *window.sourcesPanel()->model();
+        const SourcesModel& model = *sourcesPanelOf(window)->model();
         QCOMPARE(model.rowCount(), 1);
         QCOMPARE(model.index(0, 0).data(SourcesModel::FullPathRole).toString(), bundle_);
         for (const char* member :
@@ -112,20 +113,20 @@ private Q_SLOTS:
         QCOMPARE(QSettings().value(QStringLiteral("recentFiles")).toStringList(), QStringList{bundle_});
 
         // An event activated in the events panel is shown in the log viewer below it.
-        const auto& sources = window.workspace()->result()->sources;
+        const auto& sources = workspaceOf(window)->result()->sources;
         const auto access = std::find_if(sources.begin(), sources.end(), [](const SourceInfo& source) {
             return source.path.endsWith(QStringLiteral("nginx/access.log"));
         });
         QVERIFY(access != sources.end());
-        QSignalSpy shown(window.logViewer(), &LogViewer::linesShown);
-        Q_EMIT window.eventsPanel()->eventActivated(static_cast<std::uint16_t>(access - sources.begin()), 3);
+        QSignalSpy shown(logViewerOf(window), &LogViewer::linesShown);
+        Q_EMIT eventsPanelOf(window)->eventActivated(static_cast<std::uint16_t>(access - sources.begin()), 3);
         QTRY_COMPARE_WITH_TIMEOUT(shown.count(), 1, kSmallImportTimeoutMs);
-        QCOMPARE(window.logViewer()->markedLine(), 3u);
-        QVERIFY2(window.logViewer()->markedLineText().contains(QStringLiteral("/admin/reports/updates")),
-                 qPrintable(window.logViewer()->markedLineText()));
+        QCOMPARE(logViewerOf(window)->markedLine(), 3u);
+        QVERIFY2(logViewerOf(window)->markedLineText().contains(QStringLiteral("/admin/reports/updates")),
+                 qPrintable(logViewerOf(window)->markedLineText()));
 
         // What it looks like, for people reviewing the change.
-        window.sourcesPanel()->view()->expandAll();
+        sourcesPanelOf(window)->view()->expandAll();
         QTest::qWait(50);
         const QString shot = QStringLiteral(GD_BINARY_DIR "/tests/ui/mainwindow-after-import.png");
         QVERIFY(window.grab().save(shot));
@@ -141,7 +142,7 @@ private Q_SLOTS:
         QDragEnterEvent enter(QPoint(10, 10), Qt::CopyAction, &mime, Qt::LeftButton, Qt::NoModifier);
         QCoreApplication::sendEvent(&window, &enter);
         QVERIFY(!enter.isAccepted());
-        QVERIFY(!window.workspace()->isImporting());
+        QVERIFY(!workspaceOf(window)->isImporting());
         QVERIFY(window.grab().save(QStringLiteral(GD_BINARY_DIR "/tests/ui/mainwindow-empty.png")));
     }
 
@@ -149,22 +150,22 @@ private Q_SLOTS:
     {
         MainWindow window;
         window.show();
-        QSignalSpy finished(window.workspace(), &Workspace::importFinished);
+        QSignalSpy finished(workspaceOf(window), &Workspace::importFinished);
         window.openInputs({bundle_});
         QTRY_COMPARE_WITH_TIMEOUT(finished.count(), 1, kSmallImportTimeoutMs);
-        QCOMPARE(window.workspace()->result()->sources.size(), std::size_t{3});
+        QCOMPARE(workspaceOf(window)->result()->sources.size(), std::size_t{3});
 
         window.openInputs({extraLog_, bundle_}); // the bundle is already open: only the log is new
         QTRY_COMPARE_WITH_TIMEOUT(finished.count(), 2, kSmallImportTimeoutMs);
-        QCOMPARE(window.workspace()->loadedInputs().paths(), (QStringList{bundle_, extraLog_}));
-        QCOMPARE(window.workspace()->result()->sources.size(), std::size_t{4});
-        const SourcesModel& model = *window.sourcesPanel()->model();
+        QCOMPARE(workspaceOf(window)->loadedInputs().paths(), (QStringList{bundle_, extraLog_}));
+        QCOMPARE(workspaceOf(window)->result()->sources.size(), std::size_t{4});
+        const SourcesModel& model = *sourcesPanelOf(window)->model();
         QVERIFY(findPath(model, extraLog_).isValid());
         QVERIFY(findPath(model, bundle_ + QStringLiteral("!/var/log/nginx/access.log")).isValid());
 
         // Nothing new: no import.
         window.openInputs({bundle_});
-        QVERIFY(!window.workspace()->isImporting());
+        QVERIFY(!workspaceOf(window)->isImporting());
     }
 
     void pastedLinesBecomeASource()
@@ -175,16 +176,16 @@ private Q_SLOTS:
         clipboard->setText(QString::fromUtf8(fpmLog()));
         if (clipboard->text().isEmpty())
             QSKIP("this platform has no clipboard");
-        QSignalSpy finished(window.workspace(), &Workspace::importFinished);
+        QSignalSpy finished(workspaceOf(window), &Workspace::importFinished);
         window.pasteLogLines();
         QTRY_COMPARE_WITH_TIMEOUT(finished.count(), 1, kSmallImportTimeoutMs);
 
-        const QStringList paths = allPaths(*window.sourcesPanel()->model());
+        const QStringList paths = allPaths(*sourcesPanelOf(window)->model());
         const auto pasted = std::find_if(paths.begin(), paths.end(), [](const QString& path) {
             return path.endsWith(QStringLiteral("/pasted-1.log"));
         });
         QVERIFY2(pasted != paths.end(), qPrintable(paths.join(u'\n')));
-        const QModelIndex row = findPath(*window.sourcesPanel()->model(), *pasted);
+        const QModelIndex row = findPath(*sourcesPanelOf(window)->model(), *pasted);
         QCOMPARE(cell(row, SourcesModel::KindColumn), QStringLiteral("PHP-FPM log"));
         QCOMPARE(cell(row, SourcesModel::EventsColumn), QStringLiteral("2"));
         // Pasted text lives in a temporary folder: not a recent file.
@@ -193,7 +194,7 @@ private Q_SLOTS:
         // An empty clipboard says so in the status bar and imports nothing.
         clipboard->setText(QString());
         window.pasteLogLines();
-        QVERIFY(!window.workspace()->isImporting());
+        QVERIFY(!workspaceOf(window)->isImporting());
         QVERIFY(!window.statusBar()->currentMessage().isEmpty());
     }
 
@@ -201,15 +202,15 @@ private Q_SLOTS:
     {
         MainWindow window;
         window.show();
-        QSignalSpy finished(window.workspace(), &Workspace::importFinished);
-        QSignalSpy cancelled(window.workspace(), &Workspace::importCancelled);
-        QSignalSpy progress(window.workspace(), &Workspace::importProgress);
+        QSignalSpy finished(workspaceOf(window), &Workspace::importFinished);
+        QSignalSpy cancelled(workspaceOf(window), &Workspace::importCancelled);
+        QSignalSpy progress(workspaceOf(window), &Workspace::importProgress);
         window.openInputs({bundle_});
         QTRY_COMPARE_WITH_TIMEOUT(finished.count(), 1, kSmallImportTimeoutMs);
 
         LoopGapMeter meter;
         window.openInputs({bigLog_});
-        QVERIFY(!window.importProgress()->isHidden());
+        QVERIFY(!importProgressOf(window)->isHidden());
         // Midway: once some bytes were read.
         QTRY_VERIFY_WITH_TIMEOUT(!progress.isEmpty() &&
                                      progress.last().at(0).value<ImportProgress>().inputBytesDone > 0,
@@ -218,9 +219,10 @@ private Q_SLOTS:
         qInfo("cancelling at %llu of %llu bytes; progress says: %s",
               static_cast<unsigned long long>(seen.inputBytesDone),
               static_cast<unsigned long long>(seen.inputBytesTotal),
-              qPrintable(window.importProgress()->summaryText()));
+              qPrintable(importProgressOf(window)->summaryText()));
         QVERIFY(seen.inputBytesDone < seen.inputBytesTotal);
-        auto* cancelButton = window.importProgress()->findChild<QToolButton*>(QStringLiteral("cancelImport"));
+        auto* cancelButton =
+            importProgressOf(window)->findChild<QToolButton*>(QStringLiteral("cancelImport"));
         QVERIFY(cancelButton);
         QTest::mouseClick(cancelButton, Qt::LeftButton);
 
@@ -228,27 +230,27 @@ private Q_SLOTS:
         qInfo("max event loop gap while importing and cancelling: %lld ms",
               static_cast<long long>(meter.maxGapMs()));
         QCOMPARE(finished.count(), 1);
-        QVERIFY(!window.workspace()->isImporting());
-        QVERIFY(window.importProgress()->isHidden());
+        QVERIFY(!workspaceOf(window)->isImporting());
+        QVERIFY(importProgressOf(window)->isHidden());
         // What was open before is still shown, and the cancelled input is not kept.
-        QCOMPARE(window.workspace()->inputs().paths(), QStringList{bundle_});
-        QCOMPARE(window.workspace()->loadedInputs().paths(), QStringList{bundle_});
-        QVERIFY(!findPath(*window.sourcesPanel()->model(), bigLog_).isValid());
+        QCOMPARE(workspaceOf(window)->inputs().paths(), QStringList{bundle_});
+        QCOMPARE(workspaceOf(window)->loadedInputs().paths(), QStringList{bundle_});
+        QVERIFY(!findPath(*sourcesPanelOf(window)->model(), bigLog_).isValid());
         QVERIFY(
-            findPath(*window.sourcesPanel()->model(), bundle_ + QStringLiteral("!/var/log/nginx/access.log"))
+            findPath(*sourcesPanelOf(window)->model(), bundle_ + QStringLiteral("!/var/log/nginx/access.log"))
                 .isValid());
 
         // And it can import again afterwards.
         window.openInputs({extraLog_});
         QTRY_COMPARE_WITH_TIMEOUT(finished.count(), 2, kSmallImportTimeoutMs);
-        QCOMPARE(window.workspace()->result()->sources.size(), std::size_t{4});
+        QCOMPARE(workspaceOf(window)->result()->sources.size(), std::size_t{4});
     }
 
     void eventLoopKeepsRunningDuringBigImport()
     {
         MainWindow window;
         window.show();
-        QSignalSpy finished(window.workspace(), &Workspace::importFinished);
+        QSignalSpy finished(workspaceOf(window), &Workspace::importFinished);
         LoopGapMeter meter;
         QElapsedTimer clock;
         clock.start();
@@ -261,25 +263,25 @@ private Q_SLOTS:
               static_cast<long long>(meter.maxGapMs()), meter.ticks());
         // A generous bound: this is a check that nothing blocks, not a timing benchmark.
         QVERIFY2(meter.maxGapMs() < 1000, qPrintable(QString::number(meter.maxGapMs())));
-        const QModelIndex row = findPath(*window.sourcesPanel()->model(), bigLog_);
+        const QModelIndex row = findPath(*sourcesPanelOf(window)->model(), bigLog_);
         QVERIFY(row.isValid());
         QCOMPARE(row.sibling(row.row(), SourcesModel::EventsColumn).data().toString(),
                  QLocale().toString(
-                     static_cast<qulonglong>(window.workspace()->result()->sources.front().events)));
-        QVERIFY(window.workspace()->result()->sources.front().events > 1000000);
+                     static_cast<qulonglong>(workspaceOf(window)->result()->sources.front().events)));
+        QVERIFY(workspaceOf(window)->result()->sources.front().events > 1000000);
     }
 
     void provisionalChartWhileImporting()
     {
         MainWindow window;
         window.show();
-        TimelineChart* chart = window.incidentWorkbench()->chart();
-        QSignalSpy finished(window.workspace(), &Workspace::importFinished);
+        TimelineChart* chart = incidentsOf(window)->chart();
+        QSignalSpy finished(workspaceOf(window), &Workspace::importFinished);
         QSignalSpy ready(chart, &TimelineChart::ready);
         bool shownWhileImporting = false;
         QObject::connect(chart, &TimelineChart::provisionalShown, chart, [&] {
             shownWhileImporting =
-                shownWhileImporting || (window.workspace()->isImporting() && finished.isEmpty());
+                shownWhileImporting || (workspaceOf(window)->isImporting() && finished.isEmpty());
         });
         window.openInputs({bigLog_});
         QVERIFY(chart->isVisible()); // an empty window shows the work area at once
@@ -297,18 +299,18 @@ private Q_SLOTS:
         std::uint64_t total = 0;
         for (std::size_t bin = 0; bin < bins.size(); ++bin)
             total += bins.requestTotal(bin);
-        QCOMPARE(total, window.workspace()->result()->sources.front().events);
+        QCOMPARE(total, workspaceOf(window)->result()->sources.front().events);
     }
 
     void cancelOnEmptyWindowClearsProvisionalChart()
     {
         MainWindow window;
         window.show();
-        TimelineChart* chart = window.incidentWorkbench()->chart();
-        QSignalSpy cancelled(window.workspace(), &Workspace::importCancelled);
+        TimelineChart* chart = incidentsOf(window)->chart();
+        QSignalSpy cancelled(workspaceOf(window), &Workspace::importCancelled);
         window.openInputs({bigLog_});
         QTRY_VERIFY_WITH_TIMEOUT(chart->isProvisional(), kBigImportTimeoutMs);
-        window.workspace()->cancelImport();
+        workspaceOf(window)->cancelImport();
         QTRY_COMPARE_WITH_TIMEOUT(cancelled.count(), 1, kBigImportTimeoutMs);
         QVERIFY(!chart->isProvisional());
         QCOMPARE(chart->bins().size(), std::size_t{0});
@@ -319,7 +321,7 @@ private Q_SLOTS:
     {
         MainWindow window;
         window.show();
-        QSignalSpy finished(window.workspace(), &Workspace::importFinished);
+        QSignalSpy finished(workspaceOf(window), &Workspace::importFinished);
         // No event is processed between these calls, so the first run's result can only arrive
         // after the second run started: it must be dropped, and only the union is shown.
         window.openInputs({bundle_});
@@ -327,8 +329,8 @@ private Q_SLOTS:
         QTRY_COMPARE_WITH_TIMEOUT(finished.count(), 1, kSmallImportTimeoutMs);
         QTest::qWait(200);
         QCOMPARE(finished.count(), 1);
-        QCOMPARE(window.workspace()->result()->sources.size(), std::size_t{4});
-        QCOMPARE(window.workspace()->loadedInputs().paths(), (QStringList{bundle_, extraLog_}));
+        QCOMPARE(workspaceOf(window)->result()->sources.size(), std::size_t{4});
+        QCOMPARE(workspaceOf(window)->loadedInputs().paths(), (QStringList{bundle_, extraLog_}));
     }
 
     void closingWhileImportingCancelsAndWaits()
@@ -340,7 +342,7 @@ private Q_SLOTS:
             window.show();
             window.openInputs({bigLog_});
             QTest::qWait(200);
-            QVERIFY(window.workspace()->isImporting());
+            QVERIFY(workspaceOf(window)->isImporting());
         } // the worker is cancelled and joined; its queued result must not reach a dead window
         QTest::qWait(50);
         qInfo("closed mid-import in %lld ms", static_cast<long long>(clock.elapsed()));
@@ -354,12 +356,12 @@ private Q_SLOTS:
             QSignalSpy changed(&window, &MainWindow::timeDisplayChanged);
             window.setTimeDisplayMode(TimeDisplay::Mode::Utc);
             QCOMPARE(changed.count(), 1);
-            QCOMPARE(window.actions()->timeDisplayMode(), TimeDisplay::Mode::Utc);
+            QCOMPARE(actionsOf(window)->timeDisplayMode(), TimeDisplay::Mode::Utc);
             window.close();
         }
         MainWindow again;
         QCOMPARE(again.timeDisplay().mode(), TimeDisplay::Mode::Utc);
-        QCOMPARE(again.actions()->timeDisplayMode(), TimeDisplay::Mode::Utc);
+        QCOMPARE(actionsOf(again)->timeDisplayMode(), TimeDisplay::Mode::Utc);
     }
 
     void recentFilesArePrunedAndCapped()

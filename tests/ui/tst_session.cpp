@@ -10,9 +10,9 @@
 #include "incidents/incidentdetailpanel.h"
 #include "incidents/incidentworkbench.h"
 #include "jobs/analysisjob.h"
-#include "sessions/sessioncapture.h"
 #include "sessions/sessioncontroller.h"
-#include "sessions/sessionrestore.h"
+#include "sessions/sessionmatch.h"
+#include "sessions/sessionparticipant.h"
 #include "sessions/workbenchsession.h"
 #include "shell/mainwindow.h"
 #include "shell/messagearea.h"
@@ -21,6 +21,7 @@
 #include "sources/sourcespanel.h"
 #include "timeline/timelinechart.h"
 #include "uitestutil.h"
+#include "windowparts.h"
 
 #include <QDropEvent>
 #include <QFile>
@@ -29,6 +30,7 @@
 #include <QJsonObject>
 #include <QMimeData>
 #include <QPlainTextEdit>
+#include <QPointer>
 #include <QSettings>
 #include <QSignalSpy>
 #include <QStatusBar>
@@ -113,12 +115,54 @@ bool waitForAnalysis(MainWindow& window, int inputs)
 {
     return QTest::qWaitFor(
         [&] {
-            return window.workspace()->loadedInputs().paths().size() == inputs &&
-                   !window.workspace()->isImporting() && window.incidentWorkbench()->analysis() &&
-                   !window.incidentWorkbench()->analysisJob()->isRunning();
+            return workspaceOf(window)->loadedInputs().paths().size() == inputs &&
+                   !workspaceOf(window)->isImporting() && incidentsOf(window)->analysis() &&
+                   !incidentsOf(window)->analysisJob()->isRunning();
         },
         kTimeoutMs);
 }
+
+/// A part of a workbench that only records its turns; its restore waits until finish() is called.
+class RecordingParticipant : public SessionParticipant {
+public:
+    RecordingParticipant(QString name, QStringList* calls, bool waits)
+        : name_(std::move(name))
+        , calls_(calls)
+        , waits_(waits)
+    {
+    }
+    void captureSession(WorkbenchSession& session, const SessionScope& scope) const override
+    {
+        *calls_ << name_ + QStringLiteral(":capture %1").arg(scope.inputs.size());
+        session.notes.insert(name_, QStringLiteral("kept by ") + name_);
+    }
+    void restoreBeforeImport(const WorkbenchSession& session) override
+    {
+        *calls_ << name_ + QStringLiteral(":early ") + session.notes.value(name_);
+    }
+    void restoreSession(const WorkbenchSession&, const SessionScope& scope,
+                        const SessionRestoreStep& step) override
+    {
+        *calls_ << name_ + QStringLiteral(":restore %1").arg(scope.import ? scope.import->sources.size() : 0);
+        done_ = step.done;
+        guard_ = step.guard;
+        if (!waits_)
+            finish();
+    }
+    void watchEdits(std::function<void()> edited) override { edited_ = std::move(edited); }
+
+    void finish() { done_(); }
+    void edit() { edited_(); }
+    bool hasGuard() const { return guard_ != nullptr; }
+
+private:
+    QString name_;
+    QStringList* calls_;
+    bool waits_;
+    std::function<void()> done_;
+    std::function<void()> edited_;
+    QPointer<QObject> guard_;
+};
 
 /// A prompt that must not be asked.
 SessionController::SaveAnswer failIfAsked(const QString& name)
@@ -321,10 +365,10 @@ private Q_SLOTS:
         b.startMs = 9000;
         b.endMs = 9500;
         analysis.incidents = {a, b};
-        QCOMPARE(SessionRestore::findIncident(analysis, {2, 9000}), 2);
-        QCOMPARE(SessionRestore::findIncident(analysis, {7, 9000}), 2);  // renumbered
-        QCOMPARE(SessionRestore::findIncident(analysis, {1, 1200}), 1);  // start moved inside
-        QCOMPARE(SessionRestore::findIncident(analysis, {2, 7000}), -1); // gone: no wrong guess
+        QCOMPARE(findSessionIncident(analysis, {2, 9000}), 2);
+        QCOMPARE(findSessionIncident(analysis, {7, 9000}), 2);  // renumbered
+        QCOMPARE(findSessionIncident(analysis, {1, 1200}), 1);  // start moved inside
+        QCOMPARE(findSessionIncident(analysis, {2, 7000}), -1); // gone: no wrong guess
     }
 
     void savedSessionReopensInNewWindow()
@@ -340,22 +384,22 @@ private Q_SLOTS:
         EventsFilter filter;
         {
             MainWindow window;
-            window.sessions()->setSavePrompt(failIfAsked);
+            sessionsOf(window)->setSavePrompt(failIfAsked);
             window.show();
             QVERIFY(QTest::qWaitForWindowExposed(&window));
-            QVERIFY(!window.actions()->saveSession()->isEnabled()); // nothing to save yet
+            QVERIFY(!actionsOf(window)->saveSession()->isEnabled()); // nothing to save yet
             window.openInputs({demoBundle()});
             QVERIFY(waitForAnalysis(window, 1));
             QString error;
-            QVERIFY2(window.workspace()->openPastedText(pastedLines(), &error), qPrintable(error));
+            QVERIFY2(workspaceOf(window)->openPastedText(pastedLines(), &error), qPrintable(error));
             QVERIFY(waitForAnalysis(window, 2));
-            QVERIFY(window.actions()->saveSession()->isEnabled());
-            QCOMPARE(window.actions()->saveSession()->shortcut(), QKeySequence(Qt::CTRL | Qt::Key_S));
-            QCOMPARE(window.actions()->saveSessionAs()->shortcut(),
+            QVERIFY(actionsOf(window)->saveSession()->isEnabled());
+            QCOMPARE(actionsOf(window)->saveSession()->shortcut(), QKeySequence(Qt::CTRL | Qt::Key_S));
+            QCOMPARE(actionsOf(window)->saveSessionAs()->shortcut(),
                      QKeySequence(Qt::CTRL | Qt::SHIFT | Qt::Key_S));
 
             window.setTimeDisplayMode(TimeDisplay::Mode::Utc);
-            IncidentWorkbench* bench = window.incidentWorkbench();
+            IncidentWorkbench* bench = incidentsOf(window);
             bench->selectIncident(2);
             QCOMPARE(bench->selectedIncident(), 2);
             incidentId = 2;
@@ -366,14 +410,14 @@ private Q_SLOTS:
             QVERIFY(!window.isWindowModified());
             bench->detailPanel()->noteEditor()->setPlainText(
                 QStringLiteral("Customer confirmed the theme upgrade."));
-            QVERIFY(window.sessions()->isModified());
+            QVERIFY(sessionsOf(window)->isModified());
             QVERIFY(window.isWindowModified());
             QVERIFY(window.windowTitle().contains(QStringLiteral("[*]")));
             notes = bench->detailPanel()->notes();
             QCOMPARE(notes.size(), 1);
 
             // Only 502 and 504 within the incident; the second of them selected.
-            EventsPanel* events = window.eventsPanel();
+            EventsPanel* events = eventsPanelOf(window);
             QTRY_VERIFY_WITH_TIMEOUT(!events->isFiltering(), kTimeoutMs);
             filter = events->filter();
             QVERIFY(filter.hasTimeRange());
@@ -383,10 +427,10 @@ private Q_SLOTS:
             QVERIFY(events->model()->rowCount() >= 2);
             events->view()->setCurrentIndex(events->model()->index(1, 0));
             const QModelIndex current = events->view()->currentIndex();
-            const auto import = window.workspace()->result();
+            const auto import = workspaceOf(window)->result();
             const auto source =
                 sessionEventSource(import->sources[current.data(EventsModel::SourceRole).toUInt()].location,
-                                   window.workspace()->loadedInputs().paths());
+                                   workspaceOf(window)->loadedInputs().paths());
             QVERIFY(source);
             event = *source;
             event.line = current.data(EventsModel::LineRole).toUInt();
@@ -397,7 +441,7 @@ private Q_SLOTS:
             chartFrom = bench->chart()->visibleFrom();
             chartTo = bench->chart()->visibleTo();
 
-            QVERIFY(window.sessions()->saveTo(sessionPath));
+            QVERIFY(sessionsOf(window)->saveTo(sessionPath));
             QVERIFY(QFileInfo::exists(sessionPath));
             QVERIFY(!window.isWindowModified());
             QVERIFY(window.windowTitle().contains(QStringLiteral("case 4711")));
@@ -405,35 +449,35 @@ private Q_SLOTS:
         }
 
         MainWindow window;
-        window.sessions()->setSavePrompt(failIfAsked);
+        sessionsOf(window)->setSavePrompt(failIfAsked);
         window.setTimeDisplayMode(TimeDisplay::Mode::ThisComputer); // the session must bring UTC back
         window.show();
         QVERIFY(QTest::qWaitForWindowExposed(&window));
-        QSignalSpy restored(window.sessions(), &SessionController::restored);
+        QSignalSpy restored(sessionsOf(window), &SessionController::restored);
         // The way the command line, drops and Open Recent come in.
         window.openInputs({sessionPath});
         QTRY_COMPARE_WITH_TIMEOUT(restored.count(), 1, kTimeoutMs);
         QCOMPARE(restored.at(0).at(0).toBool(), true);
 
-        const QStringList inputs = window.workspace()->loadedInputs().paths();
+        const QStringList inputs = workspaceOf(window)->loadedInputs().paths();
         QCOMPARE(inputs.size(), 2);
         QCOMPARE(inputs[0], QDir::cleanPath(demoBundle()));
-        QVERIFY(window.workspace()->isPasted(inputs[1]));
+        QVERIFY(workspaceOf(window)->isPasted(inputs[1]));
         QFile pasted(inputs[1]);
         QVERIFY(pasted.open(QIODevice::ReadOnly));
         QCOMPARE(QString::fromUtf8(pasted.readAll()), pastedLines());
 
-        IncidentWorkbench* bench = window.incidentWorkbench();
+        IncidentWorkbench* bench = incidentsOf(window);
         QCOMPARE(bench->selectedIncident(), incidentId);
         QCOMPARE(bench->detailPanel()->incidentId(), incidentId);
         QCOMPARE(bench->detailPanel()->notes(), notes);
         QCOMPARE(bench->detailPanel()->noteEditor()->toPlainText(),
                  QStringLiteral("Customer confirmed the theme upgrade."));
         QCOMPARE(window.timeDisplay().mode(), TimeDisplay::Mode::Utc);
-        QCOMPARE(window.eventsPanel()->filter(), filter);
-        const QModelIndex current = window.eventsPanel()->view()->currentIndex();
+        QCOMPARE(eventsPanelOf(window)->filter(), filter);
+        const QModelIndex current = eventsPanelOf(window)->view()->currentIndex();
         QVERIFY(current.isValid());
-        const auto import = window.workspace()->result();
+        const auto import = workspaceOf(window)->result();
         const auto source = sessionEventSource(
             import->sources[current.data(EventsModel::SourceRole).toUInt()].location, inputs);
         QVERIFY(source);
@@ -460,20 +504,20 @@ private Q_SLOTS:
             MainWindow window;
             window.openInputs({before + QStringLiteral("/bundle.tar.gz")});
             QVERIFY(waitForAnalysis(window, 1));
-            QVERIFY(window.sessions()->saveTo(before + QStringLiteral("/case.gdsession")));
+            QVERIFY(sessionsOf(window)->saveTo(before + QStringLiteral("/case.gdsession")));
         }
         QVERIFY(QDir().rename(before, after));
 
         MainWindow window;
         window.show();
         QVERIFY(QTest::qWaitForWindowExposed(&window));
-        QSignalSpy restored(window.sessions(), &SessionController::restored);
+        QSignalSpy restored(sessionsOf(window), &SessionController::restored);
         QVERIFY(gdtest::drop(&window, {after + QStringLiteral("/case.gdsession")}));
         QTRY_COMPARE_WITH_TIMEOUT(restored.count(), 1, kTimeoutMs);
-        QCOMPARE(window.workspace()->loadedInputs().paths(),
+        QCOMPARE(workspaceOf(window)->loadedInputs().paths(),
                  QStringList{after + QStringLiteral("/bundle.tar.gz")});
-        QCOMPARE(window.sourcesPanel()->messages()->messageCount(),
-                 static_cast<int>(window.workspace()->result()->diagnostics.size()));
+        QCOMPARE(sourcesPanelOf(window)->messages()->messageCount(),
+                 static_cast<int>(workspaceOf(window)->result()->diagnostics.size()));
     }
 
     void missingInputsAreReported()
@@ -486,14 +530,14 @@ private Q_SLOTS:
         QVERIFY(writeFile(path, jsonOf(json)));
 
         MainWindow window;
-        QSignalSpy restored(window.sessions(), &SessionController::restored);
+        QSignalSpy restored(sessionsOf(window), &SessionController::restored);
         window.openInputs({path});
         QVERIFY(window.statusBar()->currentMessage().contains(QStringLiteral("could not be opened")));
         QTRY_COMPARE_WITH_TIMEOUT(restored.count(), 1, kTimeoutMs);
-        QCOMPARE(window.workspace()->loadedInputs().paths(), QStringList{QDir::cleanPath(demoBundle())});
-        MessageArea* messages = window.sourcesPanel()->messages();
+        QCOMPARE(workspaceOf(window)->loadedInputs().paths(), QStringList{QDir::cleanPath(demoBundle())});
+        MessageArea* messages = sourcesPanelOf(window)->messages();
         QCOMPARE(messages->messageCount(),
-                 static_cast<int>(window.workspace()->result()->diagnostics.size()) + 1);
+                 static_cast<int>(workspaceOf(window)->result()->diagnostics.size()) + 1);
         QVERIFY(!messages->isHidden());
         QVERIFY(messages->headerText().contains(QStringLiteral("error")));
 
@@ -504,8 +548,56 @@ private Q_SLOTS:
         window.openInputs({broken});
         QVERIFY(window.statusBar()->currentMessage().contains(broken));
         QVERIFY(window.statusBar()->currentMessage().contains(QStringLiteral("newer")));
-        QVERIFY(!window.workspace()->isImporting());
-        QCOMPARE(window.workspace()->loadedInputs().paths(), QStringList{QDir::cleanPath(demoBundle())});
+        QVERIFY(!workspaceOf(window)->isImporting());
+        QCOMPARE(workspaceOf(window)->loadedInputs().paths(), QStringList{QDir::cleanPath(demoBundle())});
+    }
+
+    void participantsTakeTurns()
+    {
+        // The controller knows no panel: any part of a window that takes part is saved and restored,
+        // each in its turn, the next one only when the one before is done.
+        const QString log = dir_.filePath(QStringLiteral("turns/access.log"));
+        QVERIFY(writeFile(log, accessLog()));
+        QWidget window;
+        Workspace workspace;
+        WorkbenchActions actions(&window);
+        QStringList calls;
+        RecordingParticipant first(QStringLiteral("first"), &calls, true);
+        RecordingParticipant second(QStringLiteral("second"), &calls, false);
+        SessionController sessions(&window, &workspace, &actions, {&first, &second});
+        sessions.setSavePrompt([](const QString&) { return SessionController::SaveAnswer::Discard; });
+
+        QSignalSpy imported(&workspace, &Workspace::importFinished);
+        QVERIFY(workspace.open({log}));
+        QTRY_COMPARE_WITH_TIMEOUT(imported.count(), 1, kTimeoutMs);
+        QVERIFY(!sessions.isModified());
+        first.edit(); // what a participant reports as edited makes the session modified
+        QVERIFY(sessions.isModified());
+
+        const QString path = dir_.filePath(QStringLiteral("turns/turns.gdsession"));
+        QVERIFY(sessions.saveTo(path));
+        QCOMPARE(calls, (QStringList{QStringLiteral("first:capture 1"), QStringLiteral("second:capture 1")}));
+        calls.clear();
+
+        QSignalSpy restored(&sessions, &SessionController::restored);
+        QVERIFY(sessions.openSession(path));
+        QCOMPARE(calls, (QStringList{QStringLiteral("first:early kept by first"),
+                                     QStringLiteral("second:early kept by second")}));
+        QTRY_COMPARE_WITH_TIMEOUT(calls.size(), 3, kTimeoutMs);
+        QCOMPARE(calls.last(), QStringLiteral("first:restore 1"));
+        QVERIFY(sessions.isRestoring());
+        QTest::qWait(50);
+        QCOMPARE(calls.size(), 3); // the second waits for the first
+        QVERIFY(restored.isEmpty());
+        first.finish();
+        QCOMPARE(calls.last(), QStringLiteral("second:restore 1"));
+        QCOMPARE(restored.count(), 1);
+        QCOMPARE(restored.at(0).at(0).toBool(), true);
+        QVERIFY(!sessions.isRestoring());
+        QTRY_VERIFY(!first.hasGuard()); // the guard its waits were connected to is gone
+        first.finish();                 // a late call of an abandoned turn changes nothing
+        QCOMPARE(calls.size(), 4);
+        QCOMPARE(restored.count(), 1);
     }
 
     void closeAsksAboutUnsavedNotes()
@@ -515,14 +607,13 @@ private Q_SLOTS:
         QVERIFY(QTest::qWaitForWindowExposed(&window));
         window.openInputs({demoBundle()});
         QVERIFY(waitForAnalysis(window, 1));
-        window.incidentWorkbench()->selectIncident(1);
-        window.incidentWorkbench()->detailPanel()->noteEditor()->setPlainText(
-            QStringLiteral("to be decided"));
+        incidentsOf(window)->selectIncident(1);
+        incidentsOf(window)->detailPanel()->noteEditor()->setPlainText(QStringLiteral("to be decided"));
         QVERIFY(window.isWindowModified());
 
         int asked = 0;
         auto answer = SessionController::SaveAnswer::Cancel;
-        window.sessions()->setSavePrompt([&](const QString&) {
+        sessionsOf(window)->setSavePrompt([&](const QString&) {
             ++asked;
             return answer;
         });
@@ -533,7 +624,7 @@ private Q_SLOTS:
         // Save without a session file asks for one; declining it keeps the window too.
         answer = SessionController::SaveAnswer::Save;
         QString suggested;
-        window.sessions()->setPathPrompt([&](bool saving, const QString& suggestion) {
+        sessionsOf(window)->setPathPrompt([&](bool saving, const QString& suggestion) {
             suggested = saving ? suggestion : QString();
             return QString();
         });
@@ -544,7 +635,7 @@ private Q_SLOTS:
 
         // ... and a chosen name (the extension added) saves, then closes.
         const QString chosen = dir_.filePath(QStringLiteral("closing"));
-        window.sessions()->setPathPrompt([&](bool, const QString&) { return chosen; });
+        sessionsOf(window)->setPathPrompt([&](bool, const QString&) { return chosen; });
         QVERIFY(window.close());
         QCOMPARE(asked, 3);
         QVERIFY(QFileInfo::exists(chosen + QStringLiteral(".gdsession")));
@@ -552,9 +643,9 @@ private Q_SLOTS:
         MainWindow other;
         other.openInputs({demoBundle()});
         QVERIFY(waitForAnalysis(other, 1));
-        other.incidentWorkbench()->selectIncident(1);
-        other.incidentWorkbench()->detailPanel()->noteEditor()->setPlainText(QStringLiteral("discard me"));
-        other.sessions()->setSavePrompt(
+        incidentsOf(other)->selectIncident(1);
+        incidentsOf(other)->detailPanel()->noteEditor()->setPlainText(QStringLiteral("discard me"));
+        sessionsOf(other)->setSavePrompt(
             [](const QString&) { return SessionController::SaveAnswer::Discard; });
         QVERIFY(other.close());
     }

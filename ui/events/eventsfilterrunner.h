@@ -1,7 +1,7 @@
 #pragma once
 
 #include "events/eventsfilter.h"
-#include "jobs/latestjobworker.h"
+#include "jobs/latestjob.h"
 
 #include <QObject>
 #include <memory>
@@ -34,11 +34,11 @@ Q_SIGNALS:
     void finished(gd::EventsFilterRunner::Rows rows, qint64 elapsedMs);
 
 private:
-    void deliver(std::uint64_t ticket, Rows rows, qint64 elapsedMs);
+    void deliver(Rows rows, qint64 elapsedMs);
 
     std::size_t inlineLimit_ = 200000;
     bool busy_ = false;
-    std::unique_ptr<LatestJobWorker> worker_; // last member: joined before the rest goes away
+    LatestJob job_; ///< last member: joined before the rest goes
 };
 
 } // namespace gd

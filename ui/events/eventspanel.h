@@ -2,6 +2,7 @@
 
 #include "events/eventsfilter.h"
 #include "events/eventsfilterrunner.h"
+#include "sessions/sessionparticipant.h"
 
 #include <QWidget>
 #include <cstdint>
@@ -24,8 +25,9 @@ class EventsModel;
 struct ImportResult;
 
 /// The events table with its filter bar: kind, level, status, free text (optionally a regular
-/// expression), host, and the time range chosen elsewhere (e.g. on the chart).
-class EventsPanel : public QWidget {
+/// expression), host, and the time range chosen elsewhere (e.g. on the chart). Keeps its filter and
+/// selected event in sessions.
+class EventsPanel : public QWidget, public SessionParticipant {
     Q_OBJECT
 public:
     explicit EventsPanel(QWidget* parent = nullptr);
@@ -52,6 +54,11 @@ public:
     /// True while a filter is being evaluated in the background.
     bool isFiltering() const { return runner_->isBusy(); }
 
+    // SessionParticipant (eventspanelsession.cpp): the filter and the selected event.
+    void captureSession(WorkbenchSession& session, const SessionScope& scope) const override;
+    void restoreSession(const WorkbenchSession& session, const SessionScope& scope,
+                        const SessionRestoreStep& step) override;
+
 Q_SIGNALS:
     void eventActivated(std::uint16_t source, std::uint32_t line);
     /// The current event changed; its time (UTC ms), for the chart's time marker.
@@ -75,6 +82,7 @@ private:
     void onCurrentChanged(const QModelIndex& current);
     void emitActivated(const QModelIndex& index);
     void selectRow(int row);
+    void selectSessionEvent(const SessionEvent& saved, const QStringList& inputs);
 
     EventsModel* model_ = nullptr;
     QTableView* view_ = nullptr;

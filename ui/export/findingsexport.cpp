@@ -3,7 +3,6 @@
 #include "diagnose/analyzer.h"
 #include "import/importresult.h"
 #include "import/rawtext.h"
-#include "jobs/latestjobworker.h"
 #include "report/analysisjson.h"
 #include "report/incidentreport.h"
 
@@ -14,14 +13,11 @@ namespace gd {
 
 FindingsExport::FindingsExport(QObject* parent)
     : QObject(parent)
-    , worker_(std::make_unique<LatestJobWorker>())
+    , job_(this)
 {
 }
 
-FindingsExport::~FindingsExport()
-{
-    worker_.reset(); // no delivery may start once this object is gone
-}
+FindingsExport::~FindingsExport() = default;
 
 void FindingsExport::start(const QString& path, std::shared_ptr<const ImportResult> import,
                            std::shared_ptr<const AnalysisResult> analysis,
@@ -32,7 +28,7 @@ void FindingsExport::start(const QString& path, std::shared_ptr<const ImportResu
         return;
     }
     running_ = true;
-    worker_->post([this, path, import, analysis, reader, notes](std::uint64_t) {
+    job_.start([this, path, import, analysis, reader, notes](const LatestJob::Run& run) {
         // Evidence lines are pinned after the analysis, so their text costs no decoding here.
         const QJsonObject document = analysisJson(
             *import, analysisReport(*import, *analysis, reader.get(),
@@ -43,7 +39,7 @@ void FindingsExport::start(const QString& path, std::shared_ptr<const ImportResu
             error = file.errorString();
         else if (file.write(QJsonDocument(document).toJson(QJsonDocument::Indented)) < 0 || !file.commit())
             error = file.errorString();
-        deliverTo(this, [this, path, error] {
+        run.deliver([this, path, error] {
             running_ = false;
             Q_EMIT finished(path, error);
         });

@@ -1,6 +1,7 @@
 #pragma once
 
 #include "incidents/staffnotes.h"
+#include "jobs/latestjob.h"
 
 #include <QObject>
 #include <QString>
@@ -8,7 +9,6 @@
 
 namespace gd {
 
-class LatestJobWorker;
 class RawTextReader;
 struct AnalysisResult;
 struct ImportResult;
@@ -33,7 +33,7 @@ Q_SIGNALS:
 
 private:
     bool running_ = false;
-    std::unique_ptr<LatestJobWorker> worker_; // last member: joined first on destruction
+    LatestJob job_; ///< last member: joined (an export being written is finished) before the rest goes
 };
 
 } // namespace gd

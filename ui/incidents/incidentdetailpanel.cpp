@@ -3,7 +3,6 @@
 #include "import/importresult.h"
 #include "import/rawtext.h"
 #include "incidents/evidencemodel.h"
-#include "jobs/latestjobworker.h"
 #include "logviewer/logviewertext.h"
 #include "report/reporthtml.h"
 #include "report/reportwords.h"
@@ -36,7 +35,7 @@ IncidentDetailPanel::IncidentDetailPanel(QWidget* parent)
     , formatTime_([](std::int64_t utcMs) {
         return QDateTime::fromMSecsSinceEpoch(utcMs, QTimeZone::utc()).toString(Qt::ISODate);
     })
-    , worker_(std::make_unique<LatestJobWorker>())
+    , job_(this)
 {
     title_->setObjectName(QStringLiteral("incidentTitle"));
     title_->setTextFormat(Qt::PlainText);
@@ -120,10 +119,7 @@ IncidentDetailPanel::IncidentDetailPanel(QWidget* parent)
     showIncident(-1);
 }
 
-IncidentDetailPanel::~IncidentDetailPanel()
-{
-    worker_.reset(); // no delivery may start once the members below are gone
-}
+IncidentDetailPanel::~IncidentDetailPanel() = default;
 
 void IncidentDetailPanel::setAnalysis(std::shared_ptr<const ImportResult> import,
                                       std::shared_ptr<const AnalysisResult> analysis,
@@ -187,11 +183,11 @@ void IncidentDetailPanel::loadEvidenceTexts(const Incident& incident)
     }
     loadingEvidence_ = true;
     const int id = incident.id;
-    worker_->post([this, id, reader = reader_, lines = incident.evidence](std::uint64_t ticket) {
+    job_.start([this, id, reader = reader_, lines = incident.evidence](const LatestJob::Run& run) {
         QStringList texts;
         std::vector<std::string> raw;
         for (const EvidenceLine& line : lines) {
-            if (worker_->isStale(ticket))
+            if (run.isCancelled())
                 return;
             raw.clear();
             QString error;
@@ -200,8 +196,8 @@ void IncidentDetailPanel::loadEvidenceTexts(const Incident& incident)
             else
                 texts << reportwords::unreadableLine(error);
         }
-        deliverTo(this, [this, id, ticket, texts] {
-            if (worker_->isStale(ticket) || id != incidentId_)
+        run.deliver([this, id, texts] {
+            if (id != incidentId_)
                 return;
             evidence_->setTexts(texts);
             loadingEvidence_ = false;

@@ -2,6 +2,7 @@
 
 #include "diagnose/analyzer.h"
 #include "incidents/staffnotes.h"
+#include "jobs/latestjob.h"
 #include "report/incidentreport.h"
 
 #include <QWidget>
@@ -19,7 +20,6 @@ class QTextBrowser;
 namespace gd {
 
 class EvidenceModel;
-class LatestJobWorker;
 class RawTextReader;
 struct ImportResult;
 
@@ -87,7 +87,7 @@ private:
     int incidentId_ = -1;
     bool loadingEvidence_ = false;
     bool settingNote_ = false;
-    std::unique_ptr<LatestJobWorker> worker_; // last member: joined first on destruction
+    LatestJob job_; ///< last member: joined before the rest goes
 };
 
 } // namespace gd

@@ -8,6 +8,7 @@
 #include "incidents/incidentspanel.h"
 #include "jobs/analysisjob.h"
 #include "logviewer/logviewer.h"
+#include "sessions/sessionmatch.h"
 #include "timeline/timelinechart.h"
 
 #include <QMainWindow>
@@ -179,6 +180,65 @@ void IncidentWorkbench::selectTimeInEvents(std::int64_t utcMs)
         events_->clearTimeRange();
     }
     events_->selectTime(utcMs);
+}
+
+void IncidentWorkbench::captureSession(WorkbenchSession& session, const SessionScope& scope) const
+{
+    Q_UNUSED(scope);
+    session.notes = detail_->notes();
+    if (const Incident* incident = findIncident(selected_))
+        session.selectedIncident = SessionIncident{incident->id, incident->startMs};
+    if (chart_->isReady())
+        session.chartRange = SessionRange{chart_->visibleFrom(), chart_->visibleTo()};
+}
+
+void IncidentWorkbench::restoreBeforeImport(const WorkbenchSession& session)
+{
+    detail_->setNotes(session.notes);
+}
+
+void IncidentWorkbench::restoreSession(const WorkbenchSession& session, const SessionScope& scope,
+                                       const SessionRestoreStep& step)
+{
+    const bool hasEvents = scope.import && scope.import->timeline && scope.import->timeline->size() > 0;
+    const auto zoom = hasEvents ? session.chartRange : std::nullopt;
+    if (analysis_ && analysedImport_ == scope.import) {
+        restoreAnalysed(session.selectedIncident, zoom, step);
+        return;
+    }
+    // The incident is found in the analysis of the session's import, which follows the import.
+    connect(
+        this, &IncidentWorkbench::analysisFinished, step.guard,
+        [this, incident = session.selectedIncident, zoom, step] { restoreAnalysed(incident, zoom, step); },
+        Qt::SingleShotConnection);
+}
+
+void IncidentWorkbench::restoreAnalysed(std::optional<SessionIncident> incident,
+                                        std::optional<SessionRange> zoom, const SessionRestoreStep& step)
+{
+    if (incident && analysis_) {
+        const int id = findSessionIncident(*analysis_, *incident);
+        if (id >= 0)
+            selectIncident(id);
+    }
+    if (!zoom || chart_->isReady()) {
+        if (zoom)
+            chart_->setVisibleRange(zoom->fromMs, zoom->toMs);
+        step.done();
+        return;
+    }
+    connect(
+        chart_, &TimelineChart::ready, step.guard,
+        [this, zoom, done = step.done] {
+            chart_->setVisibleRange(zoom->fromMs, zoom->toMs);
+            done();
+        },
+        Qt::SingleShotConnection);
+}
+
+void IncidentWorkbench::watchEdits(std::function<void()> edited)
+{
+    connect(detail_, &IncidentDetailPanel::notesChanged, this, std::move(edited));
 }
 
 } // namespace gd

@@ -3,11 +3,14 @@
 #include "diagnose/analyzer.h"
 #include "import/importresult.h"
 #include "import/liverequestcounts.h"
+#include "sessions/sessionparticipant.h"
 #include "shell/timedisplay.h"
 
 #include <QObject>
 #include <cstdint>
+#include <functional>
 #include <memory>
+#include <optional>
 #include <vector>
 
 class QMainWindow;
@@ -30,7 +33,8 @@ class TimelineChart;
 /// the chart, the incidents table and the detail show the result; selecting an incident highlights
 /// its band, limits the events table to it and explains it; evidence opens in the log viewer; a
 /// click on the chart selects that time in the events table. The window only places the widgets.
-class IncidentWorkbench : public QObject {
+/// Keeps the staff notes, the selected incident and the chart zoom in sessions.
+class IncidentWorkbench : public QObject, public SessionParticipant {
     Q_OBJECT
 public:
     /// Creates the chart, table, detail and navigator as children of `window`.
@@ -64,6 +68,13 @@ public:
     bool canExportFindings() const;
     int selectedIncident() const { return selected_; }
 
+    // SessionParticipant: the staff notes, the selected incident and the chart zoom.
+    void captureSession(WorkbenchSession& session, const SessionScope& scope) const override;
+    void restoreBeforeImport(const WorkbenchSession& session) override;
+    void restoreSession(const WorkbenchSession& session, const SessionScope& scope,
+                        const SessionRestoreStep& step) override;
+    void watchEdits(std::function<void()> edited) override;
+
 Q_SIGNALS:
     void analysisStarted();
     void analysisFinished(int incidents, qint64 elapsedMs);
@@ -76,6 +87,8 @@ private:
     const Incident* findIncident(int id) const;
     void selectEvidenceInEvents(std::uint16_t source, std::uint32_t line);
     void selectTimeInEvents(std::int64_t utcMs);
+    void restoreAnalysed(std::optional<SessionIncident> incident, std::optional<SessionRange> zoom,
+                         const SessionRestoreStep& step);
 
     AnalysisJob* job_;
     TimelineChart* chart_;

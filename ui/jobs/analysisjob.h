@@ -4,26 +4,24 @@
 #include "diagnose/analyzer.h"
 #include "import/importresult.h"
 #include "jobs/importjob.h" // declares the metatype of std::shared_ptr<const ImportResult>
+#include "jobs/latestjob.h"
 
 #include <QObject>
-#include <atomic>
 #include <cstdint>
 #include <memory>
-#include <thread>
-#include <vector>
 
 namespace gd {
 
 class RawTextReader;
 
 /// Runs analyzeImport() on a worker thread after each import and reports back on the UI thread.
-/// Each start() begins a new generation: the previous run is cancelled and whatever it still
+/// Each start() supersedes the previous run (see LatestJob): it is cancelled and whatever it still
 /// delivers is dropped, so finished() only ever carries the analysis of the newest import.
 class AnalysisJob : public QObject {
     Q_OBJECT
 public:
     explicit AnalysisJob(QObject* parent = nullptr);
-    /// Cancels every run and waits for the worker threads.
+    /// Cancels the run and waits for the worker thread.
     ~AnalysisJob() override;
 
     /// When `evidenceReader` is given, the same thread goes on after finished() to pin every
@@ -33,8 +31,7 @@ public:
                std::shared_ptr<RawTextReader> evidenceReader = nullptr, std::uint32_t contextLines = 0);
     /// Stops the current run; nothing is delivered for it.
     void cancel();
-    bool isRunning() const { return current_ != nullptr; }
-    std::uint64_t generation() const { return generation_; }
+    bool isRunning() const { return running_; }
 
 Q_SIGNALS:
     void started();
@@ -45,14 +42,8 @@ Q_SIGNALS:
                   std::shared_ptr<const gd::AnalysisResult> analysis, qint64 elapsedMs);
 
 private:
-    struct Run;
-    void deliver(std::uint64_t generation, std::shared_ptr<const ImportResult> import,
-                 std::shared_ptr<const AnalysisResult> analysis, qint64 elapsedMs);
-    void deliverPinned(std::uint64_t generation, qint64 elapsedMs);
-
-    std::vector<std::unique_ptr<Run>> runs_; ///< every run whose thread is not joined yet
-    Run* current_ = nullptr;
-    std::uint64_t generation_ = 0;
+    bool running_ = false;
+    LatestJob job_; ///< last member: joined before the rest goes
 };
 
 } // namespace gd

@@ -3,31 +3,32 @@
 #include "import/importoptions.h"
 #include "import/importresult.h"
 #include "import/liverequestcounts.h"
+#include "jobs/latestjob.h"
 
 #include <QObject>
 #include <QStringList>
 #include <QTimer>
-#include <cstdint>
 #include <memory>
 #include <vector>
 
 namespace gd {
 
+class Importer;
+
 /// Runs the blocking Importer on a worker thread and reports back on the UI thread.
-/// Each start() begins a new generation: a run that was superseded is cancelled and whatever it
+/// Each start() supersedes the previous import (see LatestJob): it is cancelled and whatever it
 /// still delivers is dropped, so only the newest import ever reaches finished().
 class ImportJob : public QObject {
     Q_OBJECT
 public:
     explicit ImportJob(QObject* parent = nullptr);
-    /// Cancels every run and waits for the worker threads.
+    /// Cancels the import and waits for the worker thread.
     ~ImportJob() override;
 
     void start(const QStringList& inputs, const ImportOptions& options);
     /// Asks the current run to stop; finished() follows with a result marked cancelled.
     void cancel();
-    bool isRunning() const { return current_ != nullptr; }
-    std::uint64_t generation() const { return generation_; }
+    bool isRunning() const { return importer_ != nullptr; }
 
 Q_SIGNALS:
     void progressChanged(const gd::ImportProgress& progress);
@@ -37,15 +38,12 @@ Q_SIGNALS:
     void finished(std::shared_ptr<const gd::ImportResult> result);
 
 private:
-    struct Run;
-    void deliver(std::uint64_t generation, std::shared_ptr<const ImportResult> result);
     void pollProgress();
 
-    std::vector<std::unique_ptr<Run>> runs_; ///< every run whose thread is not joined yet
-    Run* current_ = nullptr;
-    std::uint64_t generation_ = 0;
     QTimer pollTimer_;
+    std::shared_ptr<Importer> importer_;                        ///< of the newest run, until it delivers
     std::shared_ptr<const std::vector<LiveMinute>> lastCounts_; ///< of the current run, as last emitted
+    LatestJob job_;                                             ///< last member: joined before the rest goes
 };
 
 } // namespace gd

@@ -2,7 +2,6 @@
 
 #include "import/importresult.h"
 #include "import/rawtext.h"
-#include "jobs/latestjobworker.h"
 #include "logviewer/loghighlighterfactory.h"
 #include "logviewer/logviewertext.h"
 #include "logviewer/logviewertextview.h"
@@ -29,7 +28,7 @@ LogViewer::LogViewer(QWidget* parent)
     , status_(new QLabel(this))
     , view_(new LogViewerTextView(this))
     , highlighters_(std::make_unique<LogHighlighterFactory>())
-    , worker_(std::make_unique<LatestJobWorker>())
+    , job_(this)
 {
     // Paths come from the bundle: plain text, never markup.
     header_->setTextFormat(Qt::PlainText);
@@ -48,14 +47,11 @@ LogViewer::LogViewer(QWidget* parent)
     layout->addWidget(view_, 1);
 }
 
-LogViewer::~LogViewer()
-{
-    worker_.reset(); // no delivery may start once the members below are gone
-}
+LogViewer::~LogViewer() = default;
 
 void LogViewer::setImport(std::shared_ptr<const ImportResult> import)
 {
-    worker_->post([](std::uint64_t) {}); // drops a pending fetch of the previous bundle
+    job_.cancel(); // drops a fetch from the previous bundle
     import_ = std::move(import);
     reader_ = import_ ? std::make_shared<RawTextReader>(import_->sources) : nullptr;
     loading_ = false;
@@ -80,23 +76,20 @@ void LogViewer::showLine(std::uint16_t source, std::uint32_t line)
     const auto count =
         static_cast<std::uint32_t>(line - first + 1 + static_cast<std::uint64_t>(contextLines_));
     std::shared_ptr<RawTextReader> reader = reader_;
-    LatestJobWorker* worker = worker_.get();
-    worker_->post([this, worker, reader, source, line, first, count](std::uint64_t ticket) {
+    // A newer selection supersedes this one (LatestJob): only the newest lines are shown.
+    job_.start([this, reader, source, line, first, count](const LatestJob::Run& run) {
         auto fetched = std::make_shared<Fetched>();
         fetched->source = source;
         fetched->line = line;
         fetched->firstLine = first;
         std::vector<std::string> raw;
         fetched->ok = reader->lines(source, first, count, raw, &fetched->error);
-        if (worker->isStale(ticket))
+        if (run.isCancelled())
             return;
         fetched->lines.reserve(static_cast<qsizetype>(raw.size()));
         for (const std::string& text : raw)
             fetched->lines << safeDisplayText(text);
-        deliverTo(this, [this, worker, ticket, fetched] {
-            if (!worker->isStale(ticket)) // a newer selection supersedes this result
-                present(*fetched);
-        });
+        run.deliver([this, fetched] { present(*fetched); });
     });
 }
 

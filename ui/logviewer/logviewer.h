@@ -1,5 +1,6 @@
 #pragma once
 
+#include "jobs/latestjob.h"
 #include "model/logkind.h"
 
 #include <QWidget>
@@ -11,7 +12,6 @@ class QSyntaxHighlighter;
 
 namespace gd {
 
-class LatestJobWorker;
 class LogHighlighterFactory;
 class LogViewerTextView;
 class RawTextReader;
@@ -68,7 +68,7 @@ private:
     bool loading_ = false;
     std::uint16_t shownSource_ = 0;
     std::uint32_t shownLine_ = 0;
-    std::unique_ptr<LatestJobWorker> worker_; // last member: joined first on destruction
+    LatestJob job_; ///< last member: joined before the rest goes
 };
 
 } // namespace gd

@@ -1,11 +1,9 @@
 #include "sessions/sessioncontroller.h"
 
-#include "incidents/incidentdetailpanel.h"
-#include "incidents/incidentworkbench.h"
 #include "sessions/sessioncapture.h"
+#include "sessions/sessionparticipant.h"
 #include "sessions/sessionrestore.h"
 #include "sessions/workbenchsession.h"
-#include "shell/mainwindow.h"
 #include "shell/openinputs.h"
 #include "shell/workbenchactions.h"
 #include "shell/workspace.h"
@@ -18,9 +16,13 @@
 
 namespace gd {
 
-SessionController::SessionController(MainWindow* window)
+SessionController::SessionController(QWidget* window, Workspace* workspace, WorkbenchActions* actions,
+                                     std::vector<SessionParticipant*> participants)
     : QObject(window)
     , window_(window)
+    , workspace_(workspace)
+    , actions_(actions)
+    , participants_(std::move(participants))
 {
     savePrompt_ = [this](const QString& name) {
         QMessageBox box(QMessageBox::Warning, tr("Unsaved Staff Notes"),
@@ -43,13 +45,12 @@ SessionController::SessionController(MainWindow* window)
                       : QFileDialog::getOpenFileName(window_, tr("Open Session"), suggestion, filter);
     };
 
-    WorkbenchActions* actions = window_->actions();
-    connect(actions->saveSession(), &QAction::triggered, this, &SessionController::save);
-    connect(actions->saveSessionAs(), &QAction::triggered, this, &SessionController::saveAs);
-    connect(actions->openSession(), &QAction::triggered, this, &SessionController::openWithDialog);
-    connect(window_->incidentWorkbench()->detailPanel(), &IncidentDetailPanel::notesChanged, this,
-            [this] { setModified(true); });
-    connect(window_->workspace(), &Workspace::importFinished, this, &SessionController::updateActions);
+    connect(actions_->saveSession(), &QAction::triggered, this, &SessionController::save);
+    connect(actions_->saveSessionAs(), &QAction::triggered, this, &SessionController::saveAs);
+    connect(actions_->openSession(), &QAction::triggered, this, &SessionController::openWithDialog);
+    for (SessionParticipant* participant : participants_)
+        participant->watchEdits([this] { setModified(true); });
+    connect(workspace_, &Workspace::importFinished, this, &SessionController::updateActions);
     updateActions();
 }
 
@@ -82,7 +83,6 @@ bool SessionController::openSession(const QString& path)
         return false;
     }
     const QString sessionPath = OpenInputs::normalized(path);
-    Workspace* workspace = window_->workspace();
     QStringList located; // where each session input is now, by index (empty: missing)
     QStringList toOpen;
     std::vector<Diagnostic> problems;
@@ -90,7 +90,7 @@ bool SessionController::openSession(const QString& path)
         QString where;
         if (input.isPasted()) {
             QString pasteError;
-            where = workspace->storePastedText(input.pastedText, &pasteError);
+            where = workspace_->storePastedText(input.pastedText, &pasteError);
             if (where.isEmpty())
                 problems.push_back({Diagnostic::Severity::Error, input.pastedName, 0, pasteError});
         } else {
@@ -111,18 +111,18 @@ bool SessionController::openSession(const QString& path)
 
     delete restore_; // a session still being restored gives way
     restore_ = nullptr;
-    window_->incidentWorkbench()->detailPanel()->setNotes(session->notes);
-    if (const auto mode = TimeDisplay::modeFromKey(session->timeDisplay))
-        window_->setTimeDisplayMode(*mode);
-    auto* restore = new SessionRestore(window_, *session, located, problems);
+    for (SessionParticipant* participant : participants_)
+        participant->restoreBeforeImport(*session);
+    auto* restore = new SessionRestore(workspace_, participants_, *session, located, problems, this);
     restore_ = restore;
+    connect(restore, &SessionRestore::inputProblems, this, &SessionController::inputProblems);
     connect(restore, &SessionRestore::finished, this, [this, restore](bool completed) {
         if (restore_ == restore)
             restore_ = nullptr;
         restore->deleteLater();
         Q_EMIT restored(completed);
     });
-    workspace->replaceInputs(toOpen);
+    workspace_->replaceInputs(toOpen);
 
     path_ = sessionPath;
     modified_ = false;
@@ -153,12 +153,12 @@ bool SessionController::saveAs()
 
 bool SessionController::saveTo(const QString& path)
 {
-    if (window_->workspace()->loadedInputs().isEmpty()) {
+    if (workspace_->loadedInputs().isEmpty()) {
         Q_EMIT message(tr("Open logs before saving a session"));
         return false;
     }
     QString error;
-    const auto session = captureSession(*window_, &error);
+    const auto session = captureSession(*workspace_, participants_, &error);
     if (!session || !session->save(path, &error)) {
         Q_EMIT message(error);
         return false;
@@ -203,9 +203,9 @@ void SessionController::setModified(bool modified)
 
 void SessionController::updateActions()
 {
-    const bool anything = !window_->workspace()->loadedInputs().isEmpty();
-    window_->actions()->saveSession()->setEnabled(anything);
-    window_->actions()->saveSessionAs()->setEnabled(anything);
+    const bool anything = !workspace_->loadedInputs().isEmpty();
+    actions_->saveSession()->setEnabled(anything);
+    actions_->saveSessionAs()->setEnabled(anything);
 }
 
 QString SessionController::suggestedPath() const
@@ -213,8 +213,8 @@ QString SessionController::suggestedPath() const
     if (!path_.isEmpty())
         return path_;
     const QString extension = u'.' + WorkbenchSession::extension();
-    for (const QString& input : window_->workspace()->loadedInputs().paths()) {
-        if (window_->workspace()->isPasted(input))
+    for (const QString& input : workspace_->loadedInputs().paths()) {
+        if (workspace_->isPasted(input))
             continue;
         const QFileInfo info(input);
         // "bundle.tar.gz" suggests "bundle.gdsession" beside it; a folder "logs" suggests "logs.gdsession".

@@ -1,19 +1,28 @@
 #pragma once
 
+#include "model/diagnostic.h"
+
 #include <QObject>
 #include <QStringList>
 #include <functional>
+#include <vector>
+
+class QWidget;
 
 namespace gd {
 
-class MainWindow;
+class SessionParticipant;
 class SessionRestore;
+class WorkbenchActions;
+class Workspace;
 struct WorkbenchSession;
 
 /// Saving and opening workbench sessions (.gdsession): File ▸ Save Session (As)… and Open Session…,
 /// the modified state of the staff notes, and the question on close when notes are unsaved.
-/// Opening imports the session's inputs the way any open does, then SessionRestore brings the view
-/// back. The window only forwards opens, close requests and the title to it.
+/// The session keeps the inputs of the workspace and what each participant keeps (see
+/// SessionParticipant); opening imports the inputs the way any open does, then SessionRestore
+/// brings the participants' state back. The window hands over its parts when it composes itself
+/// and only forwards opens, close requests and the title.
 class SessionController : public QObject {
     Q_OBJECT
 public:
@@ -23,8 +32,10 @@ public:
     /// Asks for a file name: to save to (`saving`) or to open. Empty: the user cancelled.
     using PathPrompt = std::function<QString(bool saving, const QString& suggestion)>;
 
-    /// Connects the window's session actions and its notes.
-    explicit SessionController(MainWindow* window);
+    /// Connects the session actions of `actions` and the participants' edits. `participants` are
+    /// restored in this order; `window` parents the dialogs.
+    SessionController(QWidget* window, Workspace* workspace, WorkbenchActions* actions,
+                      std::vector<SessionParticipant*> participants);
 
     /// Opens the first session among `paths`; returns the paths that are not sessions.
     QStringList openSessionsAmong(const QStringList& paths);
@@ -58,6 +69,9 @@ Q_SIGNALS:
     void sessionUsed(const QString& path);
     /// The opened session's view is restored (`completed`), or its import was cancelled.
     void restored(bool completed);
+    /// The opened session's import is shown and some of its inputs could not be opened: the
+    /// import's messages with those problems in front (for the message area).
+    void inputProblems(const std::vector<gd::Diagnostic>& diagnostics);
 
 private:
     void openWithDialog();
@@ -65,7 +79,10 @@ private:
     void updateActions();
     QString suggestedPath() const;
 
-    MainWindow* window_;
+    QWidget* window_;
+    Workspace* workspace_;
+    WorkbenchActions* actions_;
+    std::vector<SessionParticipant*> participants_;
     SavePrompt savePrompt_;
     PathPrompt pathPrompt_;
     SessionRestore* restore_ = nullptr;

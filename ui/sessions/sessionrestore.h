@@ -1,54 +1,50 @@
 #pragma once
 
 #include "model/diagnostic.h"
+#include "sessions/sessionparticipant.h"
 #include "sessions/workbenchsession.h"
 
 #include <QObject>
 #include <QStringList>
+#include <cstddef>
 #include <memory>
 #include <vector>
 
 namespace gd {
 
-class MainWindow;
-struct AnalysisResult;
-struct ImportResult;
+class Workspace;
 
-/// Brings back a session's view once its inputs are imported and analysed: the selected incident
-/// (found again by its start when the analysis renumbered), the events filter, the selected event
-/// and the chart zoom; lists the inputs that could not be opened in the message area. One-shot:
-/// created right after the import was started, it reports finished() once.
+/// Brings back a session's view once its inputs are imported: reports the inputs that could not be
+/// opened with the import's own messages, then gives each participant its turn (the selected
+/// incident, the events filter and event, the chart zoom). One-shot: created right after the
+/// import was started, it reports finished() once. It is also the guard the participants connect
+/// their waits to, so deleting it abandons them.
 class SessionRestore : public QObject {
     Q_OBJECT
 public:
     /// `inputs[i]` is where session input i was opened from now (empty when it is missing);
     /// `problems` are shown with the import's own messages.
-    SessionRestore(MainWindow* window, WorkbenchSession session, QStringList inputs,
-                   std::vector<Diagnostic> problems);
-
-    /// The incident of `analysis` that `saved` was: same id and start, else the same start, else
-    /// the one whose span holds that start; -1 when none.
-    static int findIncident(const AnalysisResult& analysis, const SessionIncident& saved);
+    SessionRestore(Workspace* workspace, std::vector<SessionParticipant*> participants,
+                   WorkbenchSession session, QStringList inputs, std::vector<Diagnostic> problems,
+                   QObject* parent = nullptr);
 
 Q_SIGNALS:
+    /// The session's import is shown and some of its inputs could not be opened: these are the
+    /// import's messages with those problems in front.
+    void inputProblems(const std::vector<gd::Diagnostic>& diagnostics);
     /// Everything is applied (`completed`), or the import was cancelled and nothing was.
     void finished(bool completed);
 
 private:
     void onImported(std::shared_ptr<const ImportResult> result);
-    void onAnalysed();
-    void selectEvent();
-    void applyZoom();
-    void finishIfDone();
+    void restoreFrom(std::size_t participant);
 
-    MainWindow* window_;
+    std::vector<SessionParticipant*> participants_;
     WorkbenchSession session_;
-    QStringList inputs_;
+    SessionScope scope_;
     std::vector<Diagnostic> problems_;
+    std::size_t turn_ = 0; ///< the participant whose turn it is
     bool imported_ = false;
-    bool analysed_ = false;
-    bool waitingEvent_ = false;
-    bool waitingZoom_ = false;
     bool done_ = false;
 };
 

@@ -8,8 +8,10 @@
 #include "sessions/sessioncontroller.h"
 #include "shell/filedropfilter.h"
 #include "shell/importprogresswidget.h"
+#include "shell/messagearea.h"
 #include "shell/placeholderpanel.h"
 #include "shell/recentmenu.h"
+#include "shell/timedisplaysession.h"
 #include "shell/welcomepanel.h"
 #include "shell/workbenchactions.h"
 #include "shell/workspace.h"
@@ -54,6 +56,10 @@ MainWindow::MainWindow(QWidget* parent)
     setWindowTitle(tr("Gateway Doctor"));
     setObjectName(QStringLiteral("mainWindow"));
     setAcceptDrops(true);
+    workspace_->setObjectName(QStringLiteral("workspace"));
+    actions_->setObjectName(QStringLiteral("workbenchActions"));
+    sourcesPanel_->setObjectName(QStringLiteral("sourcesPanel"));
+    progress_->setObjectName(QStringLiteral("importProgress"));
     actions_->fillMenuBar(menuBar());
 
     auto* sourcesDock = new QDockWidget(tr("Sources"), this);
@@ -79,12 +85,7 @@ MainWindow::MainWindow(QWidget* parent)
 
     connectActions();
     connectWorkspace();
-    sessions_ = new SessionController(this); // after connectWorkspace: restores follow showImport
-    connect(sessions_, &SessionController::message, this,
-            [this](const QString& text) { statusBar()->showMessage(text, 2 * kStatusMessageMs); });
-    connect(sessions_, &SessionController::titleChanged, this, &MainWindow::updateTitle);
-    connect(sessions_, &SessionController::sessionUsed, this,
-            [this](const QString& path) { rememberRecent({path}); });
+    createSessions(); // after connectWorkspace: restores follow showImport
     updateTitle();
     connect(new FileDropFilter(this), &FileDropFilter::pathsDropped, this, &MainWindow::openInputs);
 
@@ -100,14 +101,33 @@ MainWindow::MainWindow(QWidget* parent)
 
 MainWindow::~MainWindow() = default;
 
+void MainWindow::createSessions()
+{
+    timeDisplaySession_ = std::make_unique<TimeDisplaySession>(this);
+    // Restored in this order: the incident is selected before the events table picks its event.
+    sessions_ = new SessionController(this, workspace_, actions_,
+                                      {incidents_, eventsPanel_, timeDisplaySession_.get()});
+    sessions_->setObjectName(QStringLiteral("sessions"));
+    connect(sessions_, &SessionController::message, this,
+            [this](const QString& text) { statusBar()->showMessage(text, 2 * kStatusMessageMs); });
+    connect(sessions_, &SessionController::titleChanged, this, &MainWindow::updateTitle);
+    connect(sessions_, &SessionController::sessionUsed, this,
+            [this](const QString& path) { rememberRecent({path}); });
+    connect(sessions_, &SessionController::inputProblems, sourcesPanel_->messages(),
+            &MessageArea::setDiagnostics);
+}
+
 QWidget* MainWindow::createWorkArea()
 {
     // Chart on top; below it the incidents (table beside the detail), then the events over the log
     // viewer, so evidence and events show their lines while the incident stays explained.
     eventsPanel_ = new EventsPanel(this);
+    eventsPanel_->setObjectName(QStringLiteral("eventsPanel"));
     logViewer_ = new LogViewer(this);
+    logViewer_->setObjectName(QStringLiteral("logViewer"));
     connect(eventsPanel_, &EventsPanel::eventActivated, logViewer_, &LogViewer::showLine);
     incidents_ = new IncidentWorkbench(this, eventsPanel_, logViewer_);
+    incidents_->setObjectName(QStringLiteral("incidentWorkbench"));
 
     workSplitter_ = new QSplitter(Qt::Vertical, this);
     workSplitter_->setObjectName(QStringLiteral("workSplitter"));

@@ -19,11 +19,14 @@ class ImportProgressWidget;
 class IncidentWorkbench;
 class LogViewer;
 class SessionController;
+class SessionParticipant;
 class SourcesPanel;
 class WorkbenchActions;
 class Workspace;
 
-/// The workbench window. It only composes panels; each panel owns its own logic.
+/// The workbench window. It only composes panels; each panel owns its own logic, and those with
+/// state worth keeping take part in sessions themselves (SessionParticipant). The parts are not
+/// exported: tests find them by object name, as they find any widget.
 class MainWindow : public QMainWindow {
     Q_OBJECT
 public:
@@ -40,17 +43,6 @@ public:
     const TimeDisplay& timeDisplay() const { return timeDisplay_; }
     void setTimeDisplayMode(TimeDisplay::Mode mode);
 
-    Workspace* workspace() const { return workspace_; }
-    SourcesPanel* sourcesPanel() const { return sourcesPanel_; }
-    ImportProgressWidget* importProgress() const { return progress_; }
-    WorkbenchActions* actions() const { return actions_; }
-    EventsPanel* eventsPanel() const { return eventsPanel_; }
-    LogViewer* logViewer() const { return logViewer_; }
-    /// The chart, incidents table, incident detail and navigation.
-    IncidentWorkbench* incidentWorkbench() const { return incidents_; }
-    /// Save Session / Open Session, and the unsaved-notes question on close.
-    SessionController* sessions() const { return sessions_; }
-
 Q_SIGNALS:
     /// Every panel that shows times listens to this.
     void timeDisplayChanged(const gd::TimeDisplay& display);
@@ -62,6 +54,7 @@ private:
     QWidget* createWorkArea();
     void connectActions();
     void connectWorkspace();
+    void createSessions();
     void showImport(std::shared_ptr<const ImportResult> result);
     void updateTimeDisplay(TimeDisplay display);
     void rememberRecent(const QStringList& paths);
@@ -78,8 +71,9 @@ private:
     SourcesPanel* sourcesPanel_;
     EventsPanel* eventsPanel_ = nullptr;
     LogViewer* logViewer_ = nullptr;
-    IncidentWorkbench* incidents_ = nullptr;
+    IncidentWorkbench* incidents_ = nullptr; ///< the chart, incidents table, detail and navigation
     SessionController* sessions_ = nullptr;
+    std::unique_ptr<SessionParticipant> timeDisplaySession_;
     ImportProgressWidget* progress_;
     QLabel* zoneStatus_;
     QStackedWidget* pages_;

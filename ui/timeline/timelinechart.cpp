@@ -1,7 +1,6 @@
 #include "timeline/timelinechart.h"
 
 #include "import/importresult.h"
-#include "jobs/latestjobworker.h"
 #include "timeline/timelinechartstyle.h"
 #include "timeline/timelinechartview.h"
 
@@ -78,7 +77,7 @@ TimelineChart::TimelineChart(QWidget* parent)
     , countAxis_(new QValueAxis(this))
     , markerAxis_(new QValueAxis(this))
     , timeAxis_(new QCategoryAxis(this))
-    , worker_(std::make_unique<LatestJobWorker>())
+    , job_(this)
 {
     setObjectName(QStringLiteral("timelineChart"));
     setMinimumHeight(200);
@@ -133,10 +132,7 @@ TimelineChart::TimelineChart(QWidget* parent)
     updateColors();
 }
 
-TimelineChart::~TimelineChart()
-{
-    worker_.reset(); // no delivery may start once the members below are gone
-}
+TimelineChart::~TimelineChart() = default;
 
 void TimelineChart::createSeries()
 {
@@ -178,10 +174,11 @@ void TimelineChart::setImport(std::shared_ptr<const ImportResult> import)
     hasSelectedTime_ = false;
     statusLabel_->setText(tr("Counting requests…"));
     if (!import_ || !import_->timeline) {
+        job_.cancel(); // a previous import's counts must not arrive after this
         applyHistogram(nullptr);
         return;
     }
-    worker_->post([this, timeline = import_->timeline](std::uint64_t ticket) {
+    job_.start([this, timeline = import_->timeline](const LatestJob::Run& run) {
         // One owner keeps the timeline alive as long as the histogram that refers to it.
         struct Owner {
             std::shared_ptr<const Timeline> timeline;
@@ -189,10 +186,7 @@ void TimelineChart::setImport(std::shared_ptr<const ImportResult> import)
         };
         auto owner = std::make_shared<Owner>(Owner{timeline, TimelineHistogram(*timeline)});
         std::shared_ptr<const TimelineHistogram> histogram(owner, &owner->histogram);
-        deliverTo(this, [this, ticket, histogram] {
-            if (!worker_->isStale(ticket))
-                applyHistogram(histogram);
-        });
+        run.deliver([this, histogram] { applyHistogram(histogram); });
     });
 }
 

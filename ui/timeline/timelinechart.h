@@ -2,6 +2,7 @@
 
 #include "diagnose/analyzer.h"
 #include "import/liverequestcounts.h"
+#include "jobs/latestjob.h"
 #include "model/histogram.h"
 #include "shell/timedisplay.h"
 
@@ -26,7 +27,6 @@ class QValueAxis;
 
 namespace gd {
 
-class LatestJobWorker;
 class TimelineChartView;
 struct ImportResult;
 
@@ -144,7 +144,7 @@ private:
     int highlighted_ = -1;
     bool pendingIncidentZoom_ = false;
     qint64 lastRebinMicros_ = 0;
-    std::unique_ptr<LatestJobWorker> worker_; // last member: joined first on destruction
+    LatestJob job_; ///< last member: joined before the rest goes
 };
 
 } // namespace gd
