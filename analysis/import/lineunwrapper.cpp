@@ -363,20 +363,9 @@ std::int64_t LineUnwrapper::journalEnd(std::string_view line)
     if (space == std::string_view::npos)
         return 0;
     rest.remove_prefix(space + 1);
-    // YYYY-MM-DD HH:MM:SS
-    if (rest.size() < 19 || rest[4] != '-' || rest[7] != '-' || rest[10] != ' ')
-        return 0;
-    CivilFields f;
-    std::uint32_t year = 0;
-    std::uint32_t month = 0;
-    std::uint32_t day = 0;
-    if (!scan::parseUnsigned(rest.substr(0, 4), year) || !scan::parseUnsigned(rest.substr(5, 2), month) ||
-        !scan::parseUnsigned(rest.substr(8, 2), day) || !timestamps::parseClock(rest, 11, f))
-        return 0;
-    f.year = static_cast<int>(year);
-    f.month = static_cast<int>(month);
-    f.day = static_cast<int>(day);
-    return isValidCivil(f) ? civilMs(f) : 0;
+    ParsedEvent stamp; // "2023-12-05 10:00:00"
+    std::size_t used = 0;
+    return timestamps::readAsctime(rest, stamp, used) == timestamps::StampStatus::Ok ? stamp.time : 0;
 }
 
 } // namespace gd

@@ -1,6 +1,7 @@
 #include "parse/signatures.h"
 
 #include "parse/scan.h"
+#include "parse/timestamps.h"
 
 #include <array>
 
@@ -56,6 +57,10 @@ constexpr std::array kSignatures = {
     Signature{"executing too slow", LogKind::FpmMaster, MessageCode::FpmExecutingTooSlow, Number::None, 0},
     Signature{"FPM initialization failed", LogKind::FpmMaster, MessageCode::FpmInitFailed, Number::None, 0},
     Signature{"segfault at ", LogKind::Syslog, MessageCode::KernSegfault, Number::None, 0},
+    // systemctl status: "Active: failed (Result: exit-code) since Thu 2018-02-15 18:41:18 UTC; 7s ago"
+    Signature{"Active: failed", LogKind::Syslog, MessageCode::ServiceStopped, Number::None, 0},
+    Signature{"Active: activating (auto-restart)", LogKind::Syslog, MessageCode::ServiceMainExited,
+              Number::None, 0},
     Signature{"Out of memory: Kill", LogKind::Syslog, MessageCode::KernOomKilled, Number::None, 0},
     Signature{"invoked oom-killer", LogKind::Syslog, MessageCode::KernOomInvoked, Number::None, 0},
     Signature{"Maximum execution time of", LogKind::PhpError, MessageCode::PhpMaxExecutionTime, Number::None,
@@ -90,6 +95,29 @@ std::uint32_t pidBefore(std::string_view text, std::size_t phraseAt)
     return scan::parseUnsigned(before.substr(open + 1, close - open - 1), pid) ? pid : 0;
 }
 
+/// systemctl's "since Thu 2018-02-15 18:41:18 UTC": the time the state began (UTC when it says so).
+void readSince(std::string_view text, std::size_t from, ParsedEvent& event)
+{
+    const std::size_t since = text.find(" since ", from);
+    if (since == std::string_view::npos)
+        return;
+    std::string_view rest = text.substr(since + 7);
+    const std::size_t space = rest.find(' '); // the weekday
+    if (space == std::string_view::npos || space > 9)
+        return;
+    rest.remove_prefix(space + 1);
+    ParsedEvent stamp;
+    std::size_t used = 0;
+    if (timestamps::readAsctime(rest, stamp, used) != timestamps::StampStatus::Ok)
+        return;
+    event.hasTime = true;
+    event.time = stamp.time;
+    if (scan::hasAt(rest, used, " UTC")) {
+        event.hasOffset = true;
+        event.utcOffsetSec = 0;
+    }
+}
+
 } // namespace
 
 std::optional<SignatureMatch> findSignature(std::string_view text)
@@ -121,6 +149,8 @@ std::optional<SignatureMatch> findSignature(std::string_view text)
         }
         if (signature.kind == LogKind::FpmMaster || signature.code == MessageCode::KernSegfault)
             event.pid = pidBefore(text, at);
+        if (signature.code == MessageCode::ServiceStopped || signature.code == MessageCode::ServiceMainExited)
+            readSince(text, after, event);
         return match;
     }
     return std::nullopt;
