@@ -331,7 +331,11 @@ void BundleWalker::processText(ByteReader& stream, std::string head, const Sourc
                                const QString& name)
 {
     const QString display = location.displayPath();
-    const KindDecision decision = detectKind(head, display, parserOptions_);
+    const auto formats = sink_.learnedFormats();
+    ParserOptions options = parserOptions_;
+    if (formats)
+        options.accessLogFormats = *formats;
+    const KindDecision decision = detectKind(head, display, options);
     if (decision.kind != LogKind::Unknown) {
         sink_.foundLog(location, decision, std::move(head), stream);
         return;

@@ -7,6 +7,7 @@
 #include "model/sourceinfo.h"
 #include "parse/logparser.h"
 
+#include <memory>
 #include <string>
 #include <vector>
 
@@ -23,6 +24,8 @@ public:
     virtual void skipped(SkippedFile file) = 0;
     virtual void diagnostic(Diagnostic message) = 0;
     virtual bool isCancelled() const = 0;
+    /// Access-log formats the bundle's nginx configuration defined so far (LearnedLogFormats), tried first.
+    virtual std::shared_ptr<const std::vector<NginxLogFormat>> learnedFormats() const { return {}; }
 };
 
 /// A file to read and what the user opened to get it (the file itself, or the folder it is in).

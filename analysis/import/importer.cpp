@@ -1,9 +1,11 @@
 #include "import/importer.h"
 
 #include "import/bundlewalker.h"
+#include "import/learnedformats.h"
 #include "import/sourceparser.h"
 #include "import/timelinebuilder.h"
 
+#include <QFile>
 #include <QFileInfo>
 #include <condition_variable>
 #include <deque>
@@ -97,6 +99,8 @@ public:
                   ByteReader& rest) override
     {
         ParsedSource* target = addSource(location, decision.kind, decision.loose, {});
+        // The formats the bundle's nginx.conf defined so far; the parser keeps the snapshot alive.
+        std::shared_ptr<const LearnedLogFormats::Formats> formats = learned_.snapshot();
         LaneSourceFactory lanes;
         if (decision.loose) {
             lanes = [this, location](LogKind kind, const std::string& stream) {
@@ -107,7 +111,7 @@ public:
         const bool wholeFileInHead = head.size() < 64 * 1024;
         if (wholeFileInHead) {
             // Small files are parsed right here: a thread would cost more than the parse.
-            SourceParser parser(*target, parserOptions_, owner_.options_.limits.maxLineBytes,
+            SourceParser parser(*target, withFormats(*formats), owner_.options_.limits.maxLineBytes,
                                 &owner_.liveCounts_, lanes);
             parser.feed(head);
             parser.finish();
@@ -116,7 +120,7 @@ public:
         }
         slots_.acquire();
         auto queue = std::make_shared<ChunkQueue>();
-        startParser(target, queue, std::move(lanes));
+        startParser(target, queue, std::move(lanes), std::move(formats));
         queue->push(std::move(head));
         while (!isCancelled()) {
             std::string chunk(kChunkBytes, '\0');
@@ -144,6 +148,7 @@ public:
 
     void foundConfig(ConfigFile file) override
     {
+        learned_.learnFrom(file);
         std::lock_guard lock(mutex_);
         configs_.push_back(std::move(file));
     }
@@ -158,9 +163,22 @@ public:
         diagnostics_.push_back(std::move(message));
     }
     bool isCancelled() const override { return owner_.isCancelled(); }
+    std::shared_ptr<const std::vector<NginxLogFormat>> learnedFormats() const override
+    {
+        return learned_.snapshot();
+    }
 
     void walk(const std::vector<InputFile>& files, int readerThreads)
     {
+        // Plain nginx configurations first, so every access log of a folder is read with the formats they
+        // define, whichever reader thread meets it first (archives give their members in their own order).
+        for (const InputFile& file : files) {
+            if (!file.path.endsWith(QLatin1String(".conf")))
+                continue;
+            QFile config(file.path);
+            if (config.size() <= owner_.options_.limits.maxConfigBytes && config.open(QIODevice::ReadOnly))
+                learned_.learnFrom({file.path, QString(), config.readAll()});
+        }
         std::atomic<std::size_t> nextFile{0};
         std::atomic<std::uint64_t> finishedBytes{0};
         auto reader = [&] {
@@ -210,11 +228,19 @@ private:
         return made;
     }
 
-    void startParser(ParsedSource* target, std::shared_ptr<ChunkQueue> queue, LaneSourceFactory lanes)
+    ParserOptions withFormats(const LearnedLogFormats::Formats& formats) const
+    {
+        ParserOptions options = parserOptions_;
+        options.accessLogFormats = formats;
+        return options;
+    }
+
+    void startParser(ParsedSource* target, std::shared_ptr<ChunkQueue> queue, LaneSourceFactory lanes,
+                     std::shared_ptr<const LearnedLogFormats::Formats> formats)
     {
         std::lock_guard lock(mutex_);
-        parsers_.emplace_back([this, target, queue, lanes = std::move(lanes)] {
-            SourceParser parser(*target, parserOptions_, owner_.options_.limits.maxLineBytes,
+        parsers_.emplace_back([this, target, queue, lanes = std::move(lanes), formats = std::move(formats)] {
+            SourceParser parser(*target, withFormats(*formats), owner_.options_.limits.maxLineBytes,
                                 &owner_.liveCounts_, lanes);
             std::uint64_t lines = 0;
             while (std::optional<std::string> chunk = queue->pop()) {
@@ -256,6 +282,7 @@ private:
 
     Importer& owner_;
     ParserOptions parserOptions_;
+    LearnedLogFormats learned_;
     Slots slots_;
     std::mutex mutex_;
     std::vector<std::thread> parsers_;
