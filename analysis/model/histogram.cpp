@@ -95,9 +95,11 @@ TimelineHistogram::TimelineHistogram(const Timeline& timeline, std::size_t maxBa
     : timeline_(timeline)
 {
     const EventColumns& events = timeline.events();
-    if (events.size() == 0)
+    const std::size_t firstDated =
+        timeline.undatedCount(); // lines without a time have no place on a time axis
+    if (events.size() == firstDated)
         return;
-    firstMs_ = events.timeMs.front();
+    firstMs_ = events.timeMs[firstDated];
     lastMs_ = events.timeMs.back();
 
     const std::int64_t span = lastMs_ - firstMs_ + 1;
@@ -113,7 +115,7 @@ TimelineHistogram::TimelineHistogram(const Timeline& timeline, std::size_t maxBa
     const auto buckets = static_cast<std::size_t>((lastMs_ - baseStartMs_) / baseMs_ + 1);
     baseRequests_.assign(buckets, {});
     baseMarkers_.assign(buckets, {});
-    for (std::size_t i = 0; i < events.size(); ++i) {
+    for (std::size_t i = firstDated; i < events.size(); ++i) {
         const auto bucket = static_cast<std::size_t>((events.timeMs[i] - baseStartMs_) / baseMs_);
         if (events.code[i] == MessageCode::Request) {
             ++baseRequests_[bucket][static_cast<int>(requestClassOf(events.value[i]))];
@@ -160,7 +162,7 @@ void TimelineHistogram::countDirect(HistogramBins& out, std::int64_t fromMs, std
 {
     const EventColumns& events = timeline_.events();
     const std::size_t end = timeline_.lowerBound(toMs);
-    for (std::size_t i = timeline_.lowerBound(fromMs); i < end; ++i) {
+    for (std::size_t i = std::max(timeline_.lowerBound(fromMs), timeline_.undatedCount()); i < end; ++i) {
         const auto bin = static_cast<std::size_t>((events.timeMs[i] - out.startMs) / out.binMs);
         if (events.code[i] == MessageCode::Request) {
             ++out.requests[bin][static_cast<int>(requestClassOf(events.value[i]))];

@@ -92,6 +92,14 @@ std::vector<std::uint32_t> StringPool::internAll(const StringPool& other)
     return map;
 }
 
+StringPool StringPool::copyOf(const StringPool& other)
+{
+    StringPool copy;
+    for (std::uint32_t id = 1; id < other.size(); ++id)
+        copy.intern(other.view(id));
+    return copy;
+}
+
 std::uint32_t StringPool::internHashed(std::string_view text, std::uint32_t h)
 {
     std::size_t mask = slots_.size() - 1;

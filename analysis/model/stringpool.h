@@ -22,6 +22,8 @@ public:
     /// Interns every string of `other` and returns the id map (other's id → this pool's id). Reuses
     /// the stored hashes, so merging pools costs no rehashing.
     std::vector<std::uint32_t> internAll(const StringPool& other);
+    /// A copy in which every string keeps its id (a fresh pool interning `other` in id order).
+    static StringPool copyOf(const StringPool& other);
     /// Id of `text` if interned, else UINT32_MAX.
     std::uint32_t find(std::string_view text) const;
     std::string_view view(std::uint32_t id) const { return strings_[id]; }

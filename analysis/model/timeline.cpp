@@ -34,12 +34,11 @@ std::size_t Timeline::memoryBytes() const
 std::shared_ptr<const Timeline> Timeline::forSources(const std::vector<std::uint8_t>& keep) const
 {
     auto view = std::make_shared<Timeline>();
-    // A fresh pool interning another in id order gives every string the same id.
-    view->hosts_.internAll(hosts_);
-    view->targets_.internAll(targets_);
-    view->clients_.internAll(clients_);
-    view->groups_.internAll(groups_);
-    view->frames_.internAll(frames_);
+    view->hosts_ = StringPool::copyOf(hosts_);
+    view->targets_ = StringPool::copyOf(targets_);
+    view->clients_ = StringPool::copyOf(clients_);
+    view->groups_ = StringPool::copyOf(groups_);
+    view->frames_ = StringPool::copyOf(frames_);
     std::vector<std::uint32_t> order;
     for (std::size_t i = 0; i < events_.size(); ++i) {
         if (events_.source[i] < keep.size() && keep[events_.source[i]] != 0)

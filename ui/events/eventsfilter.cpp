@@ -188,8 +188,8 @@ bool EventsFilter::hasTimeRange() const
 
 bool EventsFilter::isEmpty() const
 {
-    return kinds == 0 && minLevel == Level::None && statusClasses == 0 && codes.empty() && hostIds.empty() &&
-           hostText.isEmpty() && text.isEmpty() && !hasTimeRange();
+    return kinds == 0 && servers == 0 && minLevel == Level::None && statusClasses == 0 && codes.empty() &&
+           hostIds.empty() && hostText.isEmpty() && text.isEmpty() && !hasTimeRange();
 }
 
 bool EventsFilter::isTextValid() const
@@ -216,11 +216,14 @@ std::vector<std::uint32_t> filterEvents(const EventsFilter& filter, const Import
     if (begin >= end)
         return rows;
 
-    // Per-source verdict of the kind filter (a handful of sources, not one check per event).
+    // Per-source verdict of the kind and server filters (a handful of sources, not one check per event).
     std::vector<std::uint8_t> sourcePasses(import.sources.size() + 1, 1);
-    if (filter.kinds != 0) {
-        for (std::size_t s = 0; s < import.sources.size(); ++s)
-            sourcePasses[s] = (filter.kinds & EventsFilter::kindBit(import.sources[s].kind)) != 0;
+    for (std::size_t s = 0; s < import.sources.size(); ++s) {
+        const SourceInfo& source = import.sources[s];
+        const bool kindPasses = filter.kinds == 0 || (filter.kinds & EventsFilter::kindBit(source.kind)) != 0;
+        const bool serverPasses =
+            filter.servers == 0 || (filter.servers & EventsFilter::serverBit(source.server)) != 0;
+        sourcePasses[s] = kindPasses && serverPasses;
     }
     const auto sourceCount = import.sources.size();
 
@@ -266,7 +269,7 @@ std::vector<std::uint32_t> filterEvents(const EventsFilter& filter, const Import
     const auto minLevel = static_cast<unsigned>(filter.minLevel);
     const bool checkStatus = filter.statusClasses != 0;
     const bool checkHost = !hostPasses.empty();
-    const bool checkKind = filter.kinds != 0;
+    const bool checkKind = filter.kinds != 0 || filter.servers != 0;
 
     const auto scan = [&](std::size_t from, std::size_t to, std::vector<std::uint32_t>& out) {
         for (std::size_t i = from; i < to; ++i) {

@@ -26,6 +26,7 @@ enum StatusClass : std::uint8_t {
 /// Evaluated on the timeline columns (see filterEvents), never on display strings.
 struct EventsFilter {
     std::uint32_t kinds = 0;            ///< bits of kindBit(); 0 = every kind
+    std::uint32_t servers = 0;          ///< bits of serverBit() (ImportResult::servers); 0 = every server
     Level minLevel = Level::None;       ///< above None: only events with at least this level
     std::uint8_t statusClasses = 0;     ///< StatusClass bits; set = only access-log requests with such status
     std::vector<MessageCode> codes;     ///< empty = any code
@@ -37,6 +38,8 @@ struct EventsFilter {
     std::int64_t toUtcMs = std::numeric_limits<std::int64_t>::max();   ///< exclusive
 
     static constexpr std::uint32_t kindBit(LogKind kind) { return 1U << static_cast<unsigned>(kind); }
+    /// The first 32 servers can be chosen one by one; more than that is not a support ticket.
+    static constexpr std::uint32_t serverBit(std::size_t server) { return server < 32 ? 1U << server : 0U; }
     bool hasTimeRange() const;
     /// True when the filter lets every event through.
     bool isEmpty() const;

@@ -54,6 +54,15 @@ QJsonObject eventsFilterToJson(const EventsFilter& filter)
             addIfSet(info.kind);
         json.insert(QStringLiteral("kinds"), kinds);
     }
+    if (filter.servers != 0) {
+        // Server indices: the same inputs reopen as the same servers in the same order.
+        QJsonArray servers;
+        for (std::size_t server = 0; server < 32; ++server) {
+            if (filter.servers & EventsFilter::serverBit(server))
+                servers.append(static_cast<int>(server));
+        }
+        json.insert(QStringLiteral("servers"), servers);
+    }
     if (filter.minLevel != Level::None)
         json.insert(QStringLiteral("minLevel"), idText(levelId(filter.minLevel)));
     if (filter.statusClasses != 0)
@@ -84,6 +93,10 @@ EventsFilter eventsFilterFromJson(const QJsonObject& json)
     for (const QJsonValue& kind : json.value(QStringLiteral("kinds")).toArray()) {
         if (const auto k = kindFromId(kind.toString()))
             filter.kinds |= EventsFilter::kindBit(*k);
+    }
+    for (const QJsonValue& server : json.value(QStringLiteral("servers")).toArray()) {
+        if (const auto index = jsonInteger(server); index && *index >= 0 && *index < 32)
+            filter.servers |= EventsFilter::serverBit(static_cast<std::size_t>(*index));
     }
     if (const auto level = levelFromId(json.value(QStringLiteral("minLevel")).toString()))
         filter.minLevel = *level;

@@ -61,9 +61,15 @@ void EventsModel::setImport(std::shared_ptr<const ImportResult> import)
     rows_.reset();
     sourceNames_.clear();
     if (import_) {
+        const bool severalServers = import_->servers.size() > 1;
         for (const SourceInfo& source : import_->sources) {
             const qsizetype slash = source.path.lastIndexOf(u'/');
-            sourceNames_ << (slash < 0 ? source.path : source.path.mid(slash + 1));
+            QString name = slash < 0 ? source.path : source.path.mid(slash + 1);
+            if (!source.stream.isEmpty())
+                name += QStringLiteral(" (%1)").arg(source.stream);
+            if (severalServers && source.server < import_->servers.size())
+                name = import_->servers[source.server].name + QStringLiteral(": ") + name;
+            sourceNames_ << name;
         }
     }
     endResetModel();
@@ -164,7 +170,7 @@ QString EventsModel::displayText(std::uint32_t event, int column) const
     const MessageCode code = ev.code[event];
     switch (column) {
     case TimeColumn:
-        return timeFormatter_(ev.timeMs[event]);
+        return hasTime(ev.timeMs[event]) ? timeFormatter_(ev.timeMs[event]) : tr("no time");
     case SourceColumn:
         return ev.source[event] < sourceNames_.size() ? sourceNames_[ev.source[event]] : QString();
     case KindColumn:
@@ -261,6 +267,9 @@ QVariant EventsModel::data(const QModelIndex& index, int role) const
     case Qt::DisplayRole:
         return displayText(event, column);
     case Qt::ToolTipRole:
+        if (column == TimeColumn && !hasTime(ev.timeMs[event]))
+            return tr("The line carries no time (pasted without its date, or written so): it keeps its place "
+                      "among the lines of its file, and no time is made up for it.");
         if (column == SourceColumn && ev.source[event] < import_->sources.size())
             return QString(import_->sources[ev.source[event]].path.toHtmlEscaped() + u':' +
                            QString::number(ev.line[event]));

@@ -92,6 +92,11 @@ QWidget* EventsPanel::createFilterBar()
     auto* layout = new QHBoxLayout(bar);
     layout->setContentsMargins(2, 2, 2, 2);
 
+    serverCombo_ = new QComboBox(bar);
+    serverCombo_->setObjectName(QStringLiteral("eventsServerFilter"));
+    serverCombo_->setToolTip(tr("Show only events of this server"));
+    fillServerCombo();
+
     kindCombo_ = new QComboBox(bar);
     kindCombo_->setToolTip(tr("Show only events of this kind of log"));
     fillKindCombo();
@@ -143,6 +148,7 @@ QWidget* EventsPanel::createFilterBar()
     countLabel_ = new QLabel(bar);
     countLabel_->setTextFormat(Qt::PlainText);
 
+    layout->addWidget(serverCombo_);
     layout->addWidget(kindCombo_);
     layout->addWidget(levelCombo_);
     layout->addWidget(statusCombo_);
@@ -154,7 +160,7 @@ QWidget* EventsPanel::createFilterBar()
     layout->addStretch();
     layout->addWidget(countLabel_);
 
-    for (QComboBox* combo : {kindCombo_, levelCombo_, statusCombo_})
+    for (QComboBox* combo : {serverCombo_, kindCombo_, levelCombo_, statusCombo_})
         connect(combo, &QComboBox::currentIndexChanged, this, &EventsPanel::applyFilter);
     connect(regexToggle_, &QToolButton::toggled, this, &EventsPanel::applyFilter);
     connect(textEdit_, &QLineEdit::textChanged, textDebounce_, qOverload<>(&QTimer::start));
@@ -186,6 +192,19 @@ void EventsPanel::fillKindCombo()
     kindCombo_->setCurrentIndex(std::max(0, kindCombo_->findData(previous)));
 }
 
+void EventsPanel::fillServerCombo()
+{
+    const QSignalBlocker blocker(serverCombo_);
+    const uint previous = serverCombo_->currentData().toUInt();
+    serverCombo_->clear();
+    serverCombo_->addItem(tr("All servers"), 0U);
+    const std::size_t servers = import_ ? import_->servers.size() : 0;
+    for (std::size_t s = 0; s < servers && EventsFilter::serverBit(s) != 0; ++s)
+        serverCombo_->addItem(import_->servers[s].name, EventsFilter::serverBit(s));
+    serverCombo_->setCurrentIndex(std::max(0, serverCombo_->findData(previous)));
+    serverCombo_->setVisible(servers > 1);
+}
+
 void EventsPanel::setImport(std::shared_ptr<const ImportResult> import)
 {
     import_ = std::move(import);
@@ -193,6 +212,7 @@ void EventsPanel::setImport(std::shared_ptr<const ImportResult> import)
     pendingSelectTime_.reset();
     model_->setImport(import_);
     fillKindCombo();
+    fillServerCombo();
     filter_.hostIds.clear(); // ids belong to the previous timeline
     filter_.codes.clear();
     applyFilter();
@@ -207,6 +227,7 @@ void EventsPanel::setTimeFormatter(std::function<QString(std::int64_t)> formatte
 void EventsPanel::readFilterBar()
 {
     filter_.kinds = kindCombo_->currentData().toUInt();
+    filter_.servers = serverCombo_->currentData().toUInt();
     filter_.minLevel = static_cast<Level>(levelCombo_->currentData().toInt());
     filter_.statusClasses = static_cast<std::uint8_t>(statusCombo_->currentData().toInt());
     filter_.text = textEdit_->text();
@@ -218,8 +239,9 @@ void EventsPanel::setFilter(const EventsFilter& filter)
 {
     {
         const QSignalBlocker b1(kindCombo_), b2(levelCombo_), b3(statusCombo_), b4(textEdit_),
-            b5(regexToggle_), b6(hostEdit_);
+            b5(regexToggle_), b6(hostEdit_), b7(serverCombo_);
         kindCombo_->setCurrentIndex(std::max(0, kindCombo_->findData(filter.kinds)));
+        serverCombo_->setCurrentIndex(std::max(0, serverCombo_->findData(filter.servers)));
         levelCombo_->setCurrentIndex(std::max(0, levelCombo_->findData(static_cast<int>(filter.minLevel))));
         statusCombo_->setCurrentIndex(std::max(0, statusCombo_->findData(int(filter.statusClasses))));
         textEdit_->setText(filter.text);

@@ -79,6 +79,7 @@ private:
     void updateCountLabel(qint64 elapsedMs);
     void updateTimeRangeLabel();
     void fillKindCombo();
+    void fillServerCombo();
     void onCurrentChanged(const QModelIndex& current);
     void emitActivated(const QModelIndex& index);
     void selectRow(int row);
@@ -87,6 +88,7 @@ private:
     EventsModel* model_ = nullptr;
     QTableView* view_ = nullptr;
     QComboBox* kindCombo_ = nullptr;
+    QComboBox* serverCombo_ = nullptr; ///< shown only when the import has several servers
     QComboBox* levelCombo_ = nullptr;
     QComboBox* statusCombo_ = nullptr;
     QLineEdit* textEdit_ = nullptr;

@@ -1,6 +1,7 @@
 #include "incidents/incidentsmodel.h"
 
 #include "common/plaintext.h"
+#include "report/reportwords.h"
 
 #include <QDateTime>
 #include <QLocale>
@@ -28,6 +29,15 @@ IncidentsModel::IncidentsModel(QObject* parent)
         return QDateTime::fromMSecsSinceEpoch(utcMs, QTimeZone::utc()).toString(Qt::ISODate);
     })
 {
+}
+
+void IncidentsModel::setServerNames(QStringList names)
+{
+    if (names == serverNames_)
+        return;
+    serverNames_ = std::move(names);
+    if (rowCount() > 0)
+        Q_EMIT dataChanged(index(0, ServerColumn), index(rowCount() - 1, ServerColumn));
 }
 
 void IncidentsModel::setAnalysis(std::shared_ptr<const AnalysisResult> analysis)
@@ -132,6 +142,8 @@ QVariant IncidentsModel::display(const Incident& incident, int column) const
             .arg(incident.hosts[0], incident.hosts[1]);
     case ConfidenceColumn:
         return tr("%1 %").arg(qRound(incident.confidence * 100));
+    case ServerColumn:
+        return serverNames_.value(incident.server);
     default:
         return {};
     }
@@ -154,6 +166,8 @@ QVariant IncidentsModel::sortValue(const Incident& incident, int column) const
         return static_cast<int>(incident.hosts.size());
     case ConfidenceColumn:
         return incident.confidence;
+    case ServerColumn:
+        return serverNames_.value(incident.server);
     default:
         return {};
     }
@@ -171,6 +185,11 @@ QString IncidentsModel::toolTip(const Incident& incident, int column) const
         return incident.hosts.join(QLatin1Char('\n'));
     case ConfidenceColumn:
         return tr("How well the evidence fits this cause; other causes are listed in the detail");
+    case ServerColumn:
+        if (incident.sameTimeAs.empty())
+            return {};
+        return tr("Other servers failed at the same time: %1")
+            .arg(reportwords::incidentList(incident.sameTimeAs));
     default:
         return {};
     }
@@ -195,6 +214,8 @@ QVariant IncidentsModel::headerData(int section, Qt::Orientation orientation, in
         return tr("Hosts");
     case ConfidenceColumn:
         return tr("Confidence");
+    case ServerColumn:
+        return tr("Server");
     default:
         return {};
     }

@@ -23,6 +23,7 @@ public:
         Timeout504Column,
         HostsColumn,
         ConfidenceColumn,
+        ServerColumn, ///< shown when the import has several servers
         ColumnCount
     };
     enum Role {
@@ -36,6 +37,9 @@ public:
     explicit IncidentsModel(QObject* parent = nullptr);
 
     void setAnalysis(std::shared_ptr<const AnalysisResult> analysis);
+    /// Names of the import's servers (Incident::server indexes them).
+    void setServerNames(QStringList names);
+    const QStringList& serverNames() const { return serverNames_; }
     std::shared_ptr<const AnalysisResult> analysis() const { return analysis_; }
     /// How start times are written (owned by the window's time display).
     void setTimeFormatter(std::function<QString(std::int64_t utcMs)> formatter);
@@ -56,6 +60,7 @@ private:
 
     std::shared_ptr<const AnalysisResult> analysis_;
     std::function<QString(std::int64_t)> formatTime_;
+    QStringList serverNames_;
 };
 
 /// Sorting by IncidentsModel::SortRole, filtering by cause and by free text (case-insensitive,

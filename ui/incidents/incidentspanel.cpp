@@ -23,6 +23,7 @@ IncidentsPanel::IncidentsPanel(QWidget* parent)
     proxy_->setSourceModel(model_);
     view_->setObjectName(QStringLiteral("incidentsTable"));
     view_->setModel(proxy_);
+    view_->setColumnHidden(IncidentsModel::ServerColumn, true); // shown once an import has several servers
     view_->setSelectionBehavior(QAbstractItemView::SelectRows);
     view_->setSelectionMode(QAbstractItemView::SingleSelection);
     view_->setEditTriggers(QAbstractItemView::NoEditTriggers);
@@ -105,6 +106,13 @@ void IncidentsPanel::setAnalysis(std::shared_ptr<const AnalysisResult> analysis)
     updateCountLabel();
     if (previous >= 0)
         selectIncident(previous);
+}
+
+void IncidentsPanel::setServerNames(const QStringList& names)
+{
+    model_->setServerNames(names);
+    view_->setColumnHidden(IncidentsModel::ServerColumn, names.size() <= 1);
+    fitColumns();
 }
 
 void IncidentsPanel::setTimeFormatter(std::function<QString(std::int64_t utcMs)> formatter)

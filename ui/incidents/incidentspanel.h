@@ -25,6 +25,8 @@ public:
     explicit IncidentsPanel(QWidget* parent = nullptr);
 
     void setAnalysis(std::shared_ptr<const AnalysisResult> analysis);
+    /// The import's server names; the server column shows only when there are several.
+    void setServerNames(const QStringList& names);
     void setTimeFormatter(std::function<QString(std::int64_t utcMs)> formatter);
 
     /// Selects the row of incident `id` (when shown) without emitting incidentSelected().

@@ -73,6 +73,12 @@ void IncidentWorkbench::setImport(std::shared_ptr<const ImportResult> import)
               : import_       ? std::make_shared<RawTextReader>(import_->sources)
                               : nullptr;
     chart_->setImport(import_);
+    QStringList servers;
+    if (import_) {
+        for (const ServerInfo& server : import_->servers)
+            servers << server.name;
+    }
+    incidents_->setServerNames(servers);
     job_->start(import_, {}, reader_,
                 logViewer_ ? static_cast<std::uint32_t>(logViewer_->contextLines()) : 0);
 }

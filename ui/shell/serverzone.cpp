@@ -5,12 +5,21 @@
 #include "import/importresult.h"
 
 #include <QDateTime>
+#include <algorithm>
 #include <cstdlib>
 
 namespace gd {
 
 ServerZone ServerZone::fromImport(const ImportResult& result)
 {
+    const bool differ =
+        std::any_of(result.servers.begin(), result.servers.end(),
+                    [&result](const ServerInfo& s) { return s.timeZone != result.servers.front().timeZone; });
+    if (differ) {
+        ServerZone several;
+        several.severalZones_ = true;
+        return several;
+    }
     ServerZone server = fromText(result.serverTimeZone);
     // Offsets learned from access logs come with the times they changed (DST): use those spans.
     if (!server.zone_.isValid() && !result.serverOffsets.isEmpty())

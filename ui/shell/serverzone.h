@@ -24,6 +24,8 @@ public:
     bool isExact() const { return zone_.isValid() || !offsets_.isEmpty(); }
     /// What the import said, e.g. "Europe/Amsterdam" or "UTC+01:00 then UTC+02:00".
     const QString& text() const { return text_; }
+    /// The import has several servers in different zones: no one server-local time fits them all.
+    bool severalZones() const { return severalZones_; }
     /// Distinct offsets in order, when the text listed offsets (empty for a zone id).
     const std::vector<std::int32_t>& learnedOffsets() const { return learnedOffsets_; }
     /// Offset at `utcMs`; 0 when not exact.
@@ -34,10 +36,14 @@ public:
     /// Parses "UTC+01:00" / "UTC-05:30" / "UTC"; false on anything else.
     static bool parseOffset(const QString& text, std::int32_t* offsetSec);
 
-    bool operator==(const ServerZone& other) const { return text_ == other.text_; }
+    bool operator==(const ServerZone& other) const
+    {
+        return text_ == other.text_ && severalZones_ == other.severalZones_;
+    }
 
 private:
     QString text_;
+    bool severalZones_ = false;
     QTimeZone zone_;
     OffsetTimeline offsets_; ///< learned spans, when the import had no zone database entry
     std::vector<std::int32_t> learnedOffsets_;

@@ -73,6 +73,8 @@ QString TimeDisplay::zoneLabel() const
 {
     switch (mode_) {
     case Mode::ServerLocal:
+        if (server_.severalZones())
+            return QCoreApplication::translate("gd::TimeDisplay", "UTC (the servers run in different zones)");
         if (server_.isExact())
             return server_.text();
         if (server_.text().isEmpty())

@@ -19,7 +19,8 @@ struct SourcesModel::Node {
     QString name;      ///< shown in the tree; may hold several path segments after compaction
     QString separator; ///< "/" or "!/" in front of `name` within the parent's path
     QString fullPath;
-    int entry = -1; ///< index in sources, skipped or configs
+    bool server = false; ///< the group of one server's files (imports of several servers): never merged
+    int entry = -1;      ///< index in sources, skipped or configs
     int parent = -1;
     int row = 0;
     std::vector<int> children;
@@ -103,22 +104,61 @@ void SourcesModel::build()
     if (!result_)
         return;
     sourceNodes_.assign(result_->sources.size(), -1);
-    for (std::size_t i = 0; i < result_->sources.size(); ++i)
-        sourceNodes_[i] = addPath(result_->sources[i].path, EntryType::Source, static_cast<int>(i));
+    const bool severalServers = result_->servers.size() > 1;
+    for (std::size_t i = 0; i < result_->sources.size(); ++i) {
+        const SourceInfo& source = result_->sources[i];
+        // The lanes of a loose file (one per kind and stream) sit side by side, named by stream and kind.
+        QStringList lane;
+        if (!source.stream.isEmpty())
+            lane << source.stream;
+        const bool sharedName =
+            std::count_if(result_->sources.begin(), result_->sources.end(),
+                          [&source](const SourceInfo& other) {
+                              return other.path == source.path && other.stream == source.stream;
+                          }) > 1;
+        if (sharedName)
+            lane << logKindName(source.kind);
+        const QString path = lane.isEmpty()
+                                 ? source.path
+                                 : source.path + QStringLiteral(" (%1)").arg(lane.join(QStringLiteral(", ")));
+        const QString server = severalServers && source.server < result_->servers.size()
+                                   ? result_->servers[source.server].name
+                                   : QString();
+        sourceNodes_[i] = addPath(path, EntryType::Source, static_cast<int>(i), server);
+    }
     for (std::size_t i = 0; i < result_->skipped.size(); ++i)
-        addPath(result_->skipped[i].path, EntryType::SkippedFile, static_cast<int>(i));
+        addPath(result_->skipped[i].path, EntryType::SkippedFile, static_cast<int>(i),
+                serverOfPath(result_->skipped[i].path));
     for (std::size_t i = 0; i < result_->configs.size(); ++i)
-        addPath(result_->configs[i].path, EntryType::Config, static_cast<int>(i));
+        addPath(result_->configs[i].path, EntryType::Config, static_cast<int>(i),
+                serverOfPath(result_->configs[i].path));
     for (int child : nodes_[0].children)
         compact(child);
     sortAndAggregate(0);
 }
 
-int SourcesModel::addPath(const QString& displayPath, EntryType type, int entry)
+QString SourcesModel::serverOfPath(const QString& displayPath) const
+{
+    if (!result_ || result_->servers.size() <= 1)
+        return {};
+    const ServerInfo* best = nullptr;
+    for (const ServerInfo& server : result_->servers) {
+        const bool contains = server.key.isEmpty() || displayPath == server.key ||
+                              displayPath.startsWith(server.key + u'/') ||
+                              displayPath.startsWith(server.key + QStringLiteral("!/"));
+        if (contains && (!best || server.key.size() > best->key.size()))
+            best = &server;
+    }
+    return best ? best->name : QString();
+}
+
+int SourcesModel::addPath(const QString& displayPath, EntryType type, int entry, const QString& server)
 {
     std::vector<Segment> segments = splitDisplayPath(displayPath);
     if (segments.empty())
         segments.push_back({QString(), displayPath});
+    if (!server.isEmpty()) // several servers: each is a top-level group
+        segments.insert(segments.begin(), Segment{QString(), tr("Server %1").arg(server)});
     int current = 0;
     QString path;
     for (std::size_t i = 0; i + 1 < segments.size(); ++i) {
@@ -137,6 +177,7 @@ int SourcesModel::addPath(const QString& displayPath, EntryType type, int entry)
             folder.name = segments[i].name;
             folder.separator = segments[i].separator;
             folder.fullPath = path;
+            folder.server = !server.isEmpty() && i == 0;
             folder.parent = current;
             found = static_cast<int>(nodes_.size());
             nodes_.push_back(std::move(folder));
@@ -156,7 +197,7 @@ int SourcesModel::addPath(const QString& displayPath, EntryType type, int entry)
         leaf.sources = 1;
         leaf.events = source.events;
         leaf.skippedLines = source.skippedLines;
-        if (source.events > 0) {
+        if (source.hasDatedEvents()) {
             leaf.firstUtcMs = source.firstUtcMs;
             leaf.lastUtcMs = source.lastUtcMs;
         }
@@ -173,7 +214,7 @@ void SourcesModel::compact(int id)
     // unreachable in nodes_, which costs a few bytes and keeps ids stable.
     while (true) {
         Node& node = nodes_[static_cast<std::size_t>(id)];
-        if (node.type != EntryType::Folder || node.children.size() != 1)
+        if (node.type != EntryType::Folder || node.server || node.children.size() != 1)
             break;
         const Node child = nodes_[static_cast<std::size_t>(node.children.front())];
         if (child.type != EntryType::Folder)

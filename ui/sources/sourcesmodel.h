@@ -43,7 +43,9 @@ public:
 private:
     struct Node;
     void build();
-    int addPath(const QString& displayPath, EntryType type, int entry);
+    int addPath(const QString& displayPath, EntryType type, int entry, const QString& server = {});
+    /// The server a path of the import belongs to ("" when the import is one server).
+    QString serverOfPath(const QString& displayPath) const;
     void compact(int node);
     void sortAndAggregate(int node);
     void emitSpanChanged(int node);

@@ -45,7 +45,15 @@ SourcesPanel::SourcesPanel(QWidget* parent)
 
 void SourcesPanel::setImport(std::shared_ptr<const ImportResult> result)
 {
-    if (result) {
+    if (result && result->servers.size() > 1) {
+        QStringList zones;
+        for (const ServerInfo& server : result->servers)
+            zones << tr("%1: %2").arg(server.name, server.timeZone);
+        zone_->setText(tr("%n servers, each in its own time zone: %1", nullptr, int(result->servers.size()))
+                           .arg(zones.join(QStringLiteral("; "))));
+        zone_->setToolTip(zones.join(u'\n'));
+        messages_->setDiagnostics(result->diagnostics);
+    } else if (result) {
         zone_->setText(tr("Server time zone: %1")
                            .arg(result->serverTimeZoneNote.isEmpty() ? result->serverTimeZone
                                                                      : result->serverTimeZoneNote));

@@ -73,6 +73,7 @@ TimelineChart::TimelineChart(QWidget* parent)
     , view_(new TimelineChartView(chart_, this))
     , binLabel_(new QLabel(this))
     , statusLabel_(new QLabel(this))
+    , undatedLabel_(new QLabel(this))
     , resetButton_(new QToolButton(this))
     , countAxis_(new QValueAxis(this))
     , markerAxis_(new QValueAxis(this))
@@ -90,6 +91,11 @@ TimelineChart::TimelineChart(QWidget* parent)
 
     binLabel_->setTextFormat(Qt::PlainText);
     statusLabel_->setTextFormat(Qt::PlainText);
+    undatedLabel_->setTextFormat(Qt::PlainText);
+    undatedLabel_->setObjectName(QStringLiteral("timelineUndatedNote"));
+    undatedLabel_->setToolTip(tr("Lines pasted without their date (or written without one) have no place on "
+                                 "a time axis: they are listed in the events table with \"no time\"."));
+    undatedLabel_->hide();
     resetButton_->setText(tr("Reset Zoom"));
     resetButton_->setToolTip(tr("Show the whole bundle (Home). Wheel zooms, drag selects a range to zoom "
                                 "to, middle or Shift drag and the arrow keys pan, a click selects a time."));
@@ -97,7 +103,9 @@ TimelineChart::TimelineChart(QWidget* parent)
 
     auto* bar = new QHBoxLayout();
     bar->setContentsMargins(2, 0, 2, 0);
+    bar->setSpacing(12);
     bar->addWidget(statusLabel_, 1);
+    bar->addWidget(undatedLabel_);
     bar->addWidget(binLabel_);
     bar->addWidget(resetButton_);
     auto* layout = new QVBoxLayout(this);
@@ -194,8 +202,12 @@ void TimelineChart::applyHistogram(std::shared_ptr<const TimelineHistogram> hist
 {
     histogram_ = std::move(histogram);
     provisional_.reset(); // the final counts replace the provisional ones
+    updateUndatedNote();
     if (!histogram_ || histogram_->isEmpty()) {
-        statusLabel_->setText(histogram_ ? tr("No events") : tr("Open logs to see requests over time"));
+        const bool allUndated = histogram_ && import_ && import_->timeline && import_->timeline->size() > 0;
+        statusLabel_->setText(!histogram_  ? tr("Open logs to see requests over time")
+                              : allUndated ? tr("No event carries a time: see the events table")
+                                           : tr("No events"));
         bins_ = {};
         for (QLineSeries* series : uppers_)
             series->clear();
@@ -210,6 +222,14 @@ void TimelineChart::applyHistogram(std::shared_ptr<const TimelineHistogram> hist
     if (pendingIncidentZoom_ && pending >= 0)
         setSelectedIncident(pending);
     Q_EMIT ready();
+}
+
+void TimelineChart::updateUndatedNote()
+{
+    const std::size_t undated = import_ && import_->timeline ? import_->timeline->undatedCount() : 0;
+    undatedLabel_->setVisible(undated > 0);
+    undatedLabel_->setText(undated == 1 ? tr("1 event without a time is not on the chart")
+                                        : tr("%1 events without a time are not on the chart").arg(undated));
 }
 
 void TimelineChart::showProvisional(std::shared_ptr<const std::vector<LiveMinute>> counts)

@@ -105,6 +105,7 @@ private:
     };
     void createSeries();
     void applyHistogram(std::shared_ptr<const TimelineHistogram> histogram);
+    void updateUndatedNote();
     void rebin();
     void drawProvisional();
     void fillSeries(std::int64_t binMs);
@@ -121,6 +122,7 @@ private:
     TimelineChartView* view_;
     QLabel* binLabel_;
     QLabel* statusLabel_;
+    QLabel* undatedLabel_; ///< says how many lines carry no time, so are not on the chart
     QToolButton* resetButton_;
     QValueAxis* countAxis_;
     QValueAxis* markerAxis_;
