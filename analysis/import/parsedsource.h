@@ -31,7 +31,6 @@ struct ParsedSource {
     /// A civil time the source itself says it ends by (journalctl's "-- Logs begin at ..., end at ... --"),
     /// which dates its year-less lines better than the rest of the bundle; 0 when it says nothing.
     CivilMs yearAnchor = 0;
-    QString zoneName; ///< zone named by the log itself (PHP error_log date.timezone)
     StringPool hosts;
     StringPool targets;
     StringPool clients;

@@ -1,5 +1,8 @@
 #include "import/sourceparser.h"
 
+#include "time/civiltime.h"
+
+#include <QDateTime>
 #include <algorithm>
 #include <limits>
 
@@ -183,6 +186,11 @@ void SourceParser::appendEvent(Output& out, const ParsedEvent& e, std::string_vi
     if (!e.hasTime) {
         time = kNoTime;
         pending = 0;
+    } else if (const std::optional<std::int64_t> utc = source.info.kind == LogKind::PhpError && !e.hasOffset
+                                                           ? utcFromNamedZone(e)
+                                                           : std::nullopt) {
+        time = *utc;
+        pending = 0;
     } else if (e.hasOffset) {
         time -= static_cast<std::int64_t>(e.utcOffsetSec) * 1000;
         pending = 0;
@@ -213,6 +221,23 @@ void SourceParser::appendEvent(Output& out, const ParsedEvent& e, std::string_vi
     source.lineHash.push_back(static_cast<std::uint32_t>(StringPool::hash(text)));
     if (e.code == MessageCode::SlowRecord)
         source.slowTraces.push_back({0, static_cast<std::uint32_t>(lineNumber_), 0, {}});
+}
+
+std::optional<std::int64_t> SourceParser::utcFromNamedZone(const ParsedEvent& e)
+{
+    if (e.group.empty())
+        return std::nullopt;
+    if (e.group != zoneName_) {
+        zoneName_.assign(e.group);
+        const QByteArray id(e.group.data(), static_cast<qsizetype>(e.group.size()));
+        zone_ = QTimeZone::isTimeZoneIdAvailable(id) ? QTimeZone(id) : QTimeZone();
+    }
+    if (!zone_.isValid())
+        return std::nullopt;
+    const CivilFields f = civilFields(e.time);
+    const QDateTime local(QDate(f.year, f.month, f.day), QTime(f.hour, f.minute, f.second, f.millisecond),
+                          zone_);
+    return local.isValid() ? std::optional<std::int64_t>(local.toMSecsSinceEpoch()) : std::nullopt;
 }
 
 std::string_view SourceParser::foldedHost(std::string_view host)

@@ -6,8 +6,10 @@
 #include "import/parsedsource.h"
 #include "parse/logparser.h"
 
+#include <QTimeZone>
 #include <functional>
 #include <memory>
+#include <optional>
 #include <string>
 
 namespace gd {
@@ -48,6 +50,9 @@ private:
     void attachContinuation(Output& out, const ParsedEvent& event);
     void skip(std::string_view reason);
     std::string_view foldedHost(std::string_view host);
+    /// A PHP error-log time written with its zone's name ("Europe/Berlin"): UTC now, whatever the server's
+    /// zone or --tz say, since the line itself names its zone. nullopt when the name is not a zone.
+    std::optional<std::int64_t> utcFromNamedZone(const ParsedEvent& event);
 
     ParsedSource& primary_;
     std::unique_ptr<LogParser> parser_;  ///< plain files
@@ -59,6 +64,9 @@ private:
     LiveRequestCounts* live_;
     LiveRequestCounts::Batch liveBatch_;
     std::string hostBuffer_;
+    std::string
+        zoneName_; ///< the last zone name met, and its zone: a PHP error log names one zone throughout
+    QTimeZone zone_;
 };
 
 } // namespace gd

@@ -69,6 +69,10 @@ private Q_SLOTS:
     void syslogYears();
     void rotationDuplicates_data();
     void rotationDuplicates();
+    void zoneNamedOnTheLine_data();
+    void zoneNamedOnTheLine();
+    void yearlessLineAmongDatedOnes();
+    void journalBannerDatesYearlessLines();
 
     void offsetTimelineToUtc_data();
     void offsetTimelineToUtc();
@@ -564,6 +568,74 @@ void TestTimeResolution::assignSyslogYearsUnit()
         times.push_back(&value);
     assignSyslogYears(times, utc(qPrintable(anchor)));
     QCOMPARE(isoList(values), expected);
+}
+
+void TestTimeResolution::zoneNamedOnTheLine_data()
+{
+    QTest::addColumn<QString>("tz");
+    QTest::addColumn<QString>("zoneFile");
+    // PHP writes its date.timezone on every line: that zone, not the server's nor --tz, dates the line.
+    QTest::newRow("--tz elsewhere") << QStringLiteral("America/New_York") << QString();
+    QTest::newRow("etc/timezone elsewhere") << QString() << QStringLiteral("Asia/Tokyo\n");
+    QTest::newRow("nothing else") << QString() << QString();
+}
+
+void TestTimeResolution::zoneNamedOnTheLine()
+{
+    QFETCH(QString, tz);
+    QFETCH(QString, zoneFile);
+    const QString folder = rowFolder("named-zone");
+    QVERIFY(writeFile(folder + QStringLiteral("/var/log/php/error_log_83"),
+                      "[01-Oct-2025 18:09:03 Europe/Berlin] PHP Fatal error:  Maximum execution time of 180 "
+                      "seconds exceeded in /var/www/index.php on line 12\n"));
+    if (!zoneFile.isEmpty())
+        QVERIFY(writeFile(folder + QStringLiteral("/etc/timezone"), zoneFile.toUtf8()));
+    ImportOptions options;
+    options.timeZone = tz;
+    const ImportResult result = runImport({folder}, options);
+    const SourceInfo* php = findSource(result, folder + QStringLiteral("/var/log/php/error_log_83"));
+    QVERIFY2(php != nullptr, qPrintable(describe(result)));
+    QCOMPARE(php->kind, LogKind::PhpError);
+    QCOMPARE(isoUtc(php->firstUtcMs), QStringLiteral("2025-10-01T16:09:03Z")); // Berlin is UTC+2 in October
+}
+
+void TestTimeResolution::yearlessLineAmongDatedOnes()
+{
+    // RFC 3339 syslog lines name their years; one traditional line among them must not move them.
+    const QString folder = rowFolder("yearless-among-dated");
+    QVERIFY(writeFile(
+        folder + QStringLiteral("/syslog"),
+        "2019-03-04T10:00:00+00:00 web1 php-fpm[12]: [WARNING] [pool www] child 5 exited on signal 11\n"
+        "Mar  4 10:00:05 web1 kernel: [12.5] php-fpm[5]: segfault at 0 ip 1 sp 2 error 4 in x.so[1+2]\n"
+        "2019-03-04T10:00:09+00:00 web1 systemd[1]: php-fpm.service: Main process exited\n"));
+    ImportOptions options;
+    options.timeZone = QStringLiteral("UTC");
+    const ImportResult result = runImport({folder}, options);
+    const SourceInfo* syslog = findSource(result, folder + QStringLiteral("/syslog"));
+    QVERIFY2(syslog != nullptr, qPrintable(describe(result)));
+    QCOMPARE(syslog->events, 3U);
+    QCOMPARE(isoUtc(syslog->firstUtcMs), QStringLiteral("2019-03-04T10:00:00Z"));
+    QCOMPARE(isoUtc(syslog->lastUtcMs), QStringLiteral("2019-03-04T10:00:09Z"));
+}
+
+void TestTimeResolution::journalBannerDatesYearlessLines()
+{
+    // journalctl's banner says when the journal ends: its year dates the year-less lines below it, even with
+    // nothing else in the bundle.
+    const QString folder = rowFolder("journal-banner");
+    QVERIFY(
+        writeFile(folder + QStringLiteral("/journal.txt"),
+                  "-- Logs begin at Mon 2021-12-27 09:00:01 UTC, end at Tue 2021-12-28 10:00:00 UTC. --\n"
+                  "Dec 28 09:59:00 web1 php-fpm8.0[812]: [WARNING] [pool www] server reached pm.max_children "
+                  "setting (5), consider raising it\n"
+                  "Dec 28 09:59:30 web1 systemd[1]: php8.0-fpm.service: Main process exited, code=killed, "
+                  "status=9/KILL\n"));
+    ImportOptions options;
+    options.timeZone = QStringLiteral("UTC");
+    const ImportResult result = runImport({folder}, options);
+    QVERIFY2(result.timeline && result.timeline->size() == 2, qPrintable(describe(result)));
+    for (const std::int64_t t : result.timeline->events().timeMs)
+        QVERIFY2(isoUtc(t).startsWith(QStringLiteral("2021-12-28T09:59")), qPrintable(isoUtc(t)));
 }
 
 QTEST_GUILESS_MAIN(TestTimeResolution)
