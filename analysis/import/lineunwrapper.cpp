@@ -211,33 +211,42 @@ bool isTagChar(char c)
            c == '@';
 }
 
-/// `host prog[pid]: rest` or `host prog: rest` after a syslog stamp: the program and the rest.
-bool splitSyslogTag(std::string_view text, std::string_view& program, std::string_view& rest)
+/// `prog[pid]: rest` or `prog: rest`: the program and the rest.
+bool splitTag(std::string_view text, bool requirePid, std::string_view& program, std::string_view& rest)
 {
-    const std::size_t hostEnd = text.find(' ');
-    if (hostEnd == 0 || hostEnd == std::string_view::npos)
-        return false;
-    std::size_t pos = hostEnd + 1;
-    const std::size_t tagStart = pos;
+    std::size_t pos = 0;
     while (pos < text.size() && isTagChar(text[pos]))
         ++pos;
-    if (pos == tagStart)
+    if (pos == 0)
         return false;
-    program = text.substr(tagStart, pos - tagStart);
+    program = text.substr(0, pos);
+    bool pid = false;
     if (pos < text.size() && text[pos] == '[') {
         const std::size_t close = text.find(']', pos);
-        if (close == std::string_view::npos)
+        if (close == std::string_view::npos || close == pos + 1)
             return false;
         for (std::size_t i = pos + 1; i < close; ++i) {
             if (!scan::isDigit(text[i]))
                 return false;
         }
         pos = close + 1;
+        pid = true;
     }
-    if (pos + 1 >= text.size() || text[pos] != ':' || text[pos + 1] != ' ')
+    if ((requirePid && !pid) || pos + 1 >= text.size() || text[pos] != ':' || text[pos + 1] != ' ')
         return false;
     rest = text.substr(pos + 2);
     return true;
+}
+
+/// `host prog[pid]: rest` after a syslog stamp, or `prog[pid]: rest` when the writer left the host out
+/// (journald output of containers): the program and the rest.
+bool splitSyslogTag(std::string_view text, std::string_view& program, std::string_view& rest)
+{
+    const std::size_t hostEnd = text.find(' ');
+    if (hostEnd != 0 && hostEnd != std::string_view::npos &&
+        splitTag(text.substr(hostEnd + 1), false, program, rest))
+        return true;
+    return splitTag(text, true, program, rest);
 }
 
 /// `Mar 18 10:26:07 host prog[pid]: rest` (syslog, journalctl) or, after an ISO stamp already taken off,
