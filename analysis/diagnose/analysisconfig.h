@@ -183,6 +183,14 @@ struct AnalysisConfig {
     UnknownRules unknown;
     ConfidenceRules confidence;
 
+    /// A server of loose text (pasted lines, container output) with at most this many events is one ticket's
+    /// lines: all of it is one finding, however far apart its times (or with none at all).
+    std::size_t ticketMaxEvents = 5'000;
+    /// An incident with at most this many failures within sporadicMaxMs is isolated; the isolated ones of a
+    /// server are listed together per day and cause ("sporadic failures") instead of one row each.
+    std::uint32_t sporadicMaxFailures = 2;
+    std::int64_t sporadicMaxMs = 10'000;
+
     /// Evidence lines kept per role, so the list stays readable.
     std::uint32_t evidencePerRole = 3;
     /// Failing URLs listed per incident.

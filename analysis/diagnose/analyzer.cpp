@@ -4,10 +4,12 @@
 #include "diagnose/causeclassifier.h"
 #include "diagnose/evidence.h"
 #include "diagnose/failures.h"
+#include "diagnose/findings.h"
 #include "diagnose/incidentsignals.h"
 #include "time/civiltime.h"
 
 #include <algorithm>
+#include <map>
 #include <unordered_map>
 
 namespace gd {
@@ -17,93 +19,6 @@ namespace {
 QString viewText(std::string_view text)
 {
     return QString::fromUtf8(text.data(), static_cast<qsizetype>(text.size()));
-}
-
-void splitByPattern(std::vector<Failure> group, const AnalysisConfig& config,
-                    std::vector<std::vector<Failure>>& out);
-
-/// Failures closer than the gap belong to one incident. A request that waited counts from its start,
-/// so a slow request ending after the gap still joins the incident it began in.
-std::vector<std::vector<Failure>> groupIncidents(const std::vector<Failure>& failures,
-                                                 const AnalysisConfig& config)
-{
-    std::vector<std::vector<Failure>> groups;
-    std::int64_t groupEnd = 0;
-    for (const Failure& failure : failures) {
-        if (groups.empty() || failure.startMs > groupEnd + config.incidentGapMs) {
-            groups.emplace_back();
-            groupEnd = failure.endMs;
-        }
-        groups.back().push_back(failure);
-        groupEnd = std::max(groupEnd, failure.endMs);
-    }
-    std::vector<std::vector<Failure>> split;
-    for (std::vector<Failure>& group : groups)
-        splitByPattern(std::move(group), config, split);
-    return split;
-}
-
-/// Share of the failures on the most failing URL, and how many URLs failed.
-struct UrlConcentration {
-    double topShare = 0;
-    std::size_t urls = 0;
-};
-
-/// The URL concentration of every prefix [first, first + k) for k = 0..n, in one pass: a split
-/// search that recounted both sides at every candidate was quadratic (minutes on a big overload).
-template <typename Iterator> std::vector<UrlConcentration> prefixConcentrations(Iterator first, Iterator last)
-{
-    std::vector<UrlConcentration> out(1);
-    std::unordered_map<std::uint64_t, std::uint32_t> counts;
-    std::uint32_t top = 0;
-    std::size_t total = 0;
-    for (auto it = first; it != last; ++it) {
-        top = std::max(top, ++counts[(std::uint64_t(it->host) << 32) | it->target]);
-        ++total;
-        out.push_back({double(top) / double(total), counts.size()});
-    }
-    return out;
-}
-
-/// Splits a run of failures where one page failing repeatedly turns into many URLs failing (or the
-/// reverse) across a pause: two causes back to back, as in the support document's distinct patterns.
-void splitByPattern(std::vector<Failure> group, const AnalysisConfig& config,
-                    std::vector<std::vector<Failure>>& out)
-{
-    std::size_t bestSplit = 0;
-    std::int64_t bestGap = 0;
-    const std::vector<UrlConcentration> leftStats = prefixConcentrations(group.cbegin(), group.cend());
-    const std::vector<UrlConcentration> rightStats = prefixConcentrations(group.crbegin(), group.crend());
-    auto focused = [&config](double top, std::size_t urls) {
-        return top >= config.patternFocusedMinShare && urls <= config.patternFocusedMaxUrls;
-    };
-    auto spread = [&config](double top, std::size_t urls) {
-        return urls >= config.patternSpreadMinUrls && top < config.patternSpreadMaxShare;
-    };
-    const std::size_t minSide = config.patternSplitMinFailures;
-    for (std::size_t i = minSide; i + minSide <= group.size(); ++i) {
-        const std::int64_t gap = group[i].startMs - group[i - 1].endMs;
-        if (gap < config.patternSplitGapMs || gap <= bestGap)
-            continue;
-        const auto [leftTop, leftUrls] = leftStats[i];
-        const auto [rightTop, rightUrls] = rightStats[group.size() - i];
-        const bool leftFocused = focused(leftTop, leftUrls);
-        const bool rightFocused = focused(rightTop, rightUrls);
-        const bool leftSpread = spread(leftTop, leftUrls);
-        const bool rightSpread = spread(rightTop, rightUrls);
-        if ((leftFocused && rightSpread) || (leftSpread && rightFocused)) {
-            bestSplit = i;
-            bestGap = gap;
-        }
-    }
-    if (bestSplit == 0) {
-        out.push_back(std::move(group));
-        return;
-    }
-    std::vector<Failure> right(group.begin() + static_cast<std::ptrdiff_t>(bestSplit), group.end());
-    group.resize(bestSplit);
-    splitByPattern(std::move(group), config, out);
-    splitByPattern(std::move(right), config, out);
 }
 
 std::vector<Feature> describe(const IncidentSignals& s)
@@ -152,16 +67,29 @@ std::vector<Feature> describe(const IncidentSignals& s)
 QString summarize(const Incident& incident)
 {
     // No clock time here: the window shows times in the zone the user picked, the JSON has start/end.
-    const double seconds = double(incident.endMs - incident.startMs) / 1000.0;
     QString hosts = incident.hosts.mid(0, 3).join(QStringLiteral(", "));
     if (incident.hosts.size() > 3)
         hosts += QStringLiteral(" and %1 more").arg(incident.hosts.size() - 3);
-    return QStringLiteral("%1 × 502 and %2 × 504 on %3 within %4 s: %5.")
-        .arg(incident.count502)
-        .arg(incident.count504)
-        .arg(hosts.isEmpty() ? QStringLiteral("unknown hosts") : hosts)
-        .arg(seconds, 0, 'f', 1)
-        .arg(causeTitle(incident.cause).toLower());
+    const QString cause = causeTitle(incident.cause).toLower();
+    if (incident.withoutFailureLines) {
+        return QStringLiteral(
+                   "No 502/504 line of this time is in the bundle, but PHP-FPM's or the system's logs "
+                   "show what makes nginx answer 502/504: %1.")
+            .arg(cause);
+    }
+    const QString counts = QStringLiteral("%1 × 502 and %2 × 504 on %3")
+                               .arg(incident.count502)
+                               .arg(incident.count504)
+                               .arg(hosts.isEmpty() ? QStringLiteral("unknown hosts") : hosts);
+    if (incident.sporadic)
+        return QStringLiteral("%1 in %2 isolated failures, each on its own: %3.")
+            .arg(counts)
+            .arg(incident.occurrences)
+            .arg(cause);
+    if (!hasTime(incident.startMs))
+        return QStringLiteral("%1, time unknown (the lines carry no time): %2.").arg(counts, cause);
+    const double seconds = double(incident.endMs - incident.startMs) / 1000.0;
+    return QStringLiteral("%1 within %2 s: %3.").arg(counts).arg(seconds, 0, 'f', 1).arg(cause);
 }
 
 } // namespace
@@ -175,59 +103,169 @@ const Incident* AnalysisResult::findIncident(int id) const
 
 namespace {
 
-/// The incidents of one server: its failures grouped, measured against its own logs, classified.
+/// One finding from one evidence set.
+Incident judge(const ImportResult& import, const BundleFacts& facts, const AnalysisConfig& config,
+               std::uint16_t server, const EvidenceSet& evidence, double medianRate)
+{
+    const Timeline& timeline = *import.timeline;
+    const IncidentSignals signals = measureIncident(import, facts, config, evidence, medianRate);
+    const Classification classification = classifyIncident(signals, facts, config);
+    Incident incident;
+    incident.server = server;
+    incident.startMs = signals.startMs;
+    incident.endMs = signals.endMs;
+    incident.withoutFailureLines = evidence.failures.empty();
+    incident.cause = classification.ranked.front().cause;
+    incident.confidence = classification.ranked.front().confidence;
+    incident.alternatives = classification.alternatives;
+    incident.count502 = signals.count502;
+    incident.count504 = signals.count504;
+    incident.requests = signals.requests;
+    for (const auto& [host, count] : signals.hostFailures) {
+        if (host != 0) // access logs without $host (combined format) name no host
+            incident.hosts << viewText(timeline.hosts().view(host));
+    }
+    for (const UrlTally& url : signals.urls) {
+        if (incident.urls.size() >= config.maxUrls)
+            break;
+        incident.urls.push_back({viewText(timeline.hosts().view(url.host)),
+                                 viewText(timeline.targets().view(url.target)), url.failed, url.requests});
+    }
+    if (signals.crashes > 0 || signals.kernelSegfaults > 0) {
+        incident.segfault =
+            SegfaultAttribution{signals.segfaultModule, classifySegfaultModule(signals.segfaultModule),
+                                std::max(signals.crashes, signals.kernelSegfaults)};
+    }
+    incident.evidence = selectEvidence(import, evidence.failures, signals, incident.cause, config);
+    incident.features = describe(signals);
+    incident.reasoning = classification.reasons.join(QStringLiteral("; "));
+    incident.limits = classification.limits;
+    incident.collectNext = classification.collectNext;
+    if (incident.withoutFailureLines)
+        incident.limits.prepend(
+            QStringLiteral("the bundle has no log of the failed requests of that time (nginx "
+                           "access or error log)"));
+    incident.advice = adviceFor(incident, signals, facts);
+    return incident;
+}
+
+/// An incident of a few failures in a few seconds: isolated.
+bool isIsolated(const Incident& incident, const AnalysisConfig& config)
+{
+    return !incident.withoutFailureLines && hasTime(incident.startMs) &&
+           incident.count502 + incident.count504 <= config.sporadicMaxFailures &&
+           incident.endMs - incident.startMs <= config.sporadicMaxMs;
+}
+
+/// The isolated incidents of a server, grouped per day (server time) and cause: one row for many lone 502s.
+std::vector<Incident> groupSporadic(std::vector<Incident> incidents, const ImportResult& import,
+                                    const AnalysisConfig& config)
+{
+    constexpr std::int64_t kDayMs = 86'400'000;
+    std::map<std::pair<std::int64_t, int>, std::vector<std::size_t>> groups; // (day, cause) -> incidents
+    for (std::size_t k = 0; k < incidents.size(); ++k) {
+        if (!isIsolated(incidents[k], config))
+            continue;
+        const std::int64_t start = incidents[k].startMs;
+        const std::int64_t local = start + import.serverOffsets.offsetAtUtc(start) * 1000LL;
+        const std::int64_t day = local >= 0 ? local / kDayMs : (local - kDayMs + 1) / kDayMs;
+        groups[{day, static_cast<int>(incidents[k].cause)}].push_back(k);
+    }
+    std::vector<std::uint8_t> merged(incidents.size(), 0);
+    std::vector<Incident> out;
+    for (const auto& [key, members] : groups) {
+        if (members.size() < 2)
+            continue;
+        Incident group = incidents[members.front()];
+        group.sporadic = true;
+        group.occurrences = static_cast<std::uint32_t>(members.size());
+        std::map<QString, int> hostCounts;
+        double confidence = 0;
+        for (const std::size_t k : members) {
+            const Incident& one = incidents[k];
+            merged[k] = 1;
+            confidence += one.confidence;
+            if (k != members.front()) {
+                group.startMs = std::min(group.startMs, one.startMs);
+                group.endMs = std::max(group.endMs, one.endMs);
+                group.count502 += one.count502;
+                group.count504 += one.count504;
+                group.requests += one.requests;
+                for (const EvidenceLine& line : one.evidence) {
+                    if (group.evidence.size() < config.evidencePerRole * 4)
+                        group.evidence.push_back(line);
+                }
+            }
+            for (const QString& host : one.hosts)
+                ++hostCounts[host];
+        }
+        group.confidence = confidence / double(members.size());
+        group.hosts.clear();
+        for (const auto& [host, count] : hostCounts)
+            group.hosts << host;
+        std::stable_sort(
+            group.hosts.begin(), group.hosts.end(),
+            [&hostCounts](const QString& a, const QString& b) { return hostCounts[a] > hostCounts[b]; });
+        group.reasoning = QStringLiteral("%1 separate moments with one or two failures each; the first: %2")
+                              .arg(members.size())
+                              .arg(group.reasoning);
+        out.push_back(std::move(group));
+    }
+    for (std::size_t k = 0; k < incidents.size(); ++k) {
+        if (!merged[k])
+            out.push_back(std::move(incidents[k]));
+    }
+    return out;
+}
+
+/// The findings of one server: its evidence sets judged, its isolated failures grouped.
 void analyzeServer(const ImportResult& import, const BundleFacts& facts, const AnalysisConfig& config,
                    std::uint16_t server, const std::atomic<bool>* cancelled, AnalysisResult& result)
 {
-    const Timeline& timeline = *import.timeline;
-    const EventColumns& events = timeline.events();
+    const EventColumns& events = import.timeline->events();
     for (std::size_t i = 0; i < events.size(); ++i)
         result.requests += events.code[i] == MessageCode::Request ? 1 : 0;
-    const std::vector<Failure> failures = collectFailures(import);
-    result.failures += failures.size();
     const double medianRate = medianRequestRate(import);
-
-    for (const std::vector<Failure>& group : groupIncidents(failures, config)) {
+    std::vector<Incident> found;
+    for (const EvidenceSet& evidence : findEvidenceSets(import, config)) {
         if (cancelled != nullptr && cancelled->load())
             break;
-        const IncidentSignals signals = measureIncident(import, facts, config, group, medianRate);
-        const Classification classification = classifyIncident(signals, facts, config);
-        Incident incident;
-        incident.id = static_cast<int>(result.incidents.size()) + 1;
-        incident.server = server;
-        incident.startMs = signals.startMs;
-        incident.endMs = signals.endMs;
-        incident.cause = classification.ranked.front().cause;
-        incident.confidence = classification.ranked.front().confidence;
-        incident.alternatives = classification.alternatives;
-        incident.count502 = signals.count502;
-        incident.count504 = signals.count504;
-        incident.requests = signals.requests;
-        for (const auto& [host, count] : signals.hostFailures) {
-            if (host != 0) // access logs without $host (combined format) name no host
-                incident.hosts << viewText(timeline.hosts().view(host));
-        }
-        for (const UrlTally& url : signals.urls) {
-            if (incident.urls.size() >= config.maxUrls)
-                break;
-            incident.urls.push_back({viewText(timeline.hosts().view(url.host)),
-                                     viewText(timeline.targets().view(url.target)), url.failed,
-                                     url.requests});
-        }
-        if (signals.crashes > 0 || signals.kernelSegfaults > 0) {
-            incident.segfault =
-                SegfaultAttribution{signals.segfaultModule, classifySegfaultModule(signals.segfaultModule),
-                                    std::max(signals.crashes, signals.kernelSegfaults)};
-        }
-        incident.evidence = selectEvidence(import, group, signals, incident.cause, config);
-        incident.features = describe(signals);
-        incident.reasoning = classification.reasons.join(QStringLiteral("; "));
-        incident.limits = classification.limits;
-        incident.collectNext = classification.collectNext;
+        result.failures += evidence.failures.size();
+        found.push_back(judge(import, facts, config, server, evidence, medianRate));
+    }
+    for (Incident& incident : groupSporadic(std::move(found), import, config)) {
         incident.summary = summarize(incident);
-        incident.advice = adviceFor(incident, signals, facts);
         result.incidents.push_back(std::move(incident));
     }
+}
+
+/// How much an incident matters to the people it hit: failed requests, how long, how many sites.
+double impactOf(const Incident& incident)
+{
+    constexpr double kSecondsPerPoint = 30;
+    constexpr double kMaxSeconds = 3600;
+    constexpr double kPointsPerHost = 5;
+    const double seconds = hasTime(incident.startMs) ? double(incident.endMs - incident.startMs) / 1000.0 : 0;
+    return double(incident.count502 + incident.count504) + std::min(seconds, kMaxSeconds) / kSecondsPerPoint +
+           kPointsPerHost * double(incident.hosts.size());
+}
+
+/// Real incidents first by impact, then what the bundle shows only on PHP-FPM's side, then grouped lone
+/// failures; ids follow that order, so #1 is the one to look at first.
+void rankByImpact(std::vector<Incident>& incidents)
+{
+    const auto tier = [](const Incident& i) { return i.sporadic ? 2 : i.withoutFailureLines ? 1 : 0; };
+    std::stable_sort(incidents.begin(), incidents.end(), [&tier](const Incident& a, const Incident& b) {
+        if (tier(a) != tier(b))
+            return tier(a) < tier(b);
+        const double impactA = impactOf(a);
+        const double impactB = impactOf(b);
+        if (impactA != impactB)
+            return impactA > impactB;
+        return a.startMs < b.startMs;
+    });
+    for (std::size_t k = 0; k < incidents.size(); ++k)
+        incidents[k].id = static_cast<int>(k) + 1;
 }
 
 /// One server's view of a multi-server import: its events and configuration only, every source index as
@@ -275,6 +313,7 @@ AnalysisResult analyzeImport(const ImportResult& import, const AnalysisConfig& c
         return result;
     if (import.servers.size() <= 1) {
         analyzeServer(import, result.facts, config, 0, cancelled, result);
+        rankByImpact(result.incidents);
         return result;
     }
     for (std::size_t server = 0; server < import.servers.size(); ++server) {
@@ -282,6 +321,7 @@ AnalysisResult analyzeImport(const ImportResult& import, const AnalysisConfig& c
         analyzeServer(view, collectBundleFacts(view), config, static_cast<std::uint16_t>(server), cancelled,
                       result);
     }
+    rankByImpact(result.incidents);
     linkSameTime(result.incidents, config);
     return result;
 }

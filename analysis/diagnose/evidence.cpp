@@ -62,6 +62,7 @@ QString roleOf(const Timeline& timeline, std::size_t i)
     case MessageCode::FpmBindFailed:
     case MessageCode::FpmAnotherInstance:
     case MessageCode::FpmInitFailed:
+    case MessageCode::ServiceFailed:
         return QStringLiteral("PHP-FPM failed to start");
     case MessageCode::BoaWebServerPaused:
     case MessageCode::BoaKillFpm:

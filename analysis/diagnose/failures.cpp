@@ -21,7 +21,7 @@ std::uint16_t statusForNginxError(MessageCode code)
     }
 }
 
-std::vector<Failure> collectFailures(const ImportResult& import)
+std::vector<Failure> collectFailures(const ImportResult& import, bool includeUndated)
 {
     std::vector<Failure> failures;
     if (!import.timeline)
@@ -32,7 +32,7 @@ std::vector<Failure> collectFailures(const ImportResult& import)
     // evidence; elsewhere (a bundle with only an error log, pasted lines) the error lines stand in.
     std::vector<std::pair<std::int64_t, std::int64_t>> accessSpans;
     for (const SourceInfo& source : import.sources) {
-        if (source.kind == LogKind::NginxAccess && source.events > 0)
+        if (source.kind == LogKind::NginxAccess && source.hasDatedEvents())
             accessSpans.emplace_back(source.firstUtcMs, source.lastUtcMs);
     }
     auto coveredByAccessLog = [&accessSpans](std::int64_t t) {
@@ -41,8 +41,9 @@ std::vector<Failure> collectFailures(const ImportResult& import)
         });
     };
 
-    // Lines without a time cannot join a time window; they are judged on their own (evidence without time).
-    for (std::size_t i = events.size() > 0 ? import.timeline->undatedCount() : 0; i < events.size(); ++i) {
+    // Lines without a time join no time window: only the evidence of a whole ticket takes them.
+    const std::size_t undated = import.timeline->undatedCount();
+    for (std::size_t i = includeUndated ? 0 : undated; i < events.size(); ++i) {
         const MessageCode code = events.code[i];
         Failure failure;
         if (code == MessageCode::Request) {
@@ -54,14 +55,14 @@ std::vector<Failure> collectFailures(const ImportResult& import)
             const std::uint16_t status = statusForNginxError(code);
             if (status == 0 || import.sources[events.source[i]].kind != LogKind::NginxError)
                 continue;
-            if (coveredByAccessLog(events.timeMs[i]))
+            if (hasTime(events.timeMs[i]) && coveredByAccessLog(events.timeMs[i]))
                 continue;
             failure.status = status;
             failure.fromAccessLog = false;
         }
         failure.event = i;
         failure.endMs = events.timeMs[i];
-        failure.startMs = failure.endMs - failure.durationMs;
+        failure.startMs = hasTime(failure.endMs) ? failure.endMs - failure.durationMs : kNoTime;
         failure.host = events.host[i];
         failure.target = events.target[i];
         failure.client = events.client[i];

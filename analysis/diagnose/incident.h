@@ -47,8 +47,14 @@ struct Incident {
     int id = 0;
     std::uint16_t server = 0;    ///< index into ImportResult::servers
     std::vector<int> sameTimeAs; ///< incidents of other servers that overlap this one (a shared cause?)
-    std::int64_t startMs = 0;    ///< UTC; first failing request's start
-    std::int64_t endMs = 0;      ///< UTC; last failure
+    /// No 502/504 line of it is in the bundle: PHP-FPM's or the system's logs show what makes nginx fail.
+    bool withoutFailureLines = false;
+    /// Isolated failures of one day and cause, listed together (`occurrences` of them) instead of one row
+    /// each.
+    bool sporadic = false;
+    std::uint32_t occurrences = 1;
+    std::int64_t startMs = 0; ///< UTC; first failing request's start; kNoTime when no line of it is dated
+    std::int64_t endMs = 0;   ///< UTC; last failure
     Cause cause = Cause::Unknown;
     double confidence = 0.0;
     std::vector<CauseScore> alternatives; ///< other causes with a score, best first

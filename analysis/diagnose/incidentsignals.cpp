@@ -87,18 +87,34 @@ double medianRequestRate(const ImportResult& import)
 }
 
 IncidentSignals measureIncident(const ImportResult& import, const BundleFacts& facts,
-                                const AnalysisConfig& config, const std::vector<Failure>& failures,
+                                const AnalysisConfig& config, const EvidenceSet& evidence,
                                 double medianRatePerMinute)
 {
     const Timeline& timeline = *import.timeline;
+    const std::vector<Failure>& failures = evidence.failures;
     IncidentSignals s;
     FailureTally tally = measureFailures(timeline, failures, s);
+    if (failures.empty()) {
+        s.startMs = evidence.fromMs;
+        s.endMs = evidence.toMs;
+        s.durationMs = hasTime(s.startMs) ? s.endMs - s.startMs : 0;
+    }
     s.limitMs = learnLimit(timeline, facts, config, failures, s.limitSource);
     measureTimeToFailure(timeline, config, failures, s);
-    s.serverLocalMinuteOfDay = serverLocalMinuteOfDay(import, s.startMs);
+    if (hasTime(s.startMs))
+        s.serverLocalMinuteOfDay = serverLocalMinuteOfDay(import, s.startMs);
 
-    const IncidentWindow window{s.startMs, s.endMs, s.startMs - config.contextMarginMs,
-                                s.endMs + config.contextMarginMs, s.endMs + config.retryWindowMs};
+    // Related events: around the failures; everything of the server for a ticket's lines; only the undated
+    // ones when no failure carries a time.
+    IncidentWindow window{s.startMs, s.endMs, kNoTime, kNoTime, kNoTime};
+    if (evidence.wholeServer) {
+        window.contextStartMs = kNoTime;
+        window.contextEndMs = window.retryEndMs = std::numeric_limits<std::int64_t>::max();
+    } else if (hasTime(s.startMs)) {
+        window.contextStartMs = s.startMs - config.contextMarginMs;
+        window.contextEndMs = s.endMs + config.contextMarginMs;
+        window.retryEndMs = s.endMs + config.retryWindowMs;
+    }
     measureAccessLog(timeline, window, medianRatePerMinute, tally, s);
     measureControlPanel(timeline, facts, tally, s);
     rankFailing(config, tally, s);

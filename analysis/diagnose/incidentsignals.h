@@ -20,14 +20,28 @@ struct UrlTally {
     std::uint32_t okAfter = 0; ///< successful requests of the same URL soon after the incident
 };
 
+/// What one finding is judged on: the failures it groups, and where its related events are looked for.
+struct EvidenceSet {
+    std::vector<Failure>
+        failures;            ///< time order; empty for an episode seen only in PHP-FPM's or the system's logs
+    std::int64_t fromMs = 0; ///< the episode's span, when there are no failures
+    std::int64_t toMs = 0;
+    /// Every event of the server is related: the lines of one ticket, however far apart their times (pasted
+    /// snippets minutes apart, or from machines whose clocks differ) and whether they carry a time at all.
+    bool wholeServer = false;
+};
+
 /// Everything measured about one incident; the classifier reads only this (plain values).
 /// The fields are grouped by the evidence that fills them, each group by one function (signalfamilies.h).
 struct IncidentSignals {
     // The failures themselves: access-log 502/504s, or nginx error lines standing in (measureFailures,
     // measureTimeToFailure).
-    std::int64_t startMs = 0;
+    std::int64_t startMs = 0; ///< kNoTime when no failure carries a time
     std::int64_t endMs = 0;
     std::int64_t durationMs = 0;
+    /// The failures span a measured stretch of time (several dated failures): only then do "a short burst" or
+    /// "a long outage" say anything. One pasted line spans nothing.
+    bool spanKnown = false;
     std::uint32_t failures = 0;
     std::uint32_t count502 = 0;
     std::uint32_t count504 = 0;
@@ -61,10 +75,11 @@ struct IncidentSignals {
     bool controlPanelKnown = false;
 
     // nginx error log in the context around the window (measureNginxErrors).
-    std::uint32_t connectMissing = 0; ///< nginx connect() (2: No such file) — socket gone
-    std::uint32_t connectRefused = 0; ///< (111) — nobody listening
-    std::uint32_t connectAgain = 0;   ///< (11) — listen queue full
-    std::uint32_t connectDenied = 0;  ///< (13) — permissions
+    std::uint32_t connectMissing = 0;     ///< nginx connect() (2: No such file) — socket gone
+    std::uint32_t connectRefused = 0;     ///< (111) — nobody listening
+    std::uint32_t connectAgain = 0;       ///< (11) — listen queue full
+    std::uint32_t connectDenied = 0;      ///< (13) — permissions
+    std::uint32_t connectUnreachable = 0; ///< (99, 101, 113) — an address or route that does not exist
     std::uint32_t upstreamTimedOut = 0;
     std::uint32_t prematurelyClosed = 0;
     std::uint32_t badUpstreamResponse = 0; ///< too big header, invalid header/status/protocol
@@ -75,6 +90,7 @@ struct IncidentSignals {
     std::uint32_t sigkills = 0;
     std::uint32_t thresholdReloads = 0;
     std::uint32_t maxChildren = 0;
+    std::uint32_t busy = 0; ///< "seems busy": spawning more workers than it may
     std::uint32_t tooSlow = 0;
     std::uint32_t timedOut = 0; ///< FPM "execution timed out"
     /// PHP-FPM stopping, starting or reloading: its own lines and BOA's restarts, and the systemd service
@@ -102,7 +118,7 @@ struct IncidentSignals {
 
 /// Measures the incident made of `failures` (a time-ordered run) against the whole timeline.
 IncidentSignals measureIncident(const ImportResult& import, const BundleFacts& facts,
-                                const AnalysisConfig& config, const std::vector<Failure>& failures,
+                                const AnalysisConfig& config, const EvidenceSet& evidence,
                                 double medianRatePerMinute);
 
 /// Median access-log requests per minute over the minutes the access logs cover.

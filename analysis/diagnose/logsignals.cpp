@@ -14,6 +14,9 @@ constexpr std::uint16_t kNoSuchFile = 2;        // ENOENT: the socket file is go
 constexpr std::uint16_t kTryAgain = 11;         // EAGAIN: the listen queue is full
 constexpr std::uint16_t kPermissionDenied = 13; // EACCES
 constexpr std::uint16_t kConnectionRefused = 111;
+constexpr std::uint16_t kAddressNotAvailable = 99; // EADDRNOTAVAIL: no such local address
+constexpr std::uint16_t kNetworkUnreachable = 101;
+constexpr std::uint16_t kNoRouteToHost = 113;
 
 constexpr std::uint16_t kSigkill = 9;
 constexpr std::uint16_t kSigterm = 15;
@@ -41,6 +44,9 @@ void measureNginxErrors(const Timeline& timeline, const IncidentWindow& window, 
             s.connectRefused += value == kConnectionRefused ? 1 : 0;
             s.connectAgain += value == kTryAgain ? 1 : 0;
             s.connectDenied += value == kPermissionDenied ? 1 : 0;
+            s.connectUnreachable +=
+                value == kAddressNotAvailable || value == kNetworkUnreachable || value == kNoRouteToHost ? 1
+                                                                                                         : 0;
             return true;
         case MessageCode::NgxUpstreamTimedOut:
             ++s.upstreamTimedOut;
@@ -88,7 +94,8 @@ std::set<std::uint32_t> measureFpmLog(const Timeline& timeline, const IncidentWi
             ++s.maxChildren;
             return true;
         case MessageCode::FpmSeemsBusy:
-            return true; // evidence, though no rule counts it
+            ++s.busy;
+            return true;
         case MessageCode::FpmExecutingTooSlow:
             ++s.tooSlow;
             return true;
@@ -134,6 +141,12 @@ void measureSystemLogs(const Timeline& timeline, const IncidentWindow& window,
             if (!isFpmService(timeline.targets().view(events.target[i])))
                 return false;
             ++s.fpmRestarts;
+            return true;
+        case MessageCode::ServiceFailed:
+            // systemctl's "Active: failed" names no unit; in a ticket it is the PHP-FPM service's status.
+            if (events.target[i] != 0 && !isFpmService(timeline.targets().view(events.target[i])))
+                return false;
+            ++s.fpmStartFailures;
             return true;
         case MessageCode::BoaWebServerPaused:
         case MessageCode::BoaKillFpm:

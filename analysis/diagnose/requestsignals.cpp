@@ -26,11 +26,15 @@ FailureTally measureFailures(const Timeline& timeline, const std::vector<Failure
     FailureTally tally;
     std::set<std::uint32_t> clients;
     std::vector<std::uint32_t> durations;
-    s.startMs = failures.front().startMs;
-    s.endMs = failures.front().endMs;
+    s.startMs = kNoTime;
+    s.endMs = kNoTime;
+    std::uint32_t dated = 0;
     for (const Failure& f : failures) {
-        s.startMs = std::min(s.startMs, f.startMs);
-        s.endMs = std::max(s.endMs, f.endMs);
+        if (hasTime(f.endMs)) {
+            s.startMs = dated == 0 ? f.startMs : std::min(s.startMs, f.startMs);
+            s.endMs = dated == 0 ? f.endMs : std::max(s.endMs, f.endMs);
+            ++dated;
+        }
         ++s.failures;
         s.count502 += f.status == kBadGateway ? 1 : 0;
         s.count504 += f.status == kGatewayTimeout ? 1 : 0;
@@ -44,7 +48,8 @@ FailureTally measureFailures(const Timeline& timeline, const std::vector<Failure
         if (isUpdateManagerPage(timeline.targets().view(f.target)))
             ++s.updateUrlFailures;
     }
-    s.durationMs = s.endMs - s.startMs;
+    s.durationMs = dated > 0 ? s.endMs - s.startMs : 0;
+    s.spanKnown = dated >= 2;
     s.distinctClients = static_cast<std::uint32_t>(clients.size());
     s.medianDurationMs = median(std::move(durations));
     return tally;
@@ -76,11 +81,14 @@ void measureTimeToFailure(const Timeline& timeline, const AnalysisConfig& config
         atLimit += reachedLimit ? 1 : 0;
         if (!isImmediate && !reachedLimit && f.status == kBadGateway) {
             ++cutShort;
-            ++waitingEndsPerSecond[f.endMs / 1000];
+            if (hasTime(f.endMs))
+                ++waitingEndsPerSecond[f.endMs / 1000];
         }
     }
     for (const auto& [second, count] : waitingEndsPerSecond)
         s.simultaneousEnds += count > 1 ? count : 0;
+    if (s.failures == 0)
+        return; // an episode without failure lines: nothing to share out
     s.immediateShare = double(immediate) / double(s.failures);
     s.atLimitShare = double(atLimit) / double(s.failures);
     s.cutShortShare = double(cutShort) / double(s.failures);

@@ -5,6 +5,7 @@
 #include "diagnose/incidentsignals.h"
 
 #include <algorithm>
+#include <limits>
 #include <set>
 #include <string_view>
 #include <unordered_map>

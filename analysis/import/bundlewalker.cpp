@@ -335,7 +335,7 @@ void BundleWalker::processText(ByteReader& stream, std::string head, const Sourc
     ParserOptions options = parserOptions_;
     if (formats)
         options.accessLogFormats = *formats;
-    const KindDecision decision = detectKind(head, display, options);
+    const KindDecision decision = detectKind(head, name, options);
     if (decision.kind != LogKind::Unknown) {
         sink_.foundLog(location, decision, std::move(head), stream);
         return;
@@ -354,7 +354,6 @@ void BundleWalker::processText(ByteReader& stream, std::string head, const Sourc
              QStringLiteral("configuration file larger than %1 bytes").arg(options_.limits.maxConfigBytes)});
         return;
     }
-    Q_UNUSED(name);
     sink_.skipped(
         {display, decision.isConfig ? QStringLiteral("configuration file too large") : decision.skipReason});
 }

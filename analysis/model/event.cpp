@@ -120,6 +120,7 @@ std::string_view messageCodeId(MessageCode code)
         "service-stopping",
         "service-stopped",
         "service-main-exited",
+        "service-failed",
         "syslog-other",
         "php-fatal",
         "php-max-execution-time",

@@ -1,5 +1,5 @@
-// BOA auto-healing monitor logs, /var/xdrago/log/*.log and /var/log/boa/*.log (docs/log-formats.md, "BOA monitor logs").
-// Line shapes:
+// BOA auto-healing monitor logs, /var/xdrago/log/*.log and /var/log/boa/*.log (docs/log-formats.md, "BOA
+// monitor logs"). Line shapes:
 //   "Tue Nov 24 10:51:32 CET 2026 FPM Sockets conflict detected, service will be restarted"   $(date) first
 //   "Sending Incident Report Email on Tue Nov 24 10:51:32 CET 2026"                          $(date) inside
 //   "261124-105210 KILL FPM 12"                                                                proc_num_ctrl

@@ -58,7 +58,7 @@ constexpr std::array kSignatures = {
     Signature{"FPM initialization failed", LogKind::FpmMaster, MessageCode::FpmInitFailed, Number::None, 0},
     Signature{"segfault at ", LogKind::Syslog, MessageCode::KernSegfault, Number::None, 0},
     // systemctl status: "Active: failed (Result: exit-code) since Thu 2018-02-15 18:41:18 UTC; 7s ago"
-    Signature{"Active: failed", LogKind::Syslog, MessageCode::ServiceStopped, Number::None, 0},
+    Signature{"Active: failed", LogKind::Syslog, MessageCode::ServiceFailed, Number::None, 0},
     Signature{"Active: activating (auto-restart)", LogKind::Syslog, MessageCode::ServiceMainExited,
               Number::None, 0},
     Signature{"Out of memory: Kill", LogKind::Syslog, MessageCode::KernOomKilled, Number::None, 0},
@@ -149,7 +149,7 @@ std::optional<SignatureMatch> findSignature(std::string_view text)
         }
         if (signature.kind == LogKind::FpmMaster || signature.code == MessageCode::KernSegfault)
             event.pid = pidBefore(text, at);
-        if (signature.code == MessageCode::ServiceStopped || signature.code == MessageCode::ServiceMainExited)
+        if (signature.code == MessageCode::ServiceFailed || signature.code == MessageCode::ServiceMainExited)
             readSince(text, after, event);
         return match;
     }

@@ -145,7 +145,15 @@ void classify(std::string_view message, ParsedEvent& out)
         readStateChange(rest, MessageCode::ServiceStarted, out);
     } else if (consume(rest, "gave up: ")) {
         // Too many start retries: the program stays down, as after systemd's "Failed to start".
-        readStateChange(rest, MessageCode::ServiceStopped, out);
+        readStateChange(rest, MessageCode::ServiceFailed, out);
+    } else if (consume(rest, "spawnerr: ")) {
+        // "spawnerr: can't find command '/usr/sbin/php-fpm7.0'": the program cannot even be started.
+        out.code = MessageCode::ServiceFailed;
+        // The command is the last quoted word ("can't" has a quote of its own).
+        const std::size_t close = rest.rfind('\'');
+        const std::size_t quote = close == npos || close == 0 ? npos : rest.rfind('\'', close - 1);
+        if (quote != npos)
+            setProgram(rest.substr(quote + 1, close - quote - 1), out);
     } else if (consume(rest, "killing ")) {
         readKilling(rest, out);
     } else if (consume(rest, "waiting for ")) {

@@ -217,10 +217,10 @@ void classifyUnitVerb(std::string_view msg, ParsedEvent& out)
     // Reload has no code of its own yet; an FPM reload recycles every child, so it is mapped to
     // starting/started rather than lost in SyslogOther.
     static constexpr Verb verbs[] = {
-        {"Starting ", MessageCode::ServiceStarting},       {"Started ", MessageCode::ServiceStarted},
-        {"Stopping ", MessageCode::ServiceStopping},       {"Stopped ", MessageCode::ServiceStopped},
-        {"Reloading ", MessageCode::ServiceStarting},      {"Reloaded ", MessageCode::ServiceStarted},
-        {"Failed to start ", MessageCode::ServiceStopped},
+        {"Starting ", MessageCode::ServiceStarting},      {"Started ", MessageCode::ServiceStarted},
+        {"Stopping ", MessageCode::ServiceStopping},      {"Stopped ", MessageCode::ServiceStopped},
+        {"Reloading ", MessageCode::ServiceStarting},     {"Reloaded ", MessageCode::ServiceStarted},
+        {"Failed to start ", MessageCode::ServiceFailed},
     };
     for (const Verb& verb : verbs) {
         std::string_view subject = msg;

@@ -54,16 +54,16 @@ private Q_SLOTS:
         QCOMPARE(model.rowCount(), 4);
         QCOMPARE(model.columnCount(), int(IncidentsModel::ColumnCount));
 
-        // The demo's incidents, as `gateway-doctor analyze` reports them.
-        const QStringList causes = {QStringLiteral("backend-restart"), QStringLiteral("page-crash"),
-                                    QStringLiteral("update-manager"), QStringLiteral("overload")};
-        const QStringList titles = {QStringLiteral("PHP-FPM restart"),
+        // The demo's incidents, as `gateway-doctor analyze` reports them: by impact, the overload first.
+        const QStringList causes = {QStringLiteral("overload"), QStringLiteral("backend-restart"),
+                                    QStringLiteral("page-crash"), QStringLiteral("update-manager")};
+        const QStringList titles = {QStringLiteral("Overload"), QStringLiteral("PHP-FPM restart"),
                                     QStringLiteral("Page crashes every time"),
-                                    QStringLiteral("Update Manager timeout"), QStringLiteral("Overload")};
-        const QStringList count502 = {QStringLiteral("2"), QStringLiteral("3"), QStringLiteral("0"),
-                                      QStringLiteral("54")};
-        const QStringList count504 = {QStringLiteral("0"), QStringLiteral("0"), QStringLiteral("2"),
-                                      QStringLiteral("45")};
+                                    QStringLiteral("Update Manager timeout")};
+        const QStringList count502 = {QStringLiteral("54"), QStringLiteral("2"), QStringLiteral("3"),
+                                      QStringLiteral("0")};
+        const QStringList count504 = {QStringLiteral("45"), QStringLiteral("0"), QStringLiteral("0"),
+                                      QStringLiteral("2")};
         for (int row = 0; row < 4; ++row) {
             const Incident& incident = demo().analysis->incidents[static_cast<std::size_t>(row)];
             QCOMPARE(model.index(row, 0).data(IncidentsModel::IncidentIdRole).toInt(), incident.id);
@@ -77,18 +77,18 @@ private Q_SLOTS:
                      QStringLiteral("%1 %").arg(qRound(incident.confidence * 100)));
             QCOMPARE(model.rowOf(incident.id), row);
         }
-        // #1 2026-11-23T23:00:58.517Z .. 23:01:05Z: 6.5 s on two hosts.
-        QCOMPARE(cell(model, 0, IncidentsModel::StartColumn, IncidentsModel::SortRole),
+        // #2 2026-11-23T23:00:58.517Z .. 23:01:05Z: 6.5 s on two hosts.
+        QCOMPARE(cell(model, 1, IncidentsModel::StartColumn, IncidentsModel::SortRole),
                  QStringLiteral("1795474858517"));
-        QCOMPARE(cell(model, 0, IncidentsModel::DurationColumn),
+        QCOMPARE(cell(model, 1, IncidentsModel::DurationColumn),
                  QLocale().toString(6.5, 'f', 1) + QStringLiteral(" s"));
-        QCOMPARE(demo().analysis->incidents[0].hosts.size(), 2);
-        QCOMPARE(cell(model, 0, IncidentsModel::HostsColumn),
-                 demo().analysis->incidents[0].hosts.join(QStringLiteral(", ")));
-        QVERIFY(demo().analysis->incidents[0].hosts.contains(QStringLiteral("o1.srv.example.net")));
-        QCOMPARE(cell(model, 3, IncidentsModel::HostsColumn),
+        QCOMPARE(demo().analysis->incidents[1].hosts.size(), 2);
+        QCOMPARE(cell(model, 1, IncidentsModel::HostsColumn),
+                 demo().analysis->incidents[1].hosts.join(QStringLiteral(", ")));
+        QVERIFY(demo().analysis->incidents[1].hosts.contains(QStringLiteral("o1.srv.example.net")));
+        QCOMPARE(cell(model, 0, IncidentsModel::HostsColumn), // the overload, on four hosts
                  QStringLiteral("%1, %2 and 2 more")
-                     .arg(demo().analysis->incidents[3].hosts[0], demo().analysis->incidents[3].hosts[1]));
+                     .arg(demo().analysis->incidents[0].hosts[0], demo().analysis->incidents[0].hosts[1]));
         QCOMPARE(model.rowOf(999), -1);
 
         model.setAnalysis(nullptr);
@@ -147,7 +147,7 @@ private Q_SLOTS:
     {
         EvidenceModel model;
         QAbstractItemModelTester tester(&model, QAbstractItemModelTester::FailureReportingMode::QtTest);
-        const Incident& incident = demo().analysis->incidents[1];
+        const Incident& incident = demo().analysis->incidents[2]; // the page crash
         QStringList paths;
         for (const SourceInfo& source : demo().import->sources)
             paths << source.path;

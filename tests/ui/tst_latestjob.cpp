@@ -100,7 +100,7 @@ private Q_SLOTS:
             posted = true;
         });
         waitWithoutEvents(posted); // the delivery stays queued
-        job.cancel(); // before the event loop ran the delivery
+        job.cancel();              // before the event loop ran the delivery
         QTest::qWait(50);
         QVERIFY(!delivered);
     }

@@ -102,6 +102,8 @@ QString eventCodeText(MessageCode code)
         return tr("service stopping");
     case MessageCode::ServiceStopped:
         return tr("service stopped");
+    case MessageCode::ServiceFailed:
+        return tr("service failed to start");
     case MessageCode::ServiceMainExited:
         return tr("service main process exited");
     case MessageCode::SyslogOther:

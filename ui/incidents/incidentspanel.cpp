@@ -28,7 +28,8 @@ IncidentsPanel::IncidentsPanel(QWidget* parent)
     view_->setSelectionMode(QAbstractItemView::SingleSelection);
     view_->setEditTriggers(QAbstractItemView::NoEditTriggers);
     view_->setSortingEnabled(true);
-    view_->sortByColumn(IncidentsModel::StartColumn, Qt::AscendingOrder);
+    // The analysis lists incidents by impact (#1 first); a header click sorts by that column instead.
+    view_->sortByColumn(-1, Qt::AscendingOrder);
     view_->setAlternatingRowColors(true);
     view_->setWordWrap(false);
     view_->verticalHeader()->hide();

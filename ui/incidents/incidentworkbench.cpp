@@ -188,9 +188,8 @@ void IncidentWorkbench::selectTimeInEvents(std::int64_t utcMs)
     events_->selectTime(utcMs);
 }
 
-void IncidentWorkbench::captureSession(WorkbenchSession& session, const SessionScope& scope) const
+void IncidentWorkbench::captureSession(WorkbenchSession& session, const SessionScope& /*scope*/) const
 {
-    Q_UNUSED(scope);
     session.notes = detail_->notes();
     if (const Incident* incident = findIncident(selected_))
         session.selectedIncident = SessionIncident{incident->id, incident->startMs};
