@@ -9,6 +9,10 @@ set(GD_PACKAGE_MAINTAINER "Gateway Doctor maintainers <maintainers@gatewaydoctor
     CACHE STRING "Maintainer field of the Debian package")
 
 install(TARGETS gateway-doctor RUNTIME DESTINATION ${CMAKE_INSTALL_BINDIR})
+# The script support hands to clients to collect a server's logs (docs/collecting-logs.md): shipped as is, since
+# it runs on the client's server, not here.
+install(PROGRAMS ${PROJECT_SOURCE_DIR}/resources/collect/gateway-doctor-collect.sh
+        DESTINATION ${CMAKE_INSTALL_DATAROOTDIR}/${GD_PACKAGE_NAME})
 install(FILES ${PROJECT_SOURCE_DIR}/README.md DESTINATION ${CMAKE_INSTALL_DATAROOTDIR}/doc/${GD_PACKAGE_NAME})
 foreach(license_file LICENSE LICENSE.md LICENSE.txt COPYING)
     if(EXISTS ${PROJECT_SOURCE_DIR}/${license_file})

@@ -91,6 +91,7 @@ expected=(
     "usr/share/metainfo/$app_id.metainfo.xml"
     "usr/share/icons/hicolor/scalable/apps/$app_id.svg"
     usr/share/doc/gateway-doctor/README.md
+    usr/share/gateway-doctor/gateway-doctor-collect.sh
 )
 for size in 16 32 48 64 128 256; do
     expected+=("usr/share/icons/hicolor/${size}x${size}/apps/$app_id.png")
@@ -98,6 +99,10 @@ done
 for file in "${expected[@]}"; do
     check "installs /$file" test -s "$root/$file"
 done
+collect_script=$root/usr/share/gateway-doctor/gateway-doctor-collect.sh
+check "the log collection script is executable" test -x "$collect_script"
+check "the log collection script prints the project version" \
+    grep -qx "gateway-doctor-collect.sh $version" <<<"$(sh "$collect_script" --version 2>&1)"
 check "nothing is installed outside /usr" test -z "$(find "$root" -mindepth 1 -maxdepth 1 ! -name usr)"
 check "the binary is executable and stripped" \
     bash -c "test -x '$root/usr/bin/gateway-doctor' && ! file '$root/usr/bin/gateway-doctor' | grep -q 'not stripped'"

@@ -5,6 +5,7 @@
 #include "events/eventspanel.h"
 #include "incidents/incidentworkbench.h"
 #include "logviewer/logviewer.h"
+#include "shell/collectscriptdialog.h"
 #include "shell/importprogresswidget.h"
 #include "shell/mainwindow.h"
 #include "shell/workbenchactions.h"
@@ -19,7 +20,10 @@
 #include <QDropEvent>
 #include <QElapsedTimer>
 #include <QGuiApplication>
+#include <QMenu>
+#include <QMenuBar>
 #include <QMimeData>
+#include <QPlainTextEdit>
 #include <QSettings>
 #include <QSignalSpy>
 #include <QStatusBar>
@@ -362,6 +366,60 @@ private Q_SLOTS:
         MainWindow again;
         QCOMPARE(again.timeDisplay().mode(), TimeDisplay::Mode::Utc);
         QCOMPARE(actionsOf(again)->timeDisplayMode(), TimeDisplay::Mode::Utc);
+    }
+
+    void helpMenuHandsOutTheCollectionScript()
+    {
+        MainWindow window;
+        window.show();
+        QVERIFY(QTest::qWaitForWindowExposed(&window));
+        QAction* action = actionsOf(window)->collectScript();
+        const QList<QAction*> menus = window.menuBar()->actions();
+        const auto help = std::find_if(menus.begin(), menus.end(), [](const QAction* menu) {
+            return menu->text() == QStringLiteral("&Help");
+        });
+        QVERIFY(help != menus.end());
+        QVERIFY((*help)->menu()->actions().contains(action));
+
+        action->trigger();
+        auto* dialog = window.findChild<CollectScriptDialog*>(QStringLiteral("collectScriptDialog"));
+        QVERIFY(dialog);
+        QVERIFY(QTest::qWaitForWindowExposed(dialog));
+
+        // The built-in copy is the script in the source tree, byte for byte, and the dialog shows it.
+        QFile source(QStringLiteral(GD_SOURCE_DIR "/resources/collect/gateway-doctor-collect.sh"));
+        QVERIFY(source.open(QIODevice::ReadOnly));
+        const QByteArray script = source.readAll();
+        QCOMPARE(CollectScriptDialog::scriptText(), script);
+        auto* text = dialog->findChild<QPlainTextEdit*>(QStringLiteral("collectScriptText"));
+        QVERIFY(text);
+        QCOMPARE(text->toPlainText(), QString::fromUtf8(script));
+
+        const QString saved = dir_.filePath(QStringLiteral("handout/gateway-doctor-collect.sh"));
+        QDir().mkpath(QFileInfo(saved).path());
+        QString error;
+        QVERIFY2(CollectScriptDialog::saveScript(saved, &error), qPrintable(error));
+        QFile copy(saved);
+        QVERIFY(copy.open(QIODevice::ReadOnly));
+        QCOMPARE(copy.readAll(), script);
+        QVERIFY(QFileInfo(saved).permissions() & QFileDevice::ExeOwner);
+
+        // A place that cannot take the file (its folder is a file; root could write a read-only folder)
+        // gets a message naming the file, and the file in the way is untouched.
+        const QString blocker = dir_.filePath(QStringLiteral("not-a-folder"));
+        QVERIFY(writeFile(blocker, "keep me\n"));
+        QVERIFY(
+            !CollectScriptDialog::saveScript(blocker + QStringLiteral("/gateway-doctor-collect.sh"), &error));
+        QVERIFY2(error.contains(QStringLiteral("gateway-doctor-collect.sh")), qPrintable(error));
+        QFile kept(blocker);
+        QVERIFY(kept.open(QIODevice::ReadOnly));
+        QCOMPARE(kept.readAll(), QByteArray("keep me\n"));
+
+        const QString shot = QDir(QCoreApplication::applicationDirPath())
+                                 .filePath(QStringLiteral("collect-script-dialog.png"));
+        QVERIFY(dialog->grab().save(shot));
+        std::printf("screenshot: %s\n", qPrintable(shot));
+        dialog->close();
     }
 
     void recentFilesArePrunedAndCapped()

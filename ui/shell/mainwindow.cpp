@@ -6,6 +6,7 @@
 #include "incidents/incidentworkbench.h"
 #include "logviewer/logviewer.h"
 #include "sessions/sessioncontroller.h"
+#include "shell/collectscriptdialog.h"
 #include "shell/filedropfilter.h"
 #include "shell/importprogresswidget.h"
 #include "shell/messagearea.h"
@@ -157,6 +158,12 @@ void MainWindow::connectActions()
     connect(actions_->pasteLines(), &QAction::triggered, this, &MainWindow::pasteLogLines);
     connect(actions_->quit(), &QAction::triggered, this, &QWidget::close);
     connect(actions_->about(), &QAction::triggered, this, &MainWindow::showAbout);
+    connect(actions_->collectScript(), &QAction::triggered, this, [this] {
+        auto* dialog = new CollectScriptDialog(this);
+        dialog->setAttribute(Qt::WA_DeleteOnClose);
+        dialog->setObjectName(QStringLiteral("collectScriptDialog"));
+        dialog->show();
+    });
     connect(actions_->exportFindings(), &QAction::triggered, this, &MainWindow::exportFindingsWithDialog);
     connect(actions_->recentMenu(), &RecentMenu::openRequested, this, [this](const QString& path) {
         if (QFileInfo::exists(path)) {

@@ -30,6 +30,8 @@ WorkbenchActions::WorkbenchActions(QWidget* window)
     exportFindings_->setEnabled(false); // until an analysis is shown
     quit_ = makeAction(tr("&Quit"), QKeySequence::Quit, tr("Close the workbench"));
     quit_->setMenuRole(QAction::QuitRole);
+    collectScript_ = makeAction(tr("&Log Collection Script…"), QKeySequence(),
+                                tr("The script a client runs to pack a server's logs for support"));
     about_ = makeAction(tr("&About Gateway Doctor"), QKeySequence(), tr("Version and purpose"));
     about_->setMenuRole(QAction::AboutRole);
 
@@ -89,6 +91,9 @@ void WorkbenchActions::fillMenuBar(QMenuBar* bar)
     time->addActions(timeGroup_->actions());
 
     QMenu* help = bar->addMenu(tr("&Help"));
+    help->setToolTipsVisible(true);
+    help->addAction(collectScript_);
+    help->addSeparator();
     help->addAction(about_);
 }
 

@@ -34,6 +34,7 @@ public:
     QAction* openSession() const { return openSession_; }
     QAction* exportFindings() const { return exportFindings_; }
     QAction* quit() const { return quit_; }
+    QAction* collectScript() const { return collectScript_; }
     QAction* about() const { return about_; }
     RecentMenu* recentMenu() const { return recentMenu_; }
 
@@ -52,6 +53,7 @@ private:
     QAction* openSession_;
     QAction* exportFindings_;
     QAction* quit_;
+    QAction* collectScript_;
     QAction* about_;
     QActionGroup* timeGroup_;
     QAction* timeServer_;
