@@ -167,7 +167,14 @@ KindDecision detectKind(std::string_view head, const QString& name, const Parser
     const LooseScore loose = probeLoose(head, options);
     const int gained = loose.read - (best != LogKind::Unknown ? bestScore.parsed : 0);
     const int judged = loose.read + loose.rejected;
-    if (loose.read > 0 && gained >= std::max(1, judged / 10)) {
+    // journald and syslog carry other programs' lines (nginx, PHP-FPM): read inside, they are those logs.
+    int carried = 0;
+    if (best == LogKind::Syslog) {
+        for (std::size_t k = 0; k < loose.events.size(); ++k)
+            carried += static_cast<LogKind>(k) != LogKind::Syslog ? loose.events[k] : 0;
+    }
+    const int enough = std::max(1, judged / 10);
+    if (loose.read > 0 && (gained >= enough || carried >= enough)) {
         decision.loose = true;
         decision.kind = best;
         if (decision.kind == LogKind::Unknown) {

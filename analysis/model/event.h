@@ -67,7 +67,8 @@ enum class MessageCode : std::uint8_t {
     ServiceStopping,
     ServiceStopped,
     ServiceMainExited,
-    ServiceFailed, ///< the service could not be started (systemd "Failed to start", supervisord "gave up") ///< value = exit status or signal number (systemd `status=`, supervisord `exited:`)
+    ServiceFailed, ///< the service could not be started (systemd "Failed to start", supervisord "gave up")
+                   ///< value = exit status or signal number (systemd `status=`, supervisord `exited:`)
     SyslogOther,
     // php.ini error_log
     PhpFatal,

@@ -180,6 +180,12 @@ private:
         inUncaught_ = false;
         std::string_view body = message;
         if (!consume(body, "PHP ")) {
+            // PHP-FPM's master writes the same stamp; its "NOTICE: ", "WARNING: [pool ..." lines are not
+            // PHP's.
+            for (std::string_view level : {"DEBUG: ", "NOTICE: ", "WARNING: ", "ERROR: ", "ALERT: "}) {
+                if (body.starts_with(level))
+                    return {LineStatus::Rejected, "a PHP-FPM master log line"};
+            }
             out.code = MessageCode::PhpOther; // error_log("...") from the application itself
             haveEvent_ = true;
             return {LineStatus::Event, {}};

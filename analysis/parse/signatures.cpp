@@ -15,6 +15,7 @@ enum class Number : std::uint8_t {
     AfterParenthesis, ///< "failed (111: ..." → 111 (errno)
     AfterSignal,      ///< "exited on signal 11 (SIGSEGV)" → 11
     AfterSetting,     ///< "max_children setting (5)" → 5
+    BeforePhrase, ///< "failed (111: Connection refused) while connecting" → 111 (errno ahead of the phrase)
 };
 
 struct Signature {
@@ -24,6 +25,7 @@ struct Signature {
     Number number;
     std::uint16_t
         fixedValue; ///< the value when the phrase itself names it (104 for "Connection reset by peer")
+    std::string_view thenPhrase = {}; ///< must follow the phrase for the signature to match, when set
 };
 
 // Most specific first: the first phrase found decides.
@@ -32,6 +34,9 @@ constexpr std::array kSignatures = {
               0},
     Signature{"connect() failed", LogKind::NginxError, MessageCode::NgxConnectFailed,
               Number::AfterParenthesis, 0},
+    // A connect message whose start was cut off or retyped: "failed (111: ...) while connecting to upstream".
+    Signature{"while connecting to upstream", LogKind::NginxError, MessageCode::NgxConnectFailed,
+              Number::BeforePhrase, 0},
     Signature{"upstream timed out", LogKind::NginxError, MessageCode::NgxUpstreamTimedOut, Number::None, 110},
     Signature{"upstream prematurely closed FastCGI", LogKind::NginxError,
               MessageCode::NgxPrematurelyClosedFastcgi, Number::None, 0},
@@ -59,6 +64,11 @@ constexpr std::array kSignatures = {
     Signature{"segfault at ", LogKind::Syslog, MessageCode::KernSegfault, Number::None, 0},
     // systemctl status: "Active: failed (Result: exit-code) since Thu 2018-02-15 18:41:18 UTC; 7s ago"
     Signature{"Active: failed", LogKind::Syslog, MessageCode::ServiceFailed, Number::None, 0},
+    // "activating (auto-restart) (Result: exit-code)": the service keeps failing to start.
+    Signature{"Active: activating (auto-restart) (Result: exit-code)", LogKind::Syslog,
+              MessageCode::ServiceFailed, Number::None, 0},
+    // systemctl's answer to a start that failed: "Job for php7.0-fpm.service failed because ...".
+    Signature{"Job for ", LogKind::Syslog, MessageCode::ServiceFailed, Number::None, 0, " failed"},
     Signature{"Active: activating (auto-restart)", LogKind::Syslog, MessageCode::ServiceMainExited,
               Number::None, 0},
     Signature{"Out of memory: Kill", LogKind::Syslog, MessageCode::KernOomKilled, Number::None, 0},
@@ -118,6 +128,23 @@ void readSince(std::string_view text, std::size_t from, ParsedEvent& event)
     }
 }
 
+/// The number after the last "(" shortly before `at`: the errno of "failed (111: ...) while connecting".
+std::uint16_t numberBefore(std::string_view text, std::size_t at)
+{
+    const std::size_t open = text.rfind('(', at);
+    if (open == std::string_view::npos || at - open > 80)
+        return 0;
+    return scan::leadingU16(text.substr(open + 1));
+}
+
+/// The unit of "Job for php7.0-fpm.service failed ...".
+std::string_view unitAfter(std::string_view text, std::size_t from)
+{
+    const std::string_view rest = text.substr(from);
+    const std::size_t end = rest.find(' ');
+    return end == std::string_view::npos ? std::string_view() : rest.substr(0, end);
+}
+
 } // namespace
 
 std::optional<SignatureMatch> findSignature(std::string_view text)
@@ -125,6 +152,9 @@ std::optional<SignatureMatch> findSignature(std::string_view text)
     for (const Signature& signature : kSignatures) {
         const std::size_t at = text.find(signature.phrase);
         if (at == std::string_view::npos)
+            continue;
+        if (!signature.thenPhrase.empty() &&
+            text.find(signature.thenPhrase, at + signature.phrase.size()) == std::string_view::npos)
             continue;
         SignatureMatch match;
         match.kind = signature.kind;
@@ -146,7 +176,12 @@ std::optional<SignatureMatch> findSignature(std::string_view text)
         case Number::AfterSetting:
             event.value = numberAfter(text, after, "(");
             break;
+        case Number::BeforePhrase:
+            event.value = numberBefore(text, at);
+            break;
         }
+        if (signature.phrase == "Job for ")
+            event.target = unitAfter(text, after);
         if (signature.kind == LogKind::FpmMaster || signature.code == MessageCode::KernSegfault)
             event.pid = pidBefore(text, at);
         if (signature.code == MessageCode::ServiceFailed || signature.code == MessageCode::ServiceMainExited)
