@@ -1,7 +1,9 @@
 #pragma once
 
+#include <array>
 #include <cstddef>
 #include <cstdint>
+#include <utility>
 
 namespace gd {
 
@@ -19,7 +21,7 @@ struct BackendDownRules {
     double nothingSucceededWeight = 0.25; ///< + almost nothing succeeded for at least minMs
     double controlPanelWeight = 0.1;      ///< + the Aegir control panel failed too
     double connectErrorsWeight = 0.25;    ///< + nginx could not connect to PHP-FPM
-    double startFailedWeight = 0.15;      ///< + PHP-FPM failed to start, or a BOA monitor stopped it
+    double startFailedWeight = 0.3;       ///< + PHP-FPM failed to start, or a BOA monitor stopped it
     double immediateWeight = 0.1;         ///< + the failures were immediate
     double crashesPenalty = 0.2;          ///< − children crashed: a crash loop instead
     double waitedPenalty = 0.3;           ///< − the failures waited for the time limit: a timeout instead
@@ -44,7 +46,7 @@ struct BackendRestartRules {
     double simultaneousEndsWeight = 0.2;   ///< + requests in progress failed together, as workers stopped
     double pageRepeatsPenalty = 0.3;       ///< − one URL failing every time: a page instead
     double longOutagePenalty = 0.2;        ///< − nothing succeeded for a long time: backend-down instead
-    double crashesPenalty = 0.15;          ///< − children crashed: a crash loop instead
+    double crashesPenalty = 0.15; ///< − children crashed: crashes explain failures better than a restart
 };
 
 /// segfault-restart: children crash until the emergency restart threshold reloads PHP-FPM.
@@ -54,7 +56,10 @@ struct SegfaultRestartRules {
     double thresholdReloadWeight = 0.35; ///< + the emergency restart threshold reloaded PHP-FPM
     double immediateWeight = 0.1;        ///< + the failures were immediate
     double severalUrlsWeight = 0.1;      ///< + not one URL: crashes hit whatever was running
-    double fewCrashesWeight = 0.15;      ///< + some children crashed, fewer than minCrashes
+    double fewCrashesWeight = 0.3;       ///< + some children crashed, fewer than minCrashes
+    /// + a worker went away mid-request (nginx "recv() failed (104)", "prematurely closed") with nothing
+    /// pointing to a time limit or a restart: a crash is the likeliest reason
+    double workerDiedWeight = 0.2;
 };
 
 /// page-crash: one page fails every time, immediately, while the rest of the site works.
@@ -82,7 +87,8 @@ struct TimeoutRules {
     double remoteCallWeight = 0.2;    ///< + slowlog stacks wait on a remote call
     double tooSlowWeight = 0.1;       ///< + PHP-FPM reported slow requests (and no remote call was seen)
     double fewUrlsWeight = 0.05;      ///< + few URLs involved
-    double maxChildrenPenalty = 0.25; ///< − max_children reached with many URLs failing: overload instead
+    double maxChildrenPenalty = 0.25; ///< − max_children reached without PHP-FPM timeouts: overload instead
+    double immediatePenalty = 0.3;    ///< − the failures were answered at once: nothing ran into a limit
 };
 
 /// update-manager: the timeout family, where the slow calls are Drupal's Update Manager.
@@ -91,6 +97,7 @@ struct UpdateManagerRules {
     double updateStacksWeight = 0.35; ///< + slowlog stacks in the Update Manager
     double updatePagesWeight = 0.15;  ///< + Update Manager pages failed
     double distributionWeight = 0.05; ///< + the site runs a distribution that forces the module on
+    double immediatePenalty = 0.3;    ///< − the failures were answered at once: no request hung
 };
 
 /// overload: not enough workers for the demand, random URLs fail during a burst.
@@ -99,10 +106,12 @@ struct OverloadRules {
     double calmRateFactor = 1.5;     ///< below this many times the median rate, traffic was ordinary
     std::uint32_t minUrls = 5;       ///< at least this many distinct URLs failing is "many"
     double maxChildrenWeight = 0.35; ///< + PHP-FPM reached max_children
-    double listenQueueWeight = 0.2;  ///< + the listen queue overflowed (EAGAIN)
+    double listenQueueWeight = 0.3;  ///< + the listen queue overflowed (EAGAIN)
+    double busyWeight = 0.2;         ///< + PHP-FPM "seems busy": spawning as fast as it may
     double burstWeight = 0.2;        ///< + traffic ran at burstRateFactor or more
     double manyUrlsWeight = 0.15;    ///< + many different URLs failed
-    double queuedWeight = 0.05; ///< + 504s at the limit without FPM timeouts: requests waited in the queue
+    /// + 504s while the pool was full and PHP-FPM timed nothing out: requests waited in the queue
+    double queuedWeight = 0.2;
     double oneUrlPenalty = 0.2; ///< − the failures concentrate on one URL
     double calmPenalty = 0.2;   ///< − ordinary traffic and few URLs
 };
@@ -113,6 +122,10 @@ struct UnknownRules {
     double socketDeniedWeight = 0.45; ///< + nginx was denied access to the PHP-FPM socket
     double badResponseWeight = 0.35;  ///< + nginx rejected PHP-FPM's answer (headers too big or invalid)
     double oomWeight = 0.25;          ///< + the kernel killed processes for lack of memory
+    double unreachableWeight = 0.45;  ///< + nginx's upstream address does not exist here (99, 101, 113)
+    double wrongAddressWeight = 0.5; ///< + no pool of the bundle's configuration listens where nginx connects
+    /// + a PHP-FPM start failed on "Address already in use": another one was running and serving
+    double alreadyListeningWeight = 0.2;
 };
 
 /// What the bundle cannot show lowers every cause's confidence; where the ranking gives way to unknown.
@@ -124,8 +137,25 @@ struct ConfidenceRules {
     double noAccessLogPenalty = 0.15; ///< − the bundle has no access log: request times and URLs are partial
     double noSlowLogPenalty = 0.1;    ///< − a timeout without the slowlog that shows what it waited on
     double cap = 0.97;                ///< no verdict from logs alone is certain
-    double unknownBelow = 0.3;        ///< a leading cause scoring less than this gives way to unknown
-    double alternativeMin = 0.15;     ///< other causes scoring at least this are listed as alternatives
+    /// The best documented cause names the verdict from this score on, however thin the evidence (its
+    /// confidence says how thin); below it, or when evidence outside the catalogue scores higher: unknown.
+    double minVerdictScore = 0.15;
+    /// Thin evidence (a few lines, no traffic around them): confidence stays below this.
+    double thinCap = 0.75;
+    /// Unknown for want of any documented evidence: how sure "we cannot tell" is.
+    double noEvidenceConfidence = 0.3;
+    /// backend-down resting on nginx's connect errors alone: nothing listened at the address nginx uses,
+    /// which a stopped PHP-FPM and a wrong address (outside the catalogue) leave alike.
+    double nothingListeningCap = 0.55;
+    /// A crash verdict resting on a crash or two, with no emergency reload and no URL failing every
+    /// time: page-crash and segfault-restart leave the same lines.
+    double fewCrashesCap = 0.6;
+    /// From a score (rules' weights, lowered by what the logs cannot show) to a confidence that says how
+    /// often such a verdict is right: piecewise linear through these (score, confidence) points, fitted on
+    /// the real-world corpus and the lab bundles (tests/realworld/tst_realworld_diagnosis prints the table).
+    std::array<std::pair<double, double>, 6> calibration{
+        {{0.0, 0.3}, {0.15, 0.55}, {0.3, 0.7}, {0.5, 0.85}, {0.8, 0.93}, {1.0, 0.97}}};
+    double alternativeMin = 0.15; ///< other causes scoring at least this are listed as alternatives
 };
 
 /// Every threshold and weight of the analysis, in one place, passed in (never global).
@@ -186,6 +216,9 @@ struct AnalysisConfig {
     /// A server of loose text (pasted lines, container output) with at most this many events is one ticket's
     /// lines: all of it is one finding, however far apart its times (or with none at all).
     std::size_t ticketMaxEvents = 5'000;
+    /// Thin evidence: at most this many failures and no traffic around them beyond thinMaxOtherRequests.
+    std::uint32_t thinMaxFailures = 2;
+    std::uint32_t thinMaxOtherRequests = 2;
     /// An incident with at most this many failures within sporadicMaxMs is isolated; the isolated ones of a
     /// server are listed together per day and cause ("sporadic failures") instead of one row each.
     std::uint32_t sporadicMaxFailures = 2;

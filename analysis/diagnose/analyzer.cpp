@@ -71,6 +71,12 @@ QString summarize(const Incident& incident)
     if (incident.hosts.size() > 3)
         hosts += QStringLiteral(" and %1 more").arg(incident.hosts.size() - 3);
     const QString cause = causeTitle(incident.cause).toLower();
+    if (incident.withoutFailureLines && !hasTime(incident.startMs)) {
+        return QStringLiteral(
+                   "No 502/504 line among these lines, but what they show makes nginx answer 502/504: "
+                   "%1.")
+            .arg(cause);
+    }
     if (incident.withoutFailureLines) {
         return QStringLiteral(
                    "No 502/504 line of this time is in the bundle, but PHP-FPM's or the system's logs "

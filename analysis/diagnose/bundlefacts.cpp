@@ -46,7 +46,7 @@ void readIniStyle(const ConfigFile& config, BundleFacts& facts)
             if (section == QLatin1String("global") || section == QLatin1String("PHP")) {
                 pool = nullptr;
             } else {
-                facts.pools.push_back({section, config.path, {}, {}, {}, {}});
+                facts.pools.push_back({section, config.path, {}, {}, {}, {}, {}});
                 pool = &facts.pools.back();
             }
             continue;
@@ -69,6 +69,10 @@ void readIniStyle(const ConfigFile& config, BundleFacts& facts)
                 pool->maxChildren = n;
         } else if (key == QLatin1String("pm") && pool != nullptr) {
             pool->processManager = value;
+        } else if (key == QLatin1String("listen") && pool != nullptr) {
+            pool->listen = value;
+            pool->listen.remove(u'"');
+            pool->listen.replace(QLatin1String("$pool"), pool->name);
         } else if (key == QLatin1String("emergency_restart_threshold")) {
             bool ok = false;
             const int n = value.toInt(&ok);
@@ -101,7 +105,43 @@ void readNginxStyle(const ConfigFile& config, BundleFacts& facts)
     }
 }
 
+/// A socket path or a TCP port, the way both sides can be compared: /var/run is /run on every current
+/// system; a TCP address compares by port (host names differ between containers and configs).
+QString comparableAddress(QString address)
+{
+    for (const QLatin1String scheme : {QLatin1String("fastcgi://"), QLatin1String("http://")}) {
+        if (address.startsWith(scheme))
+            address.remove(0, scheme.size());
+    }
+    if (address.startsWith(QLatin1String("unix:")))
+        address.remove(0, 5);
+    while (address.endsWith(u':') || address.endsWith(u'/'))
+        address.chop(1);
+    if (address.startsWith(u'/')) {
+        if (address.startsWith(QLatin1String("/var/run/")))
+            address.remove(0, 4);
+        return address;
+    }
+    const qsizetype colon = address.lastIndexOf(u':');
+    return QStringLiteral("port ") + (colon >= 0 ? address.mid(colon + 1) : address);
+}
+
 } // namespace
+
+std::optional<bool> BundleFacts::poolListensAt(std::string_view upstream) const
+{
+    const QString wanted =
+        comparableAddress(QString::fromUtf8(upstream.data(), static_cast<qsizetype>(upstream.size())));
+    bool anyKnown = false;
+    for (const PoolFacts& pool : pools) {
+        if (pool.listen.isEmpty())
+            continue;
+        anyKnown = true;
+        if (comparableAddress(pool.listen) == wanted)
+            return true;
+    }
+    return anyKnown ? std::optional<bool>(false) : std::nullopt;
+}
 
 std::optional<std::int64_t> parseDurationMs(QStringView text)
 {
@@ -129,6 +169,21 @@ std::optional<std::int64_t> BundleFacts::requestLimitMs() const
     return limit;
 }
 
+bool upstreamNamesPool(std::string_view address, std::string_view pool)
+{
+    const auto isNameChar = [](char c) {
+        return (c >= '0' && c <= '9') || (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z');
+    };
+    if (pool.empty())
+        return false;
+    for (std::size_t at = address.find(pool); at != std::string_view::npos; at = address.find(pool, at + 1)) {
+        const std::size_t end = at + pool.size();
+        if ((at == 0 || !isNameChar(address[at - 1])) && (end == address.size() || !isNameChar(address[end])))
+            return true;
+    }
+    return false;
+}
+
 BundleFacts collectBundleFacts(const ImportResult& import)
 {
     BundleFacts facts;
@@ -144,12 +199,15 @@ BundleFacts collectBundleFacts(const ImportResult& import)
     // A pool section without any setting we know is not a pool (e.g. php.ini's [Date]).
     std::erase_if(facts.pools, [](const PoolFacts& pool) {
         return !pool.maxChildren && !pool.terminateTimeoutMs && !pool.slowlogTimeoutMs &&
-               pool.processManager.isEmpty();
+               pool.processManager.isEmpty() && pool.listen.isEmpty();
     });
 
     bool fpmNoticeSeen = false;
     bool nginxBelowCritSeen = false;
     std::set<std::uint32_t> panelHosts;
+    std::set<std::uint16_t> poolGroups;
+    std::set<std::uint16_t> upstreamGroups;
+    facts.sourceTimesRequests.assign(import.sources.size(), false);
     if (import.timeline) {
         const EventColumns& events = import.timeline->events();
         const StringPool& targets = import.timeline->targets();
@@ -166,6 +224,22 @@ BundleFacts collectBundleFacts(const ImportResult& import)
                 facts.hasKernelLines = true;
             if (code == MessageCode::Request && targets.view(events.target[i]).starts_with("/hosting/"))
                 panelHosts.insert(events.host[i]);
+            if (code == MessageCode::Request && events.durationMs[i] > 0 &&
+                events.source[i] < facts.sourceTimesRequests.size())
+                facts.sourceTimesRequests[events.source[i]] = true;
+            if (events.group[i] != 0 && (kind == LogKind::FpmMaster || kind == LogKind::FpmSlow))
+                poolGroups.insert(events.group[i]);
+            if (events.group[i] != 0 && kind == LogKind::NginxError)
+                upstreamGroups.insert(events.group[i]);
+        }
+        const StringPool& groups = import.timeline->groups();
+        for (const std::uint16_t pool : poolGroups) {
+            const std::string_view name = groups.view(pool);
+            if (std::any_of(upstreamGroups.begin(), upstreamGroups.end(), [&](std::uint16_t upstream) {
+                    return upstreamNamesPool(groups.view(upstream), name);
+                }))
+                facts.poolsNamedByUpstreams
+                    << QString::fromUtf8(name.data(), static_cast<qsizetype>(name.size()));
         }
         for (const std::uint32_t host : panelHosts) {
             const std::string_view name = import.timeline->hosts().view(host);

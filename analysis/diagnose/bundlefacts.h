@@ -5,6 +5,7 @@
 #include <QString>
 #include <QStringList>
 #include <optional>
+#include <string_view>
 #include <vector>
 
 namespace gd {
@@ -16,6 +17,7 @@ struct PoolFacts {
     std::optional<std::int64_t> terminateTimeoutMs;
     std::optional<std::int64_t> slowlogTimeoutMs;
     QString processManager; ///< static / dynamic / ondemand
+    QString listen;         ///< the pool's listen address as configured ("/run/php/x.sock", "127.0.0.1:9000")
 };
 
 /// What the bundle says about the server besides its events: limits from config files and which
@@ -38,12 +40,25 @@ struct BundleFacts {
     bool hasSyslog = false;
     bool hasKernelLines = false;
     QStringList controlPanelHosts; ///< hosts that serve Aegir /hosting/ pages
+    /// PHP-FPM pools (as their log lines name them) whose name appears in an nginx upstream address, e.g.
+    /// pool o1.83 behind unix:/var/run/o1.83.fpm.socket: for these, which pool served a failure is known.
+    QStringList poolsNamedByUpstreams;
+    /// Per source: whether its access lines carry the request's duration ($request_time). Without it, a
+    /// failure's wait is unknown, not zero.
+    std::vector<bool> sourceTimesRequests;
 
     /// The time limit a waiting request runs into, when the bundle says it.
     std::optional<std::int64_t> requestLimitMs() const;
+    /// Whether a pool of the bundle's configuration listens at nginx's upstream address ("fastcgi://unix:
+    /// /var/run/x.sock:", "fastcgi://127.0.0.1:9000"); nullopt when no pool's listen address is known.
+    std::optional<bool> poolListensAt(std::string_view upstream) const;
 };
 
 BundleFacts collectBundleFacts(const ImportResult& import);
+
+/// Whether `address` (an nginx upstream) names `pool`: the name stands in it between non-alphanumeric
+/// characters ("o1.83" in "unix:/var/run/o1.83.fpm.socket", not "o1" in ".../o10.fpm.socket").
+bool upstreamNamesPool(std::string_view address, std::string_view pool);
 
 /// "180s", "3m", "4000ms", "180" (seconds) → milliseconds.
 std::optional<std::int64_t> parseDurationMs(QStringView text);

@@ -52,16 +52,24 @@ std::size_t index(Cause cause)
 
 /// Readings of the signals that several causes' rules share.
 struct Shape {
-    bool immediate = false;    ///< most failures were answered at once
-    bool waited = false;       ///< most failures waited for the time limit
-    bool oneUrl = false;       ///< the failures concentrate on one or two URLs
-    bool fewUrls = false;      ///< few URLs failed
-    bool pageRepeats = false;  ///< a URL failed every time it was requested, and it dominates
-    bool crashLoop = false;    ///< enough children crashed for a crash loop
-    bool restartSeen = false;  ///< PHP-FPM was stopped, started or reloaded
-    bool nearMidnight = false; ///< server-local time around midnight, when maintenance restarts run
-    double hostShare = 0;      ///< failing hosts / hosts active around the window
-    double successShare = 0;   ///< share of the window's requests answered below 500
+    bool immediate = false;        ///< most failures were answered at once
+    bool waited = false;           ///< most failures waited for the time limit
+    bool oneUrl = false;           ///< the failures concentrate on one or two URLs
+    bool fewUrls = false;          ///< few URLs failed
+    bool pageRepeats = false;      ///< a URL failed every time it was requested, and it dominates
+    bool crashLoop = false;        ///< enough children crashed for a crash loop
+    bool restartSeen = false;      ///< PHP-FPM was stopped, started or reloaded
+    bool nearMidnight = false;     ///< server-local time around midnight, when maintenance restarts run
+    double hostShare = 0;          ///< failing hosts / hosts active around the window
+    double successShare = 0;       ///< share of the window's requests answered below 500
+    bool mostHostsFailed = false;  ///< most of the hosts active around it failed
+    bool nothingSucceeded = false; ///< almost nothing succeeded for an outage's length
+    /// PHP-FPM failed to start (not merely a second start while it was listening), or a BOA monitor
+    /// stopped it.
+    bool fpmStopped = false;
+    /// Thin evidence: no access log around it and at most one dated failure (a pasted line or two). Then
+    /// every documented message counts at face value, and nothing is read into a duration or a URL pattern.
+    bool thin = false;
 };
 
 Shape readShape(const IncidentSignals& s, const AnalysisConfig& c)
@@ -69,8 +77,11 @@ Shape readShape(const IncidentSignals& s, const AnalysisConfig& c)
     Shape shape;
     shape.immediate = s.immediateShare >= c.mostlyImmediateShare;
     shape.waited = s.atLimitShare >= c.mostlyWaitedShare;
-    shape.oneUrl = s.distinctUrls <= c.oneUrlMaxUrls && s.topUrlShare >= c.oneUrlMinShare;
-    shape.fewUrls = s.distinctUrls <= c.fewUrls;
+    // One failure on one URL is no pattern: "one URL" needs as many failures as a page crash needs hits.
+    shape.oneUrl = s.distinctUrls <= c.oneUrlMaxUrls && s.topUrlShare >= c.oneUrlMinShare &&
+                   s.failures >= c.pageCrash.minHits;
+    // Without failed requests there are no URLs to count: "few" would be said of none.
+    shape.fewUrls = s.distinctUrls > 0 && s.distinctUrls <= c.fewUrls;
     shape.pageRepeats = s.urlsFailingEveryTime > 0 && s.topUrlShare >= c.pageCrash.minTopShare;
     shape.crashLoop = s.crashes >= c.segfaultRestart.minCrashes;
     shape.restartSeen = s.fpmRestarts > 0 || s.thresholdReloads > 0;
@@ -79,6 +90,14 @@ Shape readShape(const IncidentSignals& s, const AnalysisConfig& c)
                                          minute <= c.backendRestart.minutesAfterMidnight);
     shape.hostShare = s.activeHosts > 0 ? double(s.failingHosts) / double(s.activeHosts) : 0;
     shape.successShare = s.requests > 0 ? double(s.successes) / double(s.requests) : 0;
+    shape.thin = s.failures <= c.thinMaxFailures && s.requests <= s.failures + c.thinMaxOtherRequests;
+    const BackendDownRules& down = c.backendDown;
+    shape.mostHostsFailed = shape.hostShare >= down.minHostShare && s.failingHosts >= down.minHosts;
+    shape.nothingSucceeded =
+        s.requests > 0 && shape.successShare <= c.nothingSucceededShare && s.durationMs >= down.minMs;
+    // A start that failed on a taken address, and the "initialization failed" that follows it, only show a
+    // second start while PHP-FPM was listening.
+    shape.fpmStopped = s.fpmStartFailures > 2 * s.fpmAlreadyListening || s.boaOutages > 0;
     return shape;
 }
 
@@ -86,19 +105,22 @@ Score backendDown(const IncidentSignals& s, const Shape& shape, const AnalysisCo
 {
     const BackendDownRules& r = c.backendDown;
     Score score;
-    score.add(shape.hostShare >= r.minHostShare && s.failingHosts >= r.minHosts, r.mostHostsWeight,
+    score.add(shape.mostHostsFailed, r.mostHostsWeight,
               QStringLiteral("%1 of %2 active hosts failed").arg(s.failingHosts).arg(s.activeHosts));
-    score.add(s.requests > 0 && shape.successShare <= c.nothingSucceededShare && s.durationMs >= r.minMs,
-              r.nothingSucceededWeight,
+    score.add(shape.nothingSucceeded, r.nothingSucceededWeight,
               QStringLiteral("almost nothing succeeded for %1 (%2 of requests answered)")
                   .arg(seconds(s.durationMs), percent(shape.successShare)));
     score.add(s.controlPanelFailing, r.controlPanelWeight,
               QStringLiteral("the Aegir control panel failed too"));
-    score.add(s.connectMissing + s.connectRefused >= r.minConnectErrors, r.connectErrorsWeight,
+    // Connect errors at an address no configured pool listens on are a wrong address, not an outage.
+    const std::uint32_t nothingListening =
+        s.connectMissing + s.connectRefused -
+        std::min(s.connectNoPoolThere, s.connectMissing + s.connectRefused);
+    score.add(nothingListening >= (shape.thin ? 1U : r.minConnectErrors), r.connectErrorsWeight,
               QStringLiteral("nginx could not connect to PHP-FPM (%1 × socket missing, %2 × refused)")
                   .arg(s.connectMissing)
                   .arg(s.connectRefused));
-    score.add(s.fpmStartFailures > 0 || s.boaOutages > 0, r.startFailedWeight,
+    score.add(shape.fpmStopped, r.startFailedWeight,
               QStringLiteral("PHP-FPM failed to start or was killed by the monitor"));
     score.add(shape.immediate, r.immediateWeight, QStringLiteral("failures were immediate"));
     score.penalize(shape.crashLoop, r.crashesPenalty);
@@ -113,7 +135,7 @@ Score backendRestart(const IncidentSignals& s, const Shape& shape, const Analysi
     Score score;
     score.add(shape.restartSeen, r.restartSeenWeight,
               QStringLiteral("PHP-FPM was stopped, started or reloaded at that moment"));
-    score.add(s.durationMs <= r.maxBurstMs && shape.immediate, r.shortBurstWeight,
+    score.add(s.spanKnown && s.durationMs <= r.maxBurstMs && shape.immediate, r.shortBurstWeight,
               QStringLiteral("a short burst (%1) of immediate failures").arg(seconds(s.durationMs)));
     score.add(s.urlsOkAfter > 0 && double(s.urlsOkAfter) >= r.minOkAfterShare * double(s.distinctUrls),
               r.okAfterWeight,
@@ -122,7 +144,7 @@ Score backendRestart(const IncidentSignals& s, const Shape& shape, const Analysi
                   .arg(s.distinctUrls));
     score.add(shape.nearMidnight, r.nearMidnightWeight,
               QStringLiteral("it happened around midnight server time, when maintenance restarts run"));
-    score.add(s.connectMissing + s.connectRefused > 0 && s.durationMs < c.backendDown.minMs,
+    score.add(s.spanKnown && s.connectMissing + s.connectRefused > 0 && s.durationMs < c.backendDown.minMs,
               r.briefConnectErrorsWeight, QStringLiteral("nginx briefly found no PHP-FPM listening"));
     score.add(
         s.cutShortShare >= r.minCutShortShare && s.crashes == 0, r.cutShortWeight,
@@ -136,7 +158,7 @@ Score backendRestart(const IncidentSignals& s, const Shape& shape, const Analysi
     score.penalize(s.durationMs >= r.longOutageFactor * c.backendDown.minMs &&
                        shape.successShare <= c.nothingSucceededShare,
                    r.longOutagePenalty);
-    score.penalize(shape.crashLoop, r.crashesPenalty);
+    score.penalize(s.crashes > 0 || s.kernelSegfaults > 0, r.crashesPenalty);
     return score;
 }
 
@@ -149,9 +171,20 @@ Score segfaultRestart(const IncidentSignals& s, const Shape& shape, const Analys
     score.add(s.thresholdReloads > 0, r.thresholdReloadWeight,
               QStringLiteral("the emergency restart threshold reloaded PHP-FPM"));
     score.add(shape.immediate, r.immediateWeight, QStringLiteral("failures were immediate"));
-    score.add(!shape.oneUrl, r.severalUrlsWeight, QStringLiteral("several URLs were hit"));
+    score.add(!shape.oneUrl && s.distinctUrls >= 2, r.severalUrlsWeight,
+              QStringLiteral("several URLs were hit"));
     score.add(s.crashes > 0 && !shape.crashLoop, r.fewCrashesWeight,
               QStringLiteral("%1 child crash(es)").arg(s.crashes));
+    score.add(s.crashes == 0 && s.kernelSegfaults > 0, r.fewCrashesWeight,
+              QStringLiteral("the kernel saw PHP-FPM crash (%1 segfault line(s))").arg(s.kernelSegfaults));
+    score.add(
+        s.prematurelyClosed > 0 && s.crashes == 0 && s.kernelSegfaults == 0 && s.timedOut == 0 &&
+            s.sigterms == 0 && s.fpmRestarts == 0 && s.upstreamTimedOut == 0 &&
+            s.connectMissing + s.connectRefused == 0,
+        r.workerDiedWeight,
+        QStringLiteral("PHP-FPM workers went away mid-request (%1 × reset or closed), with nothing pointing "
+                       "to a time limit or a restart: most often a crash")
+            .arg(s.prematurelyClosed));
     return score;
 }
 
@@ -173,7 +206,7 @@ Score pageCrash(const IncidentSignals& s, const Shape& shape, const AnalysisConf
     score.penalize(s.connectMissing + s.connectRefused + s.connectDenied + s.connectAgain > 0 &&
                        s.crashes == 0,
                    r.connectErrorPenalty);
-    score.penalize(!shape.fewUrls, r.manyUrlsPenalty);
+    score.penalize(s.distinctUrls > c.fewUrls, r.manyUrlsPenalty);
     return score;
 }
 
@@ -197,12 +230,14 @@ Score timeout(const IncidentSignals& s, const Shape& shape, const AnalysisConfig
     score.add(s.tooSlow > 0 && s.remoteCallTraces == 0, r.tooSlowWeight,
               QStringLiteral("PHP-FPM reported slow requests"));
     score.add(shape.fewUrls, r.fewUrlsWeight, QStringLiteral("few URLs involved"));
-    score.penalize(s.maxChildren > 0 && s.distinctUrls >= c.overload.minUrls, r.maxChildrenPenalty);
+    score.penalize(s.maxChildren > 0 && s.timedOut == 0, r.maxChildrenPenalty);
+    score.penalize(shape.immediate && !shape.waited, r.immediatePenalty);
     return score;
 }
 
 /// Only scores when something points at the Update Manager; then it is a timeout first.
-Score updateManager(const IncidentSignals& s, double timeoutScore, const AnalysisConfig& c)
+Score updateManager(const IncidentSignals& s, const Shape& shape, double timeoutScore,
+                    const AnalysisConfig& c)
 {
     const UpdateManagerRules& r = c.updateManager;
     Score score;
@@ -214,6 +249,7 @@ Score updateManager(const IncidentSignals& s, double timeoutScore, const Analysi
     score.add(s.updateUrlFailures > 0, r.updatePagesWeight, QStringLiteral("Update Manager pages failed"));
     score.add(!s.distribution.isEmpty(), r.distributionWeight,
               QStringLiteral("the site runs %1, which forces the module on").arg(s.distribution));
+    score.penalize(shape.immediate && !shape.waited, r.immediatePenalty);
     return score;
 }
 
@@ -224,16 +260,21 @@ Score overload(const IncidentSignals& s, const Shape& shape, const AnalysisConfi
     score.add(s.maxChildren > 0, r.maxChildrenWeight, QStringLiteral("PHP-FPM reached max_children"));
     score.add(s.connectAgain > 0, r.listenQueueWeight,
               QStringLiteral("the PHP-FPM listen queue overflowed (%1 × EAGAIN)").arg(s.connectAgain));
+    score.add(s.busy > 0, r.busyWeight,
+              QStringLiteral("PHP-FPM was spawning workers as fast as it may (seems busy)"));
     score.add(s.rateFactor >= r.burstRateFactor, r.burstWeight,
               QStringLiteral("traffic ran at %1× the usual rate").arg(s.rateFactor, 0, 'f', 1));
     score.add(s.distinctUrls >= r.minUrls, r.manyUrlsWeight,
               QStringLiteral("%1 different URLs from %2 clients failed")
                   .arg(s.distinctUrls)
                   .arg(s.distinctClients));
-    score.add(shape.waited && s.timedOut == 0 && s.count504 > 0, r.queuedWeight,
-              QStringLiteral("504s at the limit without PHP-FPM timeouts: requests waited in the queue"));
+    score.add(s.maxChildren > 0 && s.count504 > 0 && s.timedOut == 0, r.queuedWeight,
+              QStringLiteral(
+                  "504s while the pool was full, without PHP-FPM timeouts: requests waited in the queue"));
     score.penalize(shape.oneUrl, r.oneUrlPenalty);
-    score.penalize(s.rateFactor < r.calmRateFactor && s.distinctUrls < r.minUrls, r.calmPenalty);
+    // Calm only when the access log measured the traffic.
+    score.penalize(s.requests > s.failures && s.rateFactor < r.calmRateFactor && s.distinctUrls < r.minUrls,
+                   r.calmPenalty);
     return score;
 }
 
@@ -248,6 +289,16 @@ Score unknown(const IncidentSignals& s, const AnalysisConfig& c)
     score.add(s.badUpstreamResponse > 0, r.badResponseWeight,
               QStringLiteral("PHP-FPM sent a response nginx rejected (headers too big or invalid)"));
     score.add(s.oomKills > 0, r.oomWeight, QStringLiteral("the kernel killed processes for lack of memory"));
+    score.add(s.connectUnreachable > 0, r.unreachableWeight,
+              QStringLiteral("nginx's upstream address does not exist here: a configuration mistake"));
+    score.add(s.connectNoPoolThere > 0, r.wrongAddressWeight,
+              QStringLiteral("nginx connects where no PHP-FPM pool of the bundle's configuration listens: "
+                             "fastcgi_pass and the pool's listen do not match"));
+    // A start that failed because a PHP-FPM already listens there leaves the running one serving.
+    score.add(s.fpmAlreadyListening > 0 && s.fpmStartFailures <= 2 * s.fpmAlreadyListening,
+              r.alreadyListeningWeight,
+              QStringLiteral("a PHP-FPM start failed because another PHP-FPM already listens on its address: "
+                             "the running one kept serving, so that failure was no outage"));
     return score;
 }
 
@@ -260,7 +311,7 @@ std::array<Score, kCauseCount> scoreCauses(const IncidentSignals& s, const Analy
     scores[index(Cause::SegfaultRestart)] = segfaultRestart(s, shape, c);
     scores[index(Cause::PageCrash)] = pageCrash(s, shape, c);
     scores[index(Cause::Timeout)] = timeout(s, shape, c);
-    scores[index(Cause::UpdateManager)] = updateManager(s, scores[index(Cause::Timeout)].value(), c);
+    scores[index(Cause::UpdateManager)] = updateManager(s, shape, scores[index(Cause::Timeout)].value(), c);
     scores[index(Cause::Overload)] = overload(s, shape, c);
     scores[index(Cause::Unknown)] = unknown(s, c);
     return scores;
@@ -310,14 +361,58 @@ double visibility(const IncidentSignals& s, const BundleFacts& facts, Cause best
     return visible;
 }
 
+/// Evidence that two causes leave alike: says what would tell them apart and returns the cap on the
+/// confidence (1 when the evidence is not of that kind).
+double ambiguityCap(const IncidentSignals& s, const Shape& shape, Cause verdict, const ConfidenceRules& r,
+                    Classification& out)
+{
+    const bool nothingListeningOnly = verdict == Cause::BackendDown &&
+                                      s.connectMissing + s.connectRefused > 0 && !shape.fpmStopped &&
+                                      !shape.mostHostsFailed && !shape.nothingSucceeded;
+    if (nothingListeningOnly) {
+        out.limits << QStringLiteral(
+            "nginx found nothing listening at its PHP-FPM address: PHP-FPM was not running, or it listens "
+            "elsewhere (fastcgi_pass and the pool's listen do not match, a setup mistake)");
+        out.collectNext << QStringLiteral(
+            "the PHP-FPM pool .conf (its listen =) and the PHP-FPM log of that time");
+        return r.nothingListeningCap;
+    }
+    const bool fewCrashesOnly = (verdict == Cause::SegfaultRestart || verdict == Cause::PageCrash) &&
+                                !shape.crashLoop && s.thresholdReloads == 0 && !shape.pageRepeats;
+    if (fewCrashesOnly) {
+        out.limits << QStringLiteral(
+            "a crash or two cannot tell a page that crashes on every visit (page-crash) from crashes on "
+            "random requests (segfault-restart): does the same URL fail every time?");
+        out.collectNext << QStringLiteral(
+            "the nginx access log of the day, to see which URLs failed and how often");
+        return r.fewCrashesCap;
+    }
+    return 1.0;
+}
+
+} // namespace
+
+double calibratedConfidence(double score, const ConfidenceRules& r)
+{
+    const auto& points = r.calibration;
+    if (score <= points.front().first)
+        return points.front().second;
+    for (std::size_t k = 1; k < points.size(); ++k) {
+        if (score <= points[k].first) {
+            const auto [x0, y0] = points[k - 1];
+            const auto [x1, y1] = points[k];
+            return y0 + (y1 - y0) * (score - x0) / (x1 - x0);
+        }
+    }
+    return points.back().second;
+}
+
+namespace {
+
 /// Nothing fits well: unknown moves to the front, and the reasons say what the evidence points to
 /// rather than force a cause.
-QStringList giveWayToUnknown(std::vector<CauseScore>& ranked, const std::array<Score, kCauseCount>& scores)
+QStringList giveWayToUnknown(Cause leading, const std::array<Score, kCauseCount>& scores)
 {
-    const Cause leading = ranked.front().cause;
-    const auto unknownIt = std::find_if(ranked.begin(), ranked.end(),
-                                        [](const CauseScore& c) { return c.cause == Cause::Unknown; });
-    std::rotate(ranked.begin(), unknownIt, unknownIt + 1);
     const QStringList& leadingReasons = scores[index(leading)].reasons();
     QStringList reasons = {
         QStringLiteral("too little evidence to name a cause; it points most to \"%1\"%2")
@@ -335,24 +430,65 @@ Classification classifyIncident(const IncidentSignals& s, const BundleFacts& fac
                                 const AnalysisConfig& config)
 {
     const std::array<Score, kCauseCount> scores = scoreCauses(s, config);
-    Classification result;
-    for (std::size_t i = 0; i < kCauseCount; ++i)
-        result.ranked.push_back({static_cast<Cause>(i), scores[i].value()});
-    std::stable_sort(result.ranked.begin(), result.ranked.end(),
-                     [](const CauseScore& a, const CauseScore& b) { return a.confidence > b.confidence; });
-
     const ConfidenceRules& r = config.confidence;
-    const double visible = visibility(s, facts, result.ranked.front().cause, r, result);
-    for (CauseScore& score : result.ranked)
-        score.confidence = std::clamp(score.confidence * visible, 0.0, r.cap);
 
-    const Cause leading = result.ranked.front().cause;
-    if (result.ranked.front().confidence < r.unknownBelow && leading != Cause::Unknown)
-        result.reasons = giveWayToUnknown(result.ranked, scores);
+    // The verdict: the best documented cause, however thin its evidence, unless nothing documented fired or
+    // the evidence points outside the catalogue more strongly (unknown's own score beyond its base).
+    Cause leading = Cause::Unknown;
+    for (std::size_t i = 0; i < kCauseCount; ++i) {
+        const auto cause = static_cast<Cause>(i);
+        if (cause != Cause::Unknown &&
+            (leading == Cause::Unknown || scores[i].value() > scores[index(leading)].value()))
+            leading = cause;
+    }
+    const double leadingScore = scores[index(leading)].value();
+    const double unknownScore = scores[index(Cause::Unknown)].value();
+    const bool outsideCatalogue = unknownScore > config.unknown.baseWeight;
+    const bool noDocumentedCause = leadingScore < r.minVerdictScore;
+    const Cause verdict =
+        noDocumentedCause || (outsideCatalogue && unknownScore >= leadingScore) ? Cause::Unknown : leading;
+
+    Classification result;
+    for (std::size_t i = 0; i < kCauseCount; ++i) {
+        result.scores[i] = scores[i].value();
+        result.ranked.push_back({static_cast<Cause>(i), scores[i].value()});
+    }
+    std::stable_sort(result.ranked.begin(), result.ranked.end(),
+                     [verdict](const CauseScore& a, const CauseScore& b) {
+                         if ((a.cause == verdict) != (b.cause == verdict))
+                             return a.cause == verdict;
+                         return a.confidence > b.confidence;
+                     });
+
+    // The confidence: how well the evidence fits, lowered by what the logs cannot show and by thinness.
+    const double visible = visibility(s, facts, verdict, r, result);
+    const Shape shape = readShape(s, config);
+    const double ambiguous = ambiguityCap(s, shape, verdict, r, result);
+    for (CauseScore& score : result.ranked) {
+        score.confidence = std::min(calibratedConfidence(score.confidence * visible, r), r.cap);
+        if (shape.thin)
+            score.confidence = std::min(score.confidence, r.thinCap);
+        if (score.cause == verdict)
+            score.confidence = std::min(score.confidence, ambiguous);
+    }
+    // Evidence pointing outside the catalogue keeps the confidence of its own score; no evidence at all
+    // gets a fixed modest one.
+    if (verdict == Cause::Unknown && noDocumentedCause && !outsideCatalogue)
+        result.ranked.front().confidence = r.noEvidenceConfidence;
+    if (verdict == Cause::Unknown && noDocumentedCause && leadingScore > 0)
+        result.reasons = giveWayToUnknown(leading, scores);
     else
-        result.reasons = scores[index(leading)].reasons();
+        result.reasons = scores[index(verdict)].reasons();
+    if (shape.thin)
+        result.limits << QStringLiteral(
+            "only a few lines to judge by: the verdict is what they point to, not proven");
+    if (!result.collectNext.isEmpty())
+        result.collectNext << QStringLiteral(
+            "all of these in one archive: the log collection script gateway-doctor-collect.sh, run on the "
+            "server (installed with Gateway Doctor; Help > Log Collection Script)");
+    // Alternatives are judged on the raw score: calibration lifts every score, even a zero, off the floor.
     for (std::size_t k = 1; k < result.ranked.size(); ++k) {
-        if (result.ranked[k].confidence >= r.alternativeMin)
+        if (result.scores[index(result.ranked[k].cause)] >= r.alternativeMin)
             result.alternatives.push_back(result.ranked[k]);
     }
     return result;

@@ -5,10 +5,14 @@
 #include "diagnose/incident.h"
 #include "diagnose/incidentsignals.h"
 
+#include <array>
+
 namespace gd {
 
 struct Classification {
-    std::vector<CauseScore> ranked; ///< every cause with a score, best first
+    std::vector<CauseScore> ranked; ///< every cause with its confidence, the verdict first
+    /// What each cause's rules added up to (index: Cause), before what the logs cannot show and calibration.
+    std::array<double, kCauseCount> scores{};
     std::vector<CauseScore>
         alternatives;        ///< the causes after the first scoring at least confidence.alternativeMin
     QStringList reasons;     ///< why the best cause scored (measured facts, in words)
@@ -21,5 +25,8 @@ struct Classification {
 /// every weight and threshold is in `config` (one struct per cause).
 Classification classifyIncident(const IncidentSignals& signals, const BundleFacts& facts,
                                 const AnalysisConfig& config);
+
+/// A score as a confidence that says how often such a verdict is right (ConfidenceRules::calibration).
+double calibratedConfidence(double score, const ConfidenceRules& rules);
 
 } // namespace gd

@@ -111,6 +111,8 @@ bool isTicket(const ImportResult& server, const AnalysisConfig& config)
     const Timeline& timeline = *server.timeline;
     if (timeline.size() == 0 || timeline.size() > config.ticketMaxEvents)
         return false;
+    if (server.servers.size() == 1 && server.servers.front().key.isEmpty())
+        return true; // loose files and pasted lines: what someone picked out for the ticket
     const EventColumns& events = timeline.events();
     for (std::size_t i = 0; i < events.size(); ++i) {
         if (!server.sources[events.source[i]].looseText)
@@ -163,19 +165,18 @@ std::vector<EvidenceSet> findEvidenceSets(const ImportResult& server, const Anal
         ticket.failures = collectFailures(server, true);
         ticket.wholeServer = true;
         ticket.fromMs = ticket.toMs = kNoTime;
-        bool causes = false;
         for (std::size_t i = 0; i < events.size(); ++i) {
             if (!isFailureCause(timeline, i))
                 continue;
-            causes = true;
             if (hasTime(events.timeMs[i])) {
                 ticket.fromMs =
                     hasTime(ticket.fromMs) ? std::min(ticket.fromMs, events.timeMs[i]) : events.timeMs[i];
                 ticket.toMs = std::max(ticket.toMs, events.timeMs[i]);
             }
         }
-        if (!ticket.failures.empty() || causes)
-            sets.push_back(std::move(ticket));
+        // A ticket exists because someone saw 502/504: its lines are judged even when none is a failure or a
+        // documented cause (then the verdict says what they do not show, and what to collect).
+        sets.push_back(std::move(ticket));
         return sets;
     }
 

@@ -67,6 +67,50 @@ int serverLocalMinuteOfDay(const ImportResult& import, std::int64_t utcMs)
     return static_cast<int>(((local / kMinuteMs) % kMinutesPerDay + kMinutesPerDay) % kMinutesPerDay);
 }
 
+/// The pools that served other upstreams than the failing requests, when nginx's error lines name the
+/// failures' upstreams and those name pools; empty (every pool counts) otherwise.
+std::set<std::uint16_t> poolsOfOtherUpstreams(const Timeline& timeline, const BundleFacts& facts,
+                                              const IncidentWindow& window)
+{
+    std::set<std::uint16_t> others;
+    if (facts.poolsNamedByUpstreams.size() < 2)
+        return others;
+    const EventColumns& events = timeline.events();
+    std::set<std::uint16_t> failingUpstreams;
+    const std::int64_t from = window.contextStartMs == kNoTime ? kNoTime : window.startMs;
+    const std::int64_t to = window.contextStartMs == kNoTime ? window.contextEndMs : window.endMs;
+    for (std::size_t i = timeline.lowerBound(from); i < events.size() && events.timeMs[i] <= to; ++i) {
+        switch (events.code[i]) {
+        case MessageCode::NgxConnectFailed:
+        case MessageCode::NgxUpstreamTimedOut:
+        case MessageCode::NgxPrematurelyClosed:
+        case MessageCode::NgxPrematurelyClosedFastcgi:
+        case MessageCode::NgxConnectionReset:
+            if (events.group[i] != 0)
+                failingUpstreams.insert(events.group[i]);
+            break;
+        default:
+            break;
+        }
+    }
+    if (failingUpstreams.empty())
+        return others;
+    const StringPool& groups = timeline.groups();
+    for (const QString& pool : facts.poolsNamedByUpstreams) {
+        const std::string name = pool.toStdString();
+        const bool serves =
+            std::any_of(failingUpstreams.begin(), failingUpstreams.end(),
+                        [&](std::uint16_t id) { return upstreamNamesPool(groups.view(id), name); });
+        const std::uint32_t id = groups.find(name);
+        if (!serves && id != UINT32_MAX)
+            others.insert(static_cast<std::uint16_t>(id));
+    }
+    // No failing upstream names any pool: the join says nothing, every pool counts.
+    if (others.size() == static_cast<std::size_t>(facts.poolsNamedByUpstreams.size()))
+        others.clear();
+    return others;
+}
+
 } // namespace
 
 double medianRequestRate(const ImportResult& import)
@@ -100,13 +144,13 @@ IncidentSignals measureIncident(const ImportResult& import, const BundleFacts& f
         s.durationMs = hasTime(s.startMs) ? s.endMs - s.startMs : 0;
     }
     s.limitMs = learnLimit(timeline, facts, config, failures, s.limitSource);
-    measureTimeToFailure(timeline, config, failures, s);
+    measureTimeToFailure(timeline, facts, config, failures, s);
     if (hasTime(s.startMs))
         s.serverLocalMinuteOfDay = serverLocalMinuteOfDay(import, s.startMs);
 
     // Related events: around the failures; everything of the server for a ticket's lines; only the undated
     // ones when no failure carries a time.
-    IncidentWindow window{s.startMs, s.endMs, kNoTime, kNoTime, kNoTime};
+    IncidentWindow window{s.startMs, s.endMs, kNoTime, kNoTime, kNoTime, {}};
     if (evidence.wholeServer) {
         window.contextStartMs = kNoTime;
         window.contextEndMs = window.retryEndMs = std::numeric_limits<std::int64_t>::max();
@@ -119,7 +163,8 @@ IncidentSignals measureIncident(const ImportResult& import, const BundleFacts& f
     measureControlPanel(timeline, facts, tally, s);
     rankFailing(config, tally, s);
 
-    measureNginxErrors(timeline, window, s);
+    window.otherPools = poolsOfOtherUpstreams(timeline, facts, window);
+    measureNginxErrors(timeline, facts, window, s);
     const std::set<std::uint32_t> crashedPids = measureFpmLog(timeline, window, s);
     measureSystemLogs(timeline, window, crashedPids, s);
     measureSlowlog(timeline, window, s);

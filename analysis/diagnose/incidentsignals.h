@@ -80,6 +80,8 @@ struct IncidentSignals {
     std::uint32_t connectAgain = 0;       ///< (11) — listen queue full
     std::uint32_t connectDenied = 0;      ///< (13) — permissions
     std::uint32_t connectUnreachable = 0; ///< (99, 101, 113) — an address or route that does not exist
+    /// (2) or (111) at an address where no pool of the bundle's PHP-FPM configuration listens
+    std::uint32_t connectNoPoolThere = 0;
     std::uint32_t upstreamTimedOut = 0;
     std::uint32_t prematurelyClosed = 0;
     std::uint32_t badUpstreamResponse = 0; ///< too big header, invalid header/status/protocol
@@ -96,7 +98,10 @@ struct IncidentSignals {
     /// PHP-FPM stopping, starting or reloading: its own lines and BOA's restarts, and the systemd service
     /// lines (measureSystemLogs).
     std::uint32_t fpmRestarts = 0;
-    std::uint32_t fpmStartFailures = 0; ///< bind failed, another instance, init failed
+    std::uint32_t fpmStartFailures = 0; ///< bind failed, another instance, init failed, service failed
+    /// Start failures because the address was taken ("Address in use", "Another FPM instance"): a second
+    /// start while PHP-FPM was already listening, so they do not show it down.
+    std::uint32_t fpmAlreadyListening = 0;
 
     // Kernel, systemd and BOA monitor lines in the context (measureSystemLogs).
     std::uint32_t boaOutages = 0; ///< BOA "Web Server Paused", OOM kill of php-fpm, kill-all

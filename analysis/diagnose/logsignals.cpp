@@ -20,6 +20,7 @@ constexpr std::uint16_t kNoRouteToHost = 113;
 
 constexpr std::uint16_t kSigkill = 9;
 constexpr std::uint16_t kSigterm = 15;
+constexpr std::uint16_t kAddressInUse = 98; // EADDRINUSE in the bind error PHP-FPM logs on Linux
 
 bool isFpmService(std::string_view unit)
 {
@@ -33,7 +34,8 @@ QString viewText(std::string_view text)
 
 } // namespace
 
-void measureNginxErrors(const Timeline& timeline, const IncidentWindow& window, IncidentSignals& s)
+void measureNginxErrors(const Timeline& timeline, const BundleFacts& facts, const IncidentWindow& window,
+                        IncidentSignals& s)
 {
     const EventColumns& events = timeline.events();
     forEachContextEvent(timeline, window, s, [&](std::size_t i) {
@@ -47,6 +49,9 @@ void measureNginxErrors(const Timeline& timeline, const IncidentWindow& window, 
             s.connectUnreachable +=
                 value == kAddressNotAvailable || value == kNetworkUnreachable || value == kNoRouteToHost ? 1
                                                                                                          : 0;
+            if ((value == kNoSuchFile || value == kConnectionRefused) && events.group[i] != 0 &&
+                facts.poolListensAt(timeline.groups().view(events.group[i])) == false)
+                ++s.connectNoPoolThere;
             return true;
         case MessageCode::NgxUpstreamTimedOut:
             ++s.upstreamTimedOut;
@@ -72,6 +77,8 @@ std::set<std::uint32_t> measureFpmLog(const Timeline& timeline, const IncidentWi
     const EventColumns& events = timeline.events();
     std::set<std::uint32_t> crashedPids;
     forEachContextEvent(timeline, window, s, [&](std::size_t i) {
+        if (ofOtherPool(events, window, i))
+            return false;
         const std::uint16_t value = events.value[i];
         switch (events.code[i]) {
         case MessageCode::FpmChildExitedSignal:
@@ -104,6 +111,10 @@ std::set<std::uint32_t> measureFpmLog(const Timeline& timeline, const IncidentWi
             return true;
         case MessageCode::FpmBindFailed:
         case MessageCode::FpmAnotherInstance:
+            if (events.code[i] == MessageCode::FpmAnotherInstance || value == kAddressInUse)
+                ++s.fpmAlreadyListening;
+            ++s.fpmStartFailures;
+            return true;
         case MessageCode::FpmInitFailed:
             ++s.fpmStartFailures;
             return true;
@@ -176,7 +187,7 @@ void measureSlowlog(const Timeline& timeline, const IncidentWindow& window, Inci
 {
     const EventColumns& events = timeline.events();
     forEachContextEvent(timeline, window, s, [&](std::size_t i) {
-        if (events.code[i] != MessageCode::SlowRecord)
+        if (events.code[i] != MessageCode::SlowRecord || ofOtherPool(events, window, i))
             return false;
         ++s.slowTraces;
         const SlowTrace* trace = timeline.slowTrace(events.source[i], events.line[i]);

@@ -55,7 +55,7 @@ FailureTally measureFailures(const Timeline& timeline, const std::vector<Failure
     return tally;
 }
 
-void measureTimeToFailure(const Timeline& timeline, const AnalysisConfig& config,
+void measureTimeToFailure(const Timeline& timeline, const BundleFacts& facts, const AnalysisConfig& config,
                           const std::vector<Failure>& failures, IncidentSignals& s)
 {
     const EventColumns& events = timeline.events();
@@ -69,6 +69,8 @@ void measureTimeToFailure(const Timeline& timeline, const AnalysisConfig& config
         bool reachedLimit =
             (f.status == kGatewayTimeout && !isImmediate) ||
             (s.limitMs && f.durationMs >= config.atLimitFraction * static_cast<double>(*s.limitMs));
+        const std::uint16_t source = events.source[f.event];
+        const bool timed = source < facts.sourceTimesRequests.size() && facts.sourceTimesRequests[source];
         if (!f.fromAccessLog) {
             // The error log has no request time: judge by the message instead.
             const MessageCode code = events.code[f.event];
@@ -76,6 +78,12 @@ void measureTimeToFailure(const Timeline& timeline, const AnalysisConfig& config
             reachedLimit = code == MessageCode::NgxUpstreamTimedOut;
             if (!isImmediate && !reachedLimit)
                 continue; // a worker that died mid-request: how long it ran is unknown
+        } else if (!timed) {
+            // An access log without $request_time: a 504 is still nginx's timeout; a 502's wait is unknown.
+            isImmediate = false;
+            reachedLimit = f.status == kGatewayTimeout;
+            if (!reachedLimit)
+                continue;
         }
         immediate += isImmediate ? 1 : 0;
         atLimit += reachedLimit ? 1 : 0;

@@ -22,7 +22,16 @@ struct IncidentWindow {
     std::int64_t contextStartMs = 0; ///< related events count from here...
     std::int64_t contextEndMs = 0;   ///< ...to here (config.contextMarginMs around the window)
     std::int64_t retryEndMs = 0;     ///< failing URLs requested again until here count as retries
+    /// PHP-FPM pools known to serve other upstreams than the failing requests': their lines (another
+    /// pool's crashes, timeouts, slow stacks) say nothing about these failures.
+    std::set<std::uint16_t> otherPools;
 };
+
+/// Whether event `i` is a PHP-FPM line of a pool the window leaves out.
+inline bool ofOtherPool(const EventColumns& events, const IncidentWindow& window, std::size_t i)
+{
+    return !window.otherPools.empty() && window.otherPools.count(events.group[i]) != 0;
+}
 
 /// The failing URLs and hosts, keyed for lookup while the access log is read.
 struct FailureTally {
@@ -55,7 +64,7 @@ inline std::uint32_t median(std::vector<std::uint32_t> values)
 FailureTally measureFailures(const Timeline& timeline, const std::vector<Failure>& failures,
                              IncidentSignals& s);
 /// How long the failures took: immediate, at the time limit (s.limitMs), or cut short in between.
-void measureTimeToFailure(const Timeline& timeline, const AnalysisConfig& config,
+void measureTimeToFailure(const Timeline& timeline, const BundleFacts& facts, const AnalysisConfig& config,
                           const std::vector<Failure>& failures, IncidentSignals& s);
 /// Requests in and around the window: traffic and its rate, active hosts, other URLs working meanwhile,
 /// failing URLs retried successfully after.
@@ -68,7 +77,8 @@ void rankFailing(const AnalysisConfig& config, const FailureTally& tally, Incide
 // s.contextEvents.
 
 /// nginx error log: why nginx got no answer from PHP-FPM.
-void measureNginxErrors(const Timeline& timeline, const IncidentWindow& window, IncidentSignals& s);
+void measureNginxErrors(const Timeline& timeline, const BundleFacts& facts, const IncidentWindow& window,
+                        IncidentSignals& s);
 /// PHP-FPM master log: children dying, the pool's limits, PHP-FPM stopping and starting. Returns the pids
 /// of the children that crashed, for the kernel lines to name what crashed them.
 std::set<std::uint32_t> measureFpmLog(const Timeline& timeline, const IncidentWindow& window,

@@ -39,6 +39,7 @@ S quiet(Tweaks tweaks = {})
     s.topUrlShare = 0.4;
     s.immediateShare = 0.6;
     s.rateFactor = 2.0;
+    s.spanKnown = true;
     for (const Tweak& tweak : tweaks)
         tweak(s);
     return s;
@@ -117,11 +118,16 @@ QString id(Cause cause)
 
 double scoreOf(const Classification& result, const QString& cause)
 {
-    for (const CauseScore& score : result.ranked) {
-        if (id(score.cause) == cause)
-            return score.confidence;
+    for (std::size_t i = 0; i < kCauseCount; ++i) {
+        if (id(static_cast<Cause>(i)) == cause)
+            return result.scores[i];
     }
     return -1;
+}
+
+double confidenceOf(double score)
+{
+    return calibratedConfidence(score, c.confidence);
 }
 
 void rule(const char* name, Cause cause, double expected, Tweaks tweaks)
@@ -267,9 +273,10 @@ void TestCauseClassifier::rules_data()
     rule("timeout: too slow on a remote call", Cause::Timeout, t.remoteCallWeight,
          {set(&S::tooSlow, 1), set(&S::remoteCallTraces, 1)});
     rule("timeout: 3 URLs", Cause::Timeout, t.fewUrlsWeight, {set(&S::distinctUrls, 3)});
-    rule("timeout − max_children, 5 URLs", Cause::Timeout, t.waitedWeight - t.maxChildrenPenalty,
-         {waited, maxChildren, set(&S::distinctUrls, 5)});
-    rule("timeout: max_children, 4 URLs", Cause::Timeout, t.waitedWeight, {waited, maxChildren});
+    rule("timeout − max_children without FPM timeouts", Cause::Timeout, t.waitedWeight - t.maxChildrenPenalty,
+         {waited, maxChildren});
+    rule("timeout: max_children with FPM timeouts", Cause::Timeout, t.waitedWeight + t.timeoutsLoggedWeight,
+         {waited, maxChildren, set(&S::timedOut, 1)});
 
     const UpdateManagerRules& u = c.updateManager;
     const Tweak remote = set(&S::remoteCallTraces, 1);
@@ -290,10 +297,11 @@ void TestCauseClassifier::rules_data()
     rule("overload: 3× the usual rate", Cause::Overload, o.burstWeight, {set(&S::rateFactor, 3.0)});
     rule("overload: 2.99× the usual rate", Cause::Overload, 0, {set(&S::rateFactor, 2.99)});
     rule("overload: 5 URLs", Cause::Overload, o.manyUrlsWeight, {set(&S::distinctUrls, 5)});
-    rule("overload: 504s queued, no FPM timeout", Cause::Overload, o.queuedWeight,
-         {set(&S::atLimitShare, 0.5), set(&S::count504, 5)});
-    rule("overload: 504s with an FPM timeout", Cause::Overload, 0,
-         {set(&S::atLimitShare, 0.5), set(&S::count504, 5), set(&S::timedOut, 1)});
+    rule("overload: 504s queued, no FPM timeout", Cause::Overload, o.maxChildrenWeight + o.queuedWeight,
+         {maxChildren, set(&S::count504, 5)});
+    rule("overload: 504s with an FPM timeout", Cause::Overload, o.maxChildrenWeight,
+         {maxChildren, set(&S::count504, 5), set(&S::timedOut, 1)});
+    rule("overload: 504s without max_children", Cause::Overload, 0, {set(&S::count504, 5)});
     rule("overload − one URL", Cause::Overload, o.maxChildrenWeight - o.oneUrlPenalty,
          {maxChildren, urls(2, 0.7)});
     rule("overload − 1.49× rate, 4 URLs", Cause::Overload, o.maxChildrenWeight - o.calmPenalty,
@@ -373,16 +381,15 @@ void TestCauseClassifier::winner_data()
     QTest::newRow("unknown: socket permissions")
         << quiet({set(&S::connectDenied, 10), immediate}) << everyLog() << "unknown"
         << QStringList{u"segfault-restart"_s} << "nginx was denied access to the PHP-FPM socket";
-    QTest::newRow("unknown: nothing fits")
-        << quiet() << everyLog() << "unknown" << QStringList{} << "no documented pattern fits well";
     QTest::newRow("a reload alone, every log: restart")
         << quiet({restarted}) << everyLog() << "backend-restart" << QStringList{u"unknown"_s}
         << "reloaded at that moment";
-    QTest::newRow("a reload alone, no FPM or access log: below 0.3, unknown leads")
+    QTest::newRow("a reload alone, no FPM or access log: still the restart, with less confidence")
         << quiet({restarted}) << everyLog([](BundleFacts& f) { f.hasFpmLog = f.hasAccessLog = false; })
-        << "unknown" << QStringList{u"backend-restart"_s}
-        << "too little evidence to name a cause; it points most to \"php-fpm restart\" (PHP-FPM was stopped, "
-           "started or reloaded at that moment)";
+        << "backend-restart" << QStringList{u"unknown"_s} << "reloaded at that moment";
+    QTest::newRow("too little documented evidence: unknown, saying what it points to")
+        << quiet({set(&S::distinctUrls, 1), set(&S::topUrlShare, 0.1)}) << everyLog() << "unknown"
+        << QStringList{} << "too little evidence to name a cause";
 }
 
 void TestCauseClassifier::winner()
@@ -420,39 +427,45 @@ void TestCauseClassifier::visibility_data()
     const double timeoutScore = c.timeout.waitedWeight + c.timeout.remoteCallWeight;
     const SegfaultRestartRules& g = c.segfaultRestart;
 
-    QTest::newRow("every log") << restart << everyLog() << restartScore << QString() << QString();
+    QTest::newRow("every log") << restart << everyLog() << confidenceOf(restartScore) << QString()
+                               << QString();
     QTest::newRow("no nginx error log")
         << restart << everyLog([](BundleFacts& f) { f.hasNginxErrorLog = false; })
-        << restartScore * (1 - v.noNginxErrorLogPenalty) << "no nginx error log" << QString();
+        << confidenceOf(restartScore * (1 - v.noNginxErrorLogPenalty)) << "no nginx error log" << QString();
     QTest::newRow("nginx at crit") << restart
                                    << everyLog([](BundleFacts& f) { f.nginxErrorLogLevel = u"crit"_s; })
-                                   << restartScore * (1 - v.nginxAtCritPenalty) << "at crit" << QString();
+                                   << confidenceOf(restartScore * (1 - v.nginxAtCritPenalty)) << "at crit"
+                                   << QString();
     QTest::newRow("no PHP-FPM log") << restart << everyLog([](BundleFacts& f) { f.hasFpmLog = false; })
-                                    << restartScore * (1 - v.noFpmLogPenalty) << "no PHP-FPM log"
+                                    << confidenceOf(restartScore * (1 - v.noFpmLogPenalty))
+                                    << "no PHP-FPM log"
                                     << "fpm-error.log";
     QTest::newRow("PHP-FPM at warning")
         << restart << everyLog([](BundleFacts& f) { f.fpmLogLevel = u"warning"_s; })
-        << restartScore * (1 - v.fpmAtWarningPenalty) << "at warning" << QString();
+        << confidenceOf(restartScore * (1 - v.fpmAtWarningPenalty)) << "at warning" << QString();
     QTest::newRow("no access log") << restart << everyLog([](BundleFacts& f) { f.hasAccessLog = false; })
-                                   << restartScore * (1 - v.noAccessLogPenalty) << "no nginx access log"
+                                   << confidenceOf(restartScore * (1 - v.noAccessLogPenalty))
+                                   << "no nginx access log"
                                    << "/var/log/nginx/access.log";
     QTest::newRow("only the access log")
         << restart
         << everyLog([](BundleFacts& f) { f.hasNginxErrorLog = f.hasFpmLog = f.hasSlowLog = false; })
-        << restartScore * (1 - v.noNginxErrorLogPenalty - v.noFpmLogPenalty) << "no PHP-FPM log"
+        << confidenceOf(restartScore * (1 - v.noNginxErrorLogPenalty - v.noFpmLogPenalty)) << "no PHP-FPM log"
         << "fpm-error.log";
     QTest::newRow("no slowlog, not a timeout")
-        << restart << everyLog([](BundleFacts& f) { f.hasSlowLog = false; }) << restartScore << QString()
-        << QString();
+        << restart << everyLog([](BundleFacts& f) { f.hasSlowLog = false; }) << confidenceOf(restartScore)
+        << QString() << QString();
     QTest::newRow("no slowlog, a timeout")
         << timeout << everyLog([](BundleFacts& f) { f.hasSlowLog = false; })
-        << timeoutScore * (1 - v.noSlowLogPenalty) << "no PHP-FPM slowlog"
+        << confidenceOf(timeoutScore * (1 - v.noSlowLogPenalty)) << "no PHP-FPM slowlog"
         << "slow.log";
     QTest::newRow("a timeout without a known limit")
-        << quiet({waited, remote}) << everyLog() << timeoutScore << QString() << "to know the time limits";
+        << quiet({waited, remote}) << everyLog() << confidenceOf(timeoutScore) << QString()
+        << "to know the time limits";
     QTest::newRow("crashes without kernel lines: said, not penalized")
         << quiet({set(&S::crashes, 8), set(&S::thresholdReloads, 1)}) << everyLog()
-        << g.crashesWeight + g.thresholdReloadWeight + g.severalUrlsWeight << "no kernel segfault lines"
+        << confidenceOf(g.crashesWeight + g.thresholdReloadWeight + g.severalUrlsWeight)
+        << "no kernel segfault lines"
         << "kern.log";
     QTest::newRow("every backend-down rule: capped")
         << quiet({hosts(5, 5), answered(0, 30'000), set(&S::controlPanelFailing, true),

@@ -102,8 +102,51 @@ private Q_SLOTS:
                                                 "such file or directory) "
                                                 "while connecting to upstream"),
                                  hosts[0], QStringLiteral("/node/12"))}}
-            << 1 << QStringLiteral("unknown") << QStringLiteral("restart");
+            << 1 << QStringLiteral("backend-down") << QStringLiteral("socket missing");
 
+        {
+            // The pool configuration in the bundle decides between "PHP-FPM is down" and "nginx connects to
+            // the wrong place": the same connect() line, two pool files.
+            const QString refused = nginxError(noon, QStringLiteral("error"),
+                                               QStringLiteral("connect() to unix:/var/run/o1.83.fpm.socket "
+                                                              "failed (111: Connection refused) while "
+                                                              "connecting to upstream"),
+                                               hosts[0], QStringLiteral("/node/12"));
+            const auto pool = [](const QString& listen) {
+                return QStringLiteral("[www]\nuser = www-data\ngroup = www-data\nlisten = %1\n"
+                                      "pm = dynamic\npm.max_children = 5\n")
+                    .arg(listen);
+            };
+            QTest::newRow("connect refused, no pool listens there: wrong address")
+                << Files{{QStringLiteral("var/log/nginx/error.log"), refused},
+                         {QStringLiteral("etc/php/8.2/fpm/pool.d/www.conf"),
+                          pool(QStringLiteral("/run/php/php8.2-fpm.sock"))}}
+                << 1 << QStringLiteral("unknown") << QStringLiteral("do not match");
+            // /var/run is /run on every current distribution: the same socket.
+            QTest::newRow("connect refused where the pool listens: PHP-FPM is down")
+                << Files{{QStringLiteral("var/log/nginx/error.log"), refused},
+                         {QStringLiteral("etc/php/8.2/fpm/pool.d/www.conf"),
+                          pool(QStringLiteral("/run/o1.83.fpm.socket"))}}
+                << 1 << QStringLiteral("backend-down") << QStringLiteral("refused");
+        }
+        {
+            // A second PHP-FPM that cannot bind because the first one still listens: the running one serves,
+            // so the failed start is no outage; a bind that fails for any other reason is one.
+            const auto failedStart = [&](const QString& bindError) {
+                return QStringLiteral("[24-Nov-2026 %1] ERROR: unable to bind listening socket for address "
+                                      "'/run/php/php8.2-fpm.sock': %2\n[24-Nov-2026 %1] ERROR: FPM "
+                                      "initialization failed\n")
+                    .arg(clock(noon), bindError);
+            };
+            QTest::newRow("failed start, address in use: no outage")
+                << Files{{QStringLiteral("php8.2-fpm.log"),
+                          failedStart(QStringLiteral("Address already in use (98)"))}}
+                << 1 << QStringLiteral("unknown") << QStringLiteral("already listens");
+            QTest::newRow("failed start, socket folder missing: PHP-FPM is down")
+                << Files{{QStringLiteral("php8.2-fpm.log"),
+                          failedStart(QStringLiteral("No such file or directory (2)"))}}
+                << 1 << QStringLiteral("backend-down") << QStringLiteral("failed to start");
+        }
         QTest::newRow("single upstream timed out line (pasted)")
             << Files{{QStringLiteral("pasted.log"),
                       nginxError(noon, QStringLiteral("error"),
