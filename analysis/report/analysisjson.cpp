@@ -1,5 +1,6 @@
 #include "report/analysisjson.h"
 
+#include "model/eventcolumns.h"
 #include "report/inspectreport.h"
 #include "time/civiltime.h"
 
@@ -9,9 +10,22 @@ namespace gd {
 
 namespace {
 
-QString iso(std::int64_t ms)
+/// An instant as ISO 8601 UTC; null for what carries no time.
+QJsonValue iso(std::int64_t ms)
 {
-    return QString::fromStdString(formatIsoUtc(ms));
+    return hasTime(ms) ? QJsonValue(QString::fromStdString(formatIsoUtc(ms))) : QJsonValue();
+}
+QString findingId(IncidentReport::Finding finding)
+{
+    switch (finding) {
+    case IncidentReport::Finding::FpmSide:
+        return QStringLiteral("fpm-side");
+    case IncidentReport::Finding::Sporadic:
+        return QStringLiteral("sporadic");
+    case IncidentReport::Finding::Incident:
+        break;
+    }
+    return QStringLiteral("incident");
 }
 double rounded(double value)
 {
@@ -81,6 +95,8 @@ QJsonObject incidentJson(const IncidentReport& incident)
     }
     QJsonObject json{
         {QStringLiteral("id"), incident.id},
+        {QStringLiteral("finding"), findingId(incident.finding)},
+        {QStringLiteral("occurrences"), static_cast<qint64>(incident.occurrences)},
         {QStringLiteral("start"), iso(incident.startMs)},
         {QStringLiteral("end"), iso(incident.endMs)},
         {QStringLiteral("cause"), incident.causeId},

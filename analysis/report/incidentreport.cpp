@@ -17,6 +17,10 @@ IncidentReport incidentReport(const Incident& incident, const ImportResult& impo
     report.causeTitle = causeTitle(incident.cause);
     report.causeExplanation = causeExplanation(incident.cause);
     report.confidence = incident.confidence;
+    report.finding = incident.sporadic              ? IncidentReport::Finding::Sporadic
+                     : incident.withoutFailureLines ? IncidentReport::Finding::FpmSide
+                                                    : IncidentReport::Finding::Incident;
+    report.occurrences = incident.occurrences;
     report.startMs = incident.startMs;
     report.endMs = incident.endMs;
     report.count502 = incident.count502;

@@ -42,6 +42,11 @@ struct IncidentReport {
     QString causeTitle;
     QString causeExplanation; ///< the cause in plain words, for clients
     double confidence = 0.0;  ///< 0..1
+    /// What kind of finding: failures seen in nginx's logs, an episode only PHP-FPM's or the system's logs
+    /// show, or isolated failures listed together.
+    enum class Finding { Incident, FpmSide, Sporadic };
+    Finding finding = Finding::Incident;
+    std::uint32_t occurrences = 1; ///< the isolated failures a sporadic finding lists
 
     // When and how much.
     std::int64_t startMs = 0; ///< UTC instants: the writer chooses the zone

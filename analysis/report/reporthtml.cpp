@@ -1,5 +1,6 @@
 #include "report/reporthtml.h"
 
+#include "model/eventcolumns.h"
 #include "report/reportwords.h"
 
 namespace gd {
@@ -57,8 +58,10 @@ QString incidentHtml(const IncidentReport& report,
     if (!report.sameTimeAs.empty())
         html += section(ReportPart::SameTime, paragraph(reportwords::incidentList(report.sameTimeAs)));
     html += section(ReportPart::WhatHappened,
-                    paragraph(report.summary) + paragraph(reportwords::timeSpan(formatTime(report.startMs),
-                                                                                formatTime(report.endMs))));
+                    paragraph(report.summary) +
+                        paragraph(hasTime(report.startMs) ? reportwords::timeSpan(formatTime(report.startMs),
+                                                                                  formatTime(report.endMs))
+                                                          : reportwords::timeUnknown()));
     QString why = paragraph(report.reasoning);
     if (!report.features.empty())
         why += featureTable(report.features);

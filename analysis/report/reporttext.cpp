@@ -1,5 +1,6 @@
 #include "report/reporttext.h"
 
+#include "model/eventcolumns.h"
 #include "report/reportwords.h"
 #include "time/civiltime.h"
 
@@ -29,7 +30,9 @@ QString incidentText(const IncidentReport& incident)
         QLatin1Char('\n');
     if (!incident.server.isEmpty())
         out += item(ReportPart::Server, incident.server);
-    out += QStringLiteral("  ") + reportwords::utcSpan(utc(incident.startMs), utc(incident.endMs)) +
+    out += QStringLiteral("  ") +
+           (hasTime(incident.startMs) ? reportwords::utcSpan(utc(incident.startMs), utc(incident.endMs))
+                                      : reportwords::timeUnknown()) +
            QLatin1Char('\n');
     if (!incident.sameTimeAs.empty())
         out += item(ReportPart::SameTime, reportwords::incidentList(incident.sameTimeAs));

@@ -74,6 +74,11 @@ QString incidentList(const std::vector<int>& ids)
     return names.join(QStringLiteral(", "));
 }
 
+QString timeUnknown()
+{
+    return QCoreApplication::translate("gd", "time unknown (the lines carry no time)");
+}
+
 QString percent(double share)
 {
     return QCoreApplication::translate("gd", "%1 %").arg(qRound(share * 100));

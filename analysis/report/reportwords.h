@@ -48,6 +48,8 @@ QString textAlternative(const QString& causeId, double confidence);
 QString timeSpan(const QString& from, const QString& to);
 /// When it happened in plain text, the times in UTC: "… .. … UTC".
 QString utcSpan(const QString& from, const QString& to);
+/// For what carries no time at all: "time unknown (the lines carry no time)".
+QString timeUnknown();
 /// A failing URL: "example.com/cart — 12 of 40 failed".
 QString failingUrl(const UrlStat& url);
 /// What a shortened list left out: "… and 3 more".

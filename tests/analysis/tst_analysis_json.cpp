@@ -1,10 +1,12 @@
 // The `analyze --json` contract (README): field names and types, run through the real binary.
 
+#include <QFile>
 #include <QJsonArray>
 #include <QJsonDocument>
 #include <QJsonObject>
 #include <QProcess>
 #include <QRegularExpression>
+#include <QTemporaryDir>
 #include <QTest>
 
 class TestAnalysisJson : public QObject {
@@ -47,6 +49,9 @@ private Q_SLOTS:
         for (const QJsonValue& value : incidents) {
             const QJsonObject incident = value.toObject();
             QVERIFY(incident.value(QStringLiteral("id")).toInt() > previousId);
+            // The demo's incidents are all seen in nginx's logs, each once.
+            QCOMPARE(incident.value(QStringLiteral("finding")).toString(), QStringLiteral("incident"));
+            QCOMPARE(incident.value(QStringLiteral("occurrences")).toInt(), 1);
             previousId = incident.value(QStringLiteral("id")).toInt();
             QVERIFY(iso.match(incident.value(QStringLiteral("start")).toString()).hasMatch());
             QVERIFY(iso.match(incident.value(QStringLiteral("end")).toString()).hasMatch());
@@ -93,6 +98,39 @@ private Q_SLOTS:
             }
             QVERIFY(!incident.value(QStringLiteral("advice")).toString().isEmpty());
         }
+    }
+
+    /// One undated PHP-FPM line pasted from a ticket: a finding only PHP-FPM's log shows, with no time.
+    void undatedFpmSideFinding()
+    {
+        QTemporaryDir dir;
+        QVERIFY(dir.isValid());
+        QFile pasted(dir.filePath(QStringLiteral("pasted.txt")));
+        QVERIFY(pasted.open(QIODevice::WriteOnly));
+        pasted.write("WARNING: [pool www] child 4711 exited on signal 11 (SIGSEGV - core dumped) after 12.5 "
+                     "seconds from start\n");
+        pasted.close();
+        QProcess process;
+        process.start(
+            QStringLiteral(GD_BINARY_DIR "/app/gateway-doctor"),
+            {QStringLiteral("analyze"), QStringLiteral("--json"), QStringLiteral("-"), pasted.fileName()});
+        QVERIFY(process.waitForFinished(60000));
+        QCOMPARE(process.exitCode(), 0);
+        const QJsonArray incidents = QJsonDocument::fromJson(process.readAllStandardOutput())
+                                         .object()
+                                         .value(QStringLiteral("incidents"))
+                                         .toArray();
+        QCOMPARE(incidents.size(), 1);
+        const QJsonObject finding = incidents.first().toObject();
+        QCOMPARE(finding.value(QStringLiteral("finding")).toString(), QStringLiteral("fpm-side"));
+        QVERIFY(finding.value(QStringLiteral("start")).isNull());
+        QVERIFY(finding.value(QStringLiteral("end")).isNull());
+        QCOMPARE(finding.value(QStringLiteral("cause")).toString(), QStringLiteral("segfault-restart"));
+        const double confidence = finding.value(QStringLiteral("confidence")).toDouble();
+        QVERIFY2(confidence > 0.3 && confidence <= 0.75,
+                 "one line: a verdict, with a thin-evidence confidence");
+        QCOMPARE(finding.value(QStringLiteral("responses")).toObject().value(QStringLiteral("502")).toInt(),
+                 0);
     }
 };
 
