@@ -44,6 +44,7 @@
 #include <QToolTip>
 #include <QUrl>
 #include <QWheelEvent>
+#include <algorithm>
 
 using namespace gd;
 
@@ -61,6 +62,21 @@ const QString& demoBundle()
 {
     static const QString path = QStringLiteral(GD_SOURCE_DIR "/resources/demo/demo-bundle.tar.gz");
     return path;
+}
+
+/// Band labels never overlap, and the highlighted incident's label is among those drawn.
+void verifyBandLabelsFit(const TimelineChart& chart, int highlighted)
+{
+    const auto labels = chart.shownBandLabels();
+    QVERIFY(std::any_of(labels.begin(), labels.end(),
+                        [&](const auto& label) { return label.first == highlighted; }));
+    for (std::size_t a = 0; a < labels.size(); ++a) {
+        for (std::size_t b = a + 1; b < labels.size(); ++b)
+            QVERIFY2(!labels[a].second.intersects(labels[b].second),
+                     qPrintable(QStringLiteral("labels of #%1 and #%2 overlap")
+                                    .arg(labels[a].first)
+                                    .arg(labels[b].first)));
+    }
 }
 
 } // namespace
@@ -162,6 +178,9 @@ private Q_SLOTS:
             QVERIFY(chart->visibleFrom() <= incident.startMs);
             QVERIFY(chart->visibleTo() >= incident.endMs);
             QVERIFY(!chart->highlightedBandRect().isEmpty());
+            verifyBandLabelsFit(*chart, incident.id);
+            if (QTest::currentTestFailed())
+                return;
             QCOMPARE(detail->incidentId(), incident.id);
             QVERIFY(detail->explanationText().contains(causeExplanation(incident.cause)));
             QVERIFY(detail->explanationText().contains(causeTitle(incident.cause)));

@@ -1,5 +1,7 @@
 #include "incidents/evidencemodel.h"
 
+#include "model/eventcolumns.h"
+
 #include "common/plaintext.h"
 
 #include <QDateTime>
@@ -68,7 +70,7 @@ QVariant EvidenceModel::data(const QModelIndex& index, int role) const
         case RoleColumn:
             return line.role;
         case TimeColumn:
-            return formatTime_(line.timeMs);
+            return hasTime(line.timeMs) ? formatTime_(line.timeMs) : tr("no time");
         case LocationColumn: {
             // The member's file name is enough to recognise it; the tooltip has the whole path.
             const QString path = sourcePath(line.source);

@@ -128,9 +128,9 @@ QVariant IncidentsModel::display(const Incident& incident, int column) const
     case CauseColumn:
         return causeTitle(incident.cause);
     case StartColumn:
-        return formatTime_(incident.startMs);
+        return hasTime(incident.startMs) ? formatTime_(incident.startMs) : tr("no time");
     case DurationColumn:
-        return durationText(incident.endMs - incident.startMs);
+        return hasTime(incident.startMs) ? durationText(incident.endMs - incident.startMs) : QString();
     case Bad502Column:
         return locale.toString(incident.count502);
     case Timeout504Column:
@@ -180,6 +180,8 @@ QString IncidentsModel::toolTip(const Incident& incident, int column) const
         return tr("%1 (%2)\n%3")
             .arg(causeTitle(incident.cause), QString::fromLatin1(causeId(incident.cause)), incident.summary);
     case StartColumn:
+        if (!hasTime(incident.startMs))
+            return tr("The lines carry no time");
         return tr("%1 to %2").arg(formatTime_(incident.startMs), formatTime_(incident.endMs));
     case HostsColumn:
         return incident.hosts.join(QLatin1Char('\n'));

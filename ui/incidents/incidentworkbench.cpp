@@ -153,7 +153,11 @@ void IncidentWorkbench::selectIncident(int id)
     detail_->showIncident(id);
     navigator_->setCurrentIncident(id);
     navigator_->setEvidence(detail_->evidenceCount(), detail_->currentEvidence());
-    if (events_) {
+    if (events_ && !hasTime(incident->startMs)) {
+        // An undated finding has no time range: show every event (its lines are the undated ones first).
+        eventsLimited_ = false;
+        events_->clearTimeRange();
+    } else if (events_) {
         eventsFrom_ = incident->startMs - kEventsContextMs;
         eventsTo_ = incident->endMs + kEventsContextMs;
         eventsLimited_ = true;

@@ -22,7 +22,9 @@
 #include <QVBoxLayout>
 #include <QValueAxis>
 #include <algorithm>
+#include <array>
 #include <cmath>
+#include <vector>
 
 namespace gd {
 
@@ -299,6 +301,8 @@ void TimelineChart::setAnalysis(std::shared_ptr<const AnalysisResult> analysis)
     clearBands();
     if (analysis_) {
         for (const Incident& incident : analysis_->incidents) {
+            if (!hasTime(incident.startMs))
+                continue; // lines without a time have no place on the time axis
             Band band;
             band.id = incident.id;
             band.startMs = incident.startMs;
@@ -562,6 +566,16 @@ QString TimelineChart::hoverText(std::int64_t utcMs) const
     return lines.join(QLatin1Char('\n'));
 }
 
+std::vector<std::pair<int, QRectF>> TimelineChart::shownBandLabels() const
+{
+    std::vector<std::pair<int, QRectF>> labels;
+    for (const Band& band : bands_) {
+        if (band.text->isVisible())
+            labels.emplace_back(band.id, band.text->mapRectToParent(band.text->boundingRect()));
+    }
+    return labels;
+}
+
 QRectF TimelineChart::highlightedBandRect() const
 {
     for (const Band& band : bands_) {
@@ -575,8 +589,28 @@ void TimelineChart::updateOverlay()
 {
     const QRectF plot = chart_->plotArea();
     const QFontMetricsF metrics(font());
-    // Labels that would overlap the previous one go to a second row; a third is not drawn.
-    std::array<qreal, 2> rowEnd = {-1e9, -1e9};
+    // Bands come in impact order, so the labels of the worst incidents claim their room first (the
+    // highlighted one before all); a label that would overlap one already placed tries the second row and is
+    // otherwise left out: the band and its tooltip remain.
+    constexpr std::size_t kLabelRows = 2;
+    constexpr qreal kLabelGap = 6;
+    std::array<std::vector<std::pair<qreal, qreal>>, kLabelRows> taken;
+    const auto placeLabel = [&](Band& band, qreal left) {
+        const qreal width = metrics.horizontalAdvance(band.label);
+        const qreal x = std::max(plot.left(), std::min(left + 2, plot.right() - width));
+        for (std::size_t row = 0; row < kLabelRows; ++row) {
+            const bool overlaps = std::any_of(taken[row].begin(), taken[row].end(), [&](const auto& span) {
+                return x < span.second + kLabelGap && x + width + kLabelGap > span.first;
+            });
+            if (overlaps)
+                continue;
+            band.text->setPos(x, plot.top() + 2 + static_cast<qreal>(row) * metrics.height());
+            band.text->setVisible(true);
+            taken[row].emplace_back(x, x + width);
+            return;
+        }
+    };
+    std::vector<std::pair<Band*, qreal>> labelled; // band and its left edge, in placing order
     for (Band& band : bands_) {
         const bool shown = histogram_ && !provisional_ && band.endMs >= from_ && band.startMs <= to_;
         band.rect->setVisible(shown);
@@ -591,17 +625,13 @@ void TimelineChart::updateOverlay()
             right = std::min(plot.right(), middle + 1.5);
         }
         band.rect->setRect(QRectF(left, plot.top(), right - left, plot.height()));
-        const qreal width = metrics.horizontalAdvance(band.label);
-        for (std::size_t row = 0; row < rowEnd.size(); ++row) {
-            const qreal x = std::min(left + 2, plot.right() - width);
-            if (x > rowEnd[row] + 6 || band.id == highlighted_) {
-                band.text->setPos(x, plot.top() + 2 + static_cast<qreal>(row) * metrics.height());
-                band.text->setVisible(true);
-                rowEnd[row] = x + width;
-                break;
-            }
-        }
+        if (band.id == highlighted_)
+            labelled.emplace(labelled.begin(), &band, left);
+        else
+            labelled.emplace_back(&band, left);
     }
+    for (const auto& [band, left] : labelled)
+        placeLabel(*band, left);
     const bool lineShown =
         histogram_ && !provisional_ && hasSelectedTime_ && selectedTime_ >= from_ && selectedTime_ <= to_;
     selectedLine_->setVisible(lineShown);

@@ -11,6 +11,7 @@
 #include <cstdint>
 #include <memory>
 #include <optional>
+#include <utility>
 #include <vector>
 
 class QAreaSeries;
@@ -79,6 +80,8 @@ public:
     QString hoverText(std::int64_t utcMs) const;
     /// The band of the highlighted incident in chart coordinates (empty when none is shown).
     QRectF highlightedBandRect() const;
+    /// The band labels drawn (incident id and the label's rectangle in chart coordinates).
+    std::vector<std::pair<int, QRectF>> shownBandLabels() const;
     QChart* chart() const { return chart_; }
     TimelineChartView* view() const { return view_; }
 
