@@ -135,7 +135,9 @@ Score backendRestart(const IncidentSignals& s, const Shape& shape, const Analysi
     Score score;
     score.add(shape.restartSeen, r.restartSeenWeight,
               QStringLiteral("PHP-FPM was stopped, started or reloaded at that moment"));
-    score.add(s.spanKnown && s.durationMs <= r.maxBurstMs && shape.immediate, r.shortBurstWeight,
+    // One failure among requests that succeeded around it lasted an instant: the access log measured that.
+    const bool measured = s.spanKnown || s.requests > s.failures;
+    score.add(measured && s.durationMs <= r.maxBurstMs && shape.immediate, r.shortBurstWeight,
               QStringLiteral("a short burst (%1) of immediate failures").arg(seconds(s.durationMs)));
     score.add(s.urlsOkAfter > 0 && double(s.urlsOkAfter) >= r.minOkAfterShare * double(s.distinctUrls),
               r.okAfterWeight,
@@ -144,7 +146,7 @@ Score backendRestart(const IncidentSignals& s, const Shape& shape, const Analysi
                   .arg(s.distinctUrls));
     score.add(shape.nearMidnight, r.nearMidnightWeight,
               QStringLiteral("it happened around midnight server time, when maintenance restarts run"));
-    score.add(s.spanKnown && s.connectMissing + s.connectRefused > 0 && s.durationMs < c.backendDown.minMs,
+    score.add(measured && s.connectMissing + s.connectRefused > 0 && s.durationMs < c.backendDown.minMs,
               r.briefConnectErrorsWeight, QStringLiteral("nginx briefly found no PHP-FPM listening"));
     score.add(
         s.cutShortShare >= r.minCutShortShare && s.crashes == 0, r.cutShortWeight,
@@ -295,7 +297,9 @@ Score unknown(const IncidentSignals& s, const AnalysisConfig& c)
               QStringLiteral("nginx connects where no PHP-FPM pool of the bundle's configuration listens: "
                              "fastcgi_pass and the pool's listen do not match"));
     // A start that failed because a PHP-FPM already listens there leaves the running one serving.
-    score.add(s.fpmAlreadyListening > 0 && s.fpmStartFailures <= 2 * s.fpmAlreadyListening,
+    // Unless nginx then found nothing listening: the old one had stopped after all.
+    score.add(s.fpmAlreadyListening > 0 && s.fpmStartFailures <= 2 * s.fpmAlreadyListening &&
+                  s.connectMissing + s.connectRefused == 0,
               r.alreadyListeningWeight,
               QStringLiteral("a PHP-FPM start failed because another PHP-FPM already listens on its address: "
                              "the running one kept serving, so that failure was no outage"));
@@ -487,9 +491,13 @@ Classification classifyIncident(const IncidentSignals& s, const BundleFacts& fac
             "all of these in one archive: the log collection script gateway-doctor-collect.sh, run on the "
             "server (installed with Gateway Doctor; Help > Log Collection Script)");
     // Alternatives are judged on the raw score: calibration lifts every score, even a zero, off the floor.
+    // None is shown as likelier than the verdict: where a cap lowered the verdict, it speaks for them too.
     for (std::size_t k = 1; k < result.ranked.size(); ++k) {
-        if (result.scores[index(result.ranked[k].cause)] >= r.alternativeMin)
-            result.alternatives.push_back(result.ranked[k]);
+        if (result.scores[index(result.ranked[k].cause)] >= r.alternativeMin) {
+            CauseScore alternative = result.ranked[k];
+            alternative.confidence = std::min(alternative.confidence, result.ranked.front().confidence);
+            result.alternatives.push_back(alternative);
+        }
     }
     return result;
 }

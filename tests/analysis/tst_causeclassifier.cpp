@@ -404,6 +404,8 @@ void TestCauseClassifier::winner()
     QStringList alternativeIds;
     for (const CauseScore& score : result.alternatives) {
         QVERIFY(score.confidence >= c.confidence.alternativeMin);
+        // An alternative is never shown as likelier than the verdict.
+        QVERIFY(score.confidence <= result.ranked.front().confidence);
         alternativeIds << id(score.cause);
     }
     QCOMPARE(alternativeIds, alternatives);
