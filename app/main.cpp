@@ -7,7 +7,9 @@
 #include "windowsystem.h"
 
 #include <QCoreApplication>
+#include <QGuiApplication>
 #include <cstdio>
+#include <memory>
 
 #ifdef GD_HAVE_UI
 #include "shell/mainwindow.h"
@@ -68,7 +70,21 @@ int main(int argc, char* argv[])
     if (launch.mode == gd::Launch::Mode::Window)
         return runWindow(argc, argv);
 #endif
-    QCoreApplication app(argc, argv);
+    // `report` draws PDF pages: QtGui on the offscreen platform, so it needs no display either.
+    std::unique_ptr<QCoreApplication> app;
+    if (gd::commandDrawsPages(arguments)) {
+        qputenv("QT_QPA_PLATFORM", "offscreen");
+        // The offscreen platform warns about a runtime folder it never uses: not the user's concern.
+        static QtMessageHandler forward = nullptr;
+        forward = qInstallMessageHandler(
+            [](QtMsgType type, const QMessageLogContext& context, const QString& text) {
+                if (!text.startsWith(QLatin1String("QStandardPaths: XDG_RUNTIME_DIR")))
+                    forward(type, context, text);
+            });
+        app = std::make_unique<QGuiApplication>(argc, argv);
+    } else {
+        app = std::make_unique<QCoreApplication>(argc, argv);
+    }
     QCoreApplication::setApplicationName(QStringLiteral("gateway-doctor"));
     QCoreApplication::setApplicationVersion(QStringLiteral(GD_VERSION));
     return gd::runCommandLine(QCoreApplication::arguments());

@@ -8,6 +8,9 @@ namespace gd {
 /// True when `argument` names a headless sub-command (or --help/--version), so main() can skip the GUI.
 bool isHeadlessCommand(const QString& argument);
 
+/// True when the command draws pages (`report`): main() then starts QtGui on the offscreen platform.
+bool commandDrawsPages(const QStringList& arguments);
+
 /// The sub-commands' names, for suggestions when one is mistyped.
 QStringList headlessCommandNames();
 

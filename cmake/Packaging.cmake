@@ -61,6 +61,8 @@ set(CPACK_DEBIAN_PACKAGE_PRIORITY optional)
 set(CPACK_DEBIAN_FILE_NAME DEB-DEFAULT) # gateway-doctor_<version>_<arch>.deb
 # Library dependencies come from dpkg-shlibdeps (package dpkg-dev) reading the binary.
 set(CPACK_DEBIAN_PACKAGE_SHLIBDEPS ON)
+# The PDF report embeds DejaVu (Debian's default fonts); fontconfig alone may pick another family.
+set(CPACK_DEBIAN_PACKAGE_DEPENDS "fonts-dejavu-core")
 if(GD_BUILD_UI)
     # Qt loads its Wayland platform plugin at run time, which dpkg-shlibdeps cannot see; X11 (xcb) ships in libqt6gui6.
     set(CPACK_DEBIAN_PACKAGE_RECOMMENDS "qt6-wayland")

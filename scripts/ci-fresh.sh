@@ -121,6 +121,14 @@ cmp -s "$expected_analysis" "$installed_analysis" ||
     { diff "$expected_analysis" "$installed_analysis" | head -n 20 >&2; tree_die "the installed binary's analysis differs"; }
 tree_log "installed analysis is identical to the built binary's ($(grep -c '^#' "$installed_analysis") incidents)"
 
+# The client report draws its pages headless: fonts and the offscreen platform must come with the package.
+report_check() {
+    tree_run "$second" bash -c "cd /root && gateway-doctor report --pdf report.pdf --csv report.csv demo-bundle.tar.gz" ||
+        return 1
+    tree_run "$second" bash -c "test \"\$(head -c 5 /root/report.pdf)\" = %PDF- && test \$(wc -l </root/report.csv) -ge 2"
+}
+step "installed: gateway-doctor report --pdf --csv demo-bundle.tar.gz" report_check
+
 # The window: started on the offscreen platform with the demo bundle, it must still be running (no platform
 # abort, no missing library) when stopped after 10 s.
 window_check() {

@@ -11,6 +11,8 @@ packages=(
     zlib1g-dev libarchive-dev libisal-dev
     # real tools the tests drive: archives, compressors, PDF text
     tar gzip bzip2 xz-utils zstd zip unzip poppler-utils
+    # the fonts the PDF report embeds
+    fonts-dejavu-core
 )
 # Debian 12 has no KF6; from Debian 13 on, the log viewer highlights through KSyntaxHighlighting.
 version_id=$( (. /etc/os-release 2>/dev/null && echo "${VERSION_ID:-}") || true)

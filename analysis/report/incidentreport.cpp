@@ -39,11 +39,11 @@ IncidentReport incidentReport(const Incident& incident, const ImportResult& impo
     report.limits = incident.limits;
     report.collectNext = incident.collectNext;
     for (const EvidenceLine& line : incident.evidence) {
+        const bool known = line.source < import.sources.size();
         report.evidence.push_back(
-            {line.role,
-             line.source < import.sources.size() ? import.sources[line.source].path
-                                                 : reportwords::unknownSource(line.source),
-             line.line, line.timeMs, rawText ? evidenceText(*rawText, line) : QString()});
+            {line.role, known ? import.sources[line.source].path : reportwords::unknownSource(line.source),
+             known ? import.sources[line.source].kind : LogKind::Unknown, line.line, line.timeMs,
+             rawText ? evidenceText(*rawText, line) : QString()});
     }
     report.staffNote = staffNote;
     return report;

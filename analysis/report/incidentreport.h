@@ -16,8 +16,9 @@ class RawTextReader;
 
 /// An evidence line as a report quotes it.
 struct ReportEvidence {
-    QString role;   ///< why the line counts, in the analyzer's words
-    QString source; ///< the log's path inside the bundle
+    QString role;                    ///< why the line counts, in the analyzer's words
+    QString source;                  ///< the log's path inside the bundle
+    LogKind kind = LogKind::Unknown; ///< how the line was read (its highlighting)
     std::uint32_t line = 0;
     std::int64_t timeMs = 0; ///< UTC instant: the writer chooses the zone
     QString text;            ///< the raw line; empty when the report was built without a reader

@@ -163,4 +163,29 @@ QString unreadableLine(const QString& error)
     return QCoreApplication::translate("gd", "(line not readable: %1)").arg(error);
 }
 
+QString confidenceWords(double confidence)
+{
+    // The bands of the reliability table (docs/causes.md): how often such a verdict was right.
+    if (confidence >= 0.9)
+        return QCoreApplication::translate("gd", "almost certain");
+    if (confidence >= 0.75)
+        return QCoreApplication::translate("gd", "very likely");
+    if (confidence >= 0.6)
+        return QCoreApplication::translate("gd", "likely");
+    if (confidence >= 0.4)
+        return QCoreApplication::translate("gd", "possible");
+    return QCoreApplication::translate("gd", "uncertain");
+}
+
+QString scopedSummary(std::uint32_t count502, std::uint32_t count504, const QStringList& sites,
+                      double seconds, const QString& causeTitle)
+{
+    return QCoreApplication::translate("gd", "%1 × 502 and %2 × 504 on %3 within %4 s: %5.")
+        .arg(count502)
+        .arg(count504)
+        .arg(sites.join(QStringLiteral(", ")))
+        .arg(seconds, 0, 'f', 1)
+        .arg(causeTitle.toLower());
+}
+
 } // namespace gd::reportwords

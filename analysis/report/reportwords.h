@@ -3,6 +3,7 @@
 #include "diagnose/incident.h"
 
 #include <QString>
+#include <QStringList>
 #include <cstdint>
 
 namespace gd {
@@ -61,6 +62,13 @@ QString valueColumn();
 QString analysisTotals(std::uint64_t requests, std::uint64_t failures, const QString& serverTimeZone);
 /// An analysis without incidents (no full stop: the writer adds what its layout needs).
 QString noIncidents();
+
+/// A confidence in words for clients: "almost certain", "very likely", "likely", "possible", "uncertain".
+QString confidenceWords(double confidence);
+/// What happened, counted on the sites a client's report covers: "12 × 502 and 0 × 504 on example.com
+/// within 14.0 s: PHP-FPM was down."
+QString scopedSummary(std::uint32_t count502, std::uint32_t count504, const QStringList& sites,
+                      double seconds, const QString& causeTitle);
 
 /// "#3, #5": incidents named by their ids.
 QString incidentList(const std::vector<int>& ids);
