@@ -43,9 +43,8 @@ QTextBlockFormat blockFormat(double spaceBefore = 0, double spaceAfter = 3, bool
 
 class Writer {
 public:
-    Writer(QTextDocument& document, const ClientReport& report, double width)
+    Writer(QTextDocument& document, double width)
         : cursor_(&document)
-        , report_(report)
         , width_(width)
     {
         first_ = true;
@@ -141,18 +140,23 @@ public:
         base.setFont(reportMonoFont(7.5));
         base.setForeground(kInk);
         const QString text = line.text.isEmpty() ? QStringLiteral("(line text not available)") : line.text;
-        // Plain text, coloured by the log viewer's rules; later spans paint over earlier ones.
-        std::vector<QTextCharFormat> formats(std::size_t(text.size()), base);
+        // Plain text, coloured by the log viewer's rules; later spans paint over earlier ones. Styles are
+        // resolved per character first and inserted as runs: one format per run, not per character.
+        constexpr int kPlain = -1;
+        std::vector<int> styles(std::size_t(text.size()), kPlain);
         for (const LogSpan& span : logLineSpans(text, line.kind)) {
             for (qsizetype k = span.start; k < span.start + span.length && k < text.size(); ++k)
-                styleChar(formats[std::size_t(k)], span.style);
+                styles[std::size_t(k)] = int(span.style);
         }
         qsizetype runStart = 0;
         for (qsizetype k = 1; k <= text.size(); ++k) {
-            if (k == text.size() || formats[std::size_t(k)] != formats[std::size_t(runStart)]) {
-                cursor_.insertText(text.mid(runStart, k - runStart), formats[std::size_t(runStart)]);
-                runStart = k;
-            }
+            if (k < text.size() && styles[std::size_t(k)] == styles[std::size_t(runStart)])
+                continue;
+            QTextCharFormat format = base;
+            if (styles[std::size_t(runStart)] != kPlain)
+                styleChar(format, static_cast<LogStyle>(styles[std::size_t(runStart)]));
+            cursor_.insertText(text.mid(runStart, k - runStart), format);
+            runStart = k;
         }
     }
     void image(const QString& name, double height)
@@ -212,7 +216,6 @@ private:
     }
 
     QTextCursor cursor_;
-    const ClientReport& report_;
     double width_;
     bool first_ = true;
 };
@@ -275,14 +278,12 @@ void writeCover(Writer& w, const ClientReport& report, QTextDocument& document)
                     .arg(report.requests)
                     .arg(report.failures),
                 textFormat(9.5, false, kMutedInk), blockFormat(10, 2));
-    const QString preparedBy = report.options.company.isEmpty()
-                                   ? QStringLiteral("Prepared on %1 with Gateway Doctor.")
-                                   : QStringLiteral("Prepared by %2 on %1 with Gateway Doctor.");
-    w.paragraph(preparedBy.arg(report.utcTime(report.preparedMs).isEmpty()
-                                   ? QString()
-                                   : report.serverTime(report.preparedMs).left(10),
-                               report.options.company),
-                textFormat(9.5, false, kMutedInk), blockFormat(24, 2));
+    const QString date = report.serverTime(report.preparedMs).left(10);
+    const QString preparedBy =
+        report.options.company.isEmpty()
+            ? QStringLiteral("Prepared on %1 with Gateway Doctor.").arg(date)
+            : QStringLiteral("Prepared by %1 on %2 with Gateway Doctor.").arg(report.options.company, date);
+    w.paragraph(preparedBy, textFormat(9.5, false, kMutedInk), blockFormat(24, 2));
 }
 
 void writeSummary(Writer& w, const ClientReport& report)
@@ -456,7 +457,7 @@ void fillReportDocument(QTextDocument& document, const ClientReport& report, dou
     QTextOption wrapping = document.defaultTextOption();
     wrapping.setWrapMode(QTextOption::WrapAtWordBoundaryOrAnywhere); // a 60 kB URL wraps, never overflows
     document.setDefaultTextOption(wrapping);
-    Writer w(document, report, bodyWidth);
+    Writer w(document, bodyWidth);
     writeCover(w, report, document);
     writeSummary(w, report);
     for (std::size_t k = 0; k < report.incidents.size(); ++k)
