@@ -129,13 +129,17 @@ public:
     }
     void evidence(const ReportEvidence& line)
     {
-        paragraph(QStringLiteral("%1:%2 — %3").arg(line.source).arg(line.line).arg(line.role),
-                  textFormat(7.5, false, kMutedInk), blockFormat(3, 0));
-        QTextBlockFormat block = blockFormat(0, 2);
+        // One block per line, its caption (file, line number, role) on top; keepTogether() moves a block that
+        // a page break would part to the next page.
+        QTextBlockFormat block = blockFormat(3, 2);
         block.setBackground(QColor(246, 246, 246));
         block.setLeftMargin(6);
         block.setLineHeight(105, QTextBlockFormat::ProportionalHeight);
         startBlock(block);
+        keep_.push_back(cursor_.block().blockNumber());
+        cursor_.insertText(QStringLiteral("%1:%2 — %3").arg(line.source).arg(line.line).arg(line.role),
+                           textFormat(7, false, kMutedInk));
+        cursor_.insertText(QString(QChar::LineSeparator), textFormat(7, false, kMutedInk));
         QTextCharFormat base;
         base.setFont(reportMonoFont(7.5));
         base.setForeground(kInk);
@@ -215,6 +219,10 @@ private:
         }
     }
 
+public:
+    std::vector<int> keep_; ///< blocks a page break must not part
+
+private:
     QTextCursor cursor_;
     double width_;
     bool first_ = true;
@@ -449,6 +457,26 @@ QFont reportMonoFont(double pointSize)
     return font;
 }
 
+void keepTogether(QTextDocument& document, const std::vector<int>& blocks)
+{
+    const double pageHeight = document.pageSize().height();
+    if (pageHeight <= 0)
+        return;
+    QAbstractTextDocumentLayout* layout = document.documentLayout();
+    for (const int number : blocks) {
+        QTextBlock block = document.findBlockByNumber(number);
+        const QRectF rect = layout->blockBoundingRect(block); // lays out up to here, after earlier moves
+        const int firstPage = int(rect.top() / pageHeight);
+        const int lastPage = int((rect.bottom() - 0.5) / pageHeight);
+        if (firstPage == lastPage || rect.height() >= pageHeight)
+            continue;
+        QTextCursor cursor(block);
+        QTextBlockFormat format = block.blockFormat();
+        format.setPageBreakPolicy(QTextFormat::PageBreak_AlwaysBefore);
+        cursor.setBlockFormat(format);
+    }
+}
+
 void fillReportDocument(QTextDocument& document, const ClientReport& report, double bodyWidth,
                         ReportChartObject* charts)
 {
@@ -465,6 +493,7 @@ void fillReportDocument(QTextDocument& document, const ClientReport& report, dou
                       k < report.incidentCharts.size() && !report.incidentCharts[k].bins.empty() ? int(k) + 1
                                                                                                  : -1);
     writeAppendix(w, report);
+    keepTogether(document, w.keep_);
 }
 
 } // namespace gd

@@ -3,6 +3,7 @@
 #include "report/clientreport.h"
 
 #include <QTextDocument>
+#include <vector>
 
 namespace gd {
 
@@ -26,6 +27,10 @@ QFont reportMonoFont(double pointSize);
 /// Fills `document` (laid out `bodyWidth` points wide) with the report: cover, summary with the chart
 /// and the incidents table, one section per incident with its zoomed chart and evidence, and the
 /// appendix. Charts are objects drawn by `charts` (registered on the document by this function).
+/// Moves each of `blocks` (block numbers) that a page break would part to the start of the next page; the
+/// document's page size must be set.
+void keepTogether(QTextDocument& document, const std::vector<int>& blocks);
+
 void fillReportDocument(QTextDocument& document, const ClientReport& report, double bodyWidth,
                         ReportChartObject* charts);
 
