@@ -187,7 +187,7 @@ private Q_SLOTS:
         AnalysisReport report;
         IncidentReport incident;
         incident.evidence.push_back(
-            {QStringLiteral("role"), QStringLiteral("x.log"), 3, 0, QString(500, u'a')});
+            {QStringLiteral("role"), QStringLiteral("x.log"), LogKind::NginxError, 3, 0, QString(500, u'a')});
         report.incidents.push_back(incident);
         QVERIFY(analysisText(report).endsWith(QStringLiteral("x.log:3\n      ") + QString(300, u'a') +
                                               QLatin1Char('\n')));
