@@ -47,6 +47,9 @@ public:
     IncidentNavigator* navigator() const { return navigator_; }
     AnalysisJob* analysisJob() const { return job_; }
     std::shared_ptr<const AnalysisResult> analysis() const { return analysis_; }
+    /// The import analysis() was made from (reports read its evidence through rawTextReader()).
+    std::shared_ptr<const ImportResult> analysedImport() const { return analysedImport_; }
+    std::shared_ptr<RawTextReader> rawTextReader() const { return reader_; }
 
     /// Adds the Navigate menu and toolbar to the window.
     void addNavigation(QMenu* menu, QToolBar* toolBar);

@@ -1,6 +1,7 @@
 #include "shell/mainwindow.h"
 
 #include "events/eventspanel.h"
+#include "export/reportexportdialog.h"
 #include "incidents/incidentdetailpanel.h"
 #include "incidents/incidentspanel.h"
 #include "incidents/incidentworkbench.h"
@@ -165,6 +166,7 @@ void MainWindow::connectActions()
         dialog->show();
     });
     connect(actions_->exportFindings(), &QAction::triggered, this, &MainWindow::exportFindingsWithDialog);
+    connect(actions_->exportReport(), &QAction::triggered, this, &MainWindow::showReportExportDialog);
     connect(actions_->recentMenu(), &RecentMenu::openRequested, this, [this](const QString& path) {
         if (QFileInfo::exists(path)) {
             openInputs({path});
@@ -191,7 +193,7 @@ void MainWindow::connectActions()
                                                : tr("%1 incidents of 502/504 found").arg(found);
         const QString took = elapsedMs < 1 ? tr("under 1 ms") : tr("%1 ms").arg(elapsedMs);
         statusBar()->showMessage(tr("%1 (analysis took %2)").arg(incidents, took), kStatusMessageMs);
-        actions_->exportFindings()->setEnabled(incidents_->canExportFindings());
+        setExportActionsEnabled(incidents_->canExportFindings());
     });
     connect(incidents_, &IncidentWorkbench::findingsExported, this,
             [this](const QString& path, const QString& error) {
@@ -214,7 +216,7 @@ void MainWindow::connectWorkspace()
     connect(workspace_, &Workspace::importStarted, this, [this] {
         progress_->begin();
         statusBar()->clearMessage();
-        actions_->exportFindings()->setEnabled(false); // until the new logs are analysed
+        setExportActionsEnabled(false); // until the new logs are analysed
         // On an empty window the chart fills in while the import runs.
         if (!workspace_->result())
             pages_->setCurrentIndex(kWorkPage);
@@ -225,7 +227,7 @@ void MainWindow::connectWorkspace()
     connect(workspace_, &Workspace::importCancelled, this, [this] {
         progress_->end();
         incidents_->importCancelled();
-        actions_->exportFindings()->setEnabled(incidents_->canExportFindings());
+        setExportActionsEnabled(incidents_->canExportFindings());
         if (!workspace_->result())
             pages_->setCurrentIndex(kWelcomePage);
         statusBar()->showMessage(tr("Import cancelled; what was open before is still shown"),
@@ -335,6 +337,36 @@ void MainWindow::exportFindingsWithDialog()
         QFileDialog::getSaveFileName(this, tr("Export Findings"), suggestion, tr("JSON (*.json)"));
     if (!path.isEmpty())
         incidents_->exportFindings(path);
+}
+
+void MainWindow::showReportExportDialog()
+{
+    if (!incidents_->canExportFindings())
+        return;
+    auto* dialog =
+        new ReportExportDialog({incidents_->analysedImport(), incidents_->analysis(),
+                                incidents_->rawTextReader(), incidents_->detailPanel()->staffNotes()},
+                               this);
+    dialog->setObjectName(QStringLiteral("reportExportDialog"));
+    dialog->setAttribute(Qt::WA_DeleteOnClose);
+    connect(dialog, &ReportExportDialog::exportFinished, this,
+            [this](const QString& pdfPath, const QString& csvPath, const QString& error) {
+                if (!error.isEmpty())
+                    return; // the dialog stays open and says which file failed
+                const QString pdf = QDir::toNativeSeparators(pdfPath);
+                statusBar()->showMessage(
+                    csvPath.isEmpty()
+                        ? tr("Report written to %1").arg(pdf)
+                        : tr("Report written to %1 and %2").arg(pdf, QDir::toNativeSeparators(csvPath)),
+                    kStatusMessageMs);
+            });
+    dialog->open(); // window-modal; it keeps its own copy of the analysis, so a re-import changes nothing
+}
+
+void MainWindow::setExportActionsEnabled(bool enabled)
+{
+    actions_->exportFindings()->setEnabled(enabled);
+    actions_->exportReport()->setEnabled(enabled);
 }
 
 void MainWindow::showAbout()

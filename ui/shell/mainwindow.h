@@ -62,6 +62,9 @@ private:
     void openFolderWithDialog();
     void showAbout();
     void exportFindingsWithDialog();
+    void showReportExportDialog();
+    /// Both exports need the analysis of the open logs: on when it is shown.
+    void setExportActionsEnabled(bool enabled);
     void showWarning(const QString& title, const QString& text);
     void updateTitle();
 

@@ -27,7 +27,10 @@ WorkbenchActions::WorkbenchActions(QWidget* window)
     exportFindings_ =
         makeAction(tr("&Export Findings as JSON…"), QKeySequence(Qt::CTRL | Qt::Key_E),
                    tr("Write the incidents, their evidence lines and the staff notes to a JSON file"));
+    exportReport_ = makeAction(tr("Export &Report…"), QKeySequence(Qt::CTRL | Qt::SHIFT | Qt::Key_E),
+                               tr("Write a PDF report for the client, and a CSV of its incidents"));
     exportFindings_->setEnabled(false); // until an analysis is shown
+    exportReport_->setEnabled(false);
     quit_ = makeAction(tr("&Quit"), QKeySequence::Quit, tr("Close the workbench"));
     quit_->setMenuRole(QAction::QuitRole);
     collectScript_ = makeAction(tr("&Log Collection Script…"), QKeySequence(),
@@ -81,6 +84,7 @@ void WorkbenchActions::fillMenuBar(QMenuBar* bar)
     file->addAction(openSession_);
     file->addSeparator();
     file->addAction(exportFindings_);
+    file->addAction(exportReport_);
     file->addSeparator();
     file->addAction(quit_);
 

@@ -33,6 +33,7 @@ public:
     QAction* saveSessionAs() const { return saveSessionAs_; }
     QAction* openSession() const { return openSession_; }
     QAction* exportFindings() const { return exportFindings_; }
+    QAction* exportReport() const { return exportReport_; }
     QAction* quit() const { return quit_; }
     QAction* collectScript() const { return collectScript_; }
     QAction* about() const { return about_; }
@@ -52,6 +53,7 @@ private:
     QAction* saveSessionAs_;
     QAction* openSession_;
     QAction* exportFindings_;
+    QAction* exportReport_;
     QAction* quit_;
     QAction* collectScript_;
     QAction* about_;
