@@ -27,6 +27,8 @@ bool readStampAt(std::string_view text, ParsedEvent& out)
             return true;
         }
         text.remove_prefix(1); // "[24/Nov/2026:10:51:32 +0100]"
+        if (text.empty())
+            return false; // a lone '[' at the end of the line
     }
     if (scan::isDigit(text.front())) {
         if (readNginxErrorTime(text, out, used) == StampStatus::Ok ||
