@@ -114,6 +114,8 @@ ArchiveInput::Step ArchiveInput::next(ArchiveEntry& entry)
     int status = archive_read_next_header(archive_, &header);
     if (status == ARCHIVE_EOF)
         return Step::End;
+    if (status == ARCHIVE_RETRY)
+        return Step::Damaged; // no entry to read, but the archive may go on after the damage
     if (status < ARCHIVE_WARN)
         return Step::Error;
     const char* utf8 = archive_entry_pathname_utf8(header);

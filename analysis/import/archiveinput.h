@@ -35,7 +35,8 @@ public:
     ArchiveInput& operator=(const ArchiveInput&) = delete;
 
     bool open();
-    enum class Step { Entry, End, Error };
+    /// Damaged: a member's header could not be read (libarchive's ARCHIVE_RETRY); reading goes on after it.
+    enum class Step { Entry, End, Error, Damaged };
     Step next(ArchiveEntry& entry);
     /// Compression layers libarchive peeled off in this one level (a .gz.gz counts 2); valid after next().
     int compressionLayers() const;

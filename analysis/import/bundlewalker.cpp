@@ -260,13 +260,25 @@ void BundleWalker::processArchive(ByteReader& stream, std::string head, const So
     }
     ArchiveEntry entry;
     bool anyEntry = false;
+    int damagedHeaders = 0;
     while (!sink_.isCancelled() && !budget.exceeded) {
         const ArchiveInput::Step step = archive.next(entry);
         if (step == ArchiveInput::Step::End) {
-            if (!anyEntry)
+            if (!anyEntry && damagedHeaders == 0)
                 sink_.skipped(
                     {display, QStringLiteral("empty file")}); // e.g. logrotate's gzip of an empty log
             break;
+        }
+        if (step == ArchiveInput::Step::Damaged) {
+            // Said once per archive; libarchive skips ahead, and whatever it finds after is still read.
+            constexpr int kMaxDamagedHeaders = 1000;
+            if (damagedHeaders++ == 0)
+                sink_.diagnostic({Diagnostic::Severity::Error, display, 0,
+                                  QStringLiteral("damaged %1 data: %2; the members there are missing")
+                                      .arg(typeName, archive.errorString())});
+            if (damagedHeaders >= kMaxDamagedHeaders)
+                break;
+            continue;
         }
         if (step == ArchiveInput::Step::Error) {
             sink_.diagnostic({Diagnostic::Severity::Error, display, 0,
