@@ -1,11 +1,16 @@
 #include "model/stringpool.h"
 
+#include <algorithm>
 #include <cstring>
+#include <memory>
 
 namespace gd {
 
 namespace {
 constexpr std::size_t kBlockBytes = 256 * 1024;
+// A pool's first block is small and each next one twice as big up to kBlockBytes: a bundle of 100 000 tiny
+// files has 100 000 sources with five pools each, and a 256 KiB first block apiece took gigabytes.
+constexpr std::size_t kFirstBlockBytes = 1024;
 constexpr std::size_t kInitialSlots = 64;
 } // namespace
 
@@ -49,10 +54,14 @@ std::string_view StringPool::store(std::string_view text)
         return {blocks_.front().get(), text.size()};
     }
     if (blocks_.empty() || blockUsed_ + text.size() > blockSize_) {
-        blocks_.push_back(std::make_unique<char[]>(kBlockBytes));
+        // blockSize_ is that of the shared block; a large string's own block does not count.
+        std::size_t size = std::clamp(blockSize_ * 2, kFirstBlockBytes, kBlockBytes);
+        while (size < text.size())
+            size *= 2;
+        blocks_.push_back(std::make_unique_for_overwrite<char[]>(size)); // written before it is read
         blockUsed_ = 0;
-        blockSize_ = kBlockBytes;
-        textBytes_ += kBlockBytes;
+        blockSize_ = size;
+        textBytes_ += size;
     }
     char* dest = blocks_.back().get() + blockUsed_;
     std::memcpy(dest, text.data(), text.size());

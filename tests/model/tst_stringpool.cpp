@@ -32,6 +32,22 @@ private Q_SLOTS:
         QCOMPARE(pool.find("absent"), UINT32_MAX);
     }
 
+    void smallPoolsStaySmall()
+    {
+        // A source of one line holds a few short strings: its pools must not cost hundreds of KiB each
+        // (a bundle of 100 000 tiny files has 100 000 sources).
+        StringPool pool;
+        pool.intern("www.example.com");
+        pool.intern("/node/1");
+        QVERIFY2(pool.memoryBytes() < 16 * 1024, qPrintable(QString::number(pool.memoryBytes())));
+        // Growing still works, across many blocks and after a large string has its own block.
+        pool.intern(std::string(100'000, 'y'));
+        for (int k = 0; k < 20'000; ++k)
+            pool.intern("host-" + std::to_string(k) + ".example.org");
+        QCOMPARE(std::string(pool.view(pool.find("host-19999.example.org"))),
+                 std::string("host-19999.example.org"));
+    }
+
     void largeAndBinaryStrings()
     {
         StringPool pool;
