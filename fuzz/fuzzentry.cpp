@@ -113,44 +113,10 @@ void runNginxAccess(std::string_view input)
     parseAs(gd::LogKind::NginxAccess, input, learned);
 }
 
-void runNginxError(std::string_view input)
+/// A parser of one kind on the input, with default options: the targets of the single-format parsers.
+template <gd::LogKind Kind> void runParser(std::string_view input)
 {
-    parseAs(gd::LogKind::NginxError, input);
-}
-
-void runFpmMaster(std::string_view input)
-{
-    parseAs(gd::LogKind::FpmMaster, input);
-}
-
-void runFpmSlow(std::string_view input)
-{
-    parseAs(gd::LogKind::FpmSlow, input);
-}
-
-void runPhpError(std::string_view input)
-{
-    parseAs(gd::LogKind::PhpError, input);
-}
-
-void runSyslog(std::string_view input)
-{
-    parseAs(gd::LogKind::Syslog, input);
-}
-
-void runBoaMonitor(std::string_view input)
-{
-    parseAs(gd::LogKind::BoaMonitor, input);
-}
-
-void runSupervisord(std::string_view input)
-{
-    parseAs(gd::LogKind::Supervisord, input);
-}
-
-void runTextLines(std::string_view input)
-{
-    parseAs(gd::LogKind::Text, input);
+    parseAs(Kind, input);
 }
 
 void runJsonAccess(std::string_view input)
@@ -391,14 +357,15 @@ void runImport(std::string_view input)
 constexpr std::array kTargets = {
     FuzzTarget{"nginx_access", "nginx access log: auto-detected and fixed log_format variants", 8192,
                &runNginxAccess},
-    FuzzTarget{"nginx_error", "nginx error log parser", 8192, &runNginxError},
-    FuzzTarget{"php_fpm", "PHP-FPM master log parser", 8192, &runFpmMaster},
-    FuzzTarget{"php_fpm_slow", "PHP-FPM slowlog parser (multi-line records)", 8192, &runFpmSlow},
-    FuzzTarget{"php_error", "PHP error_log parser", 8192, &runPhpError},
-    FuzzTarget{"syslog", "syslog / kern.log parser", 8192, &runSyslog},
-    FuzzTarget{"boa_monitor", "BOA monitor log parser", 8192, &runBoaMonitor},
-    FuzzTarget{"supervisord", "supervisord log parser", 8192, &runSupervisord},
-    FuzzTarget{"text_lines", "other dated lines of loose text", 8192, &runTextLines},
+    FuzzTarget{"nginx_error", "nginx error log parser", 8192, &runParser<gd::LogKind::NginxError>},
+    FuzzTarget{"php_fpm", "PHP-FPM master log parser", 8192, &runParser<gd::LogKind::FpmMaster>},
+    FuzzTarget{"php_fpm_slow", "PHP-FPM slowlog parser (multi-line records)", 8192,
+               &runParser<gd::LogKind::FpmSlow>},
+    FuzzTarget{"php_error", "PHP error_log parser", 8192, &runParser<gd::LogKind::PhpError>},
+    FuzzTarget{"syslog", "syslog / kern.log parser", 8192, &runParser<gd::LogKind::Syslog>},
+    FuzzTarget{"boa_monitor", "BOA monitor log parser", 8192, &runParser<gd::LogKind::BoaMonitor>},
+    FuzzTarget{"supervisord", "supervisord log parser", 8192, &runParser<gd::LogKind::Supervisord>},
+    FuzzTarget{"text_lines", "other dated lines of loose text", 8192, &runParser<gd::LogKind::Text>},
     FuzzTarget{"json_access", "JSON access lines read by key", 8192, &runJsonAccess},
     FuzzTarget{"detect_kind", "kind detection on a file head", 65536, &runDetectKind},
     FuzzTarget{"log_format", "log_format compiler, matching, nginx.conf log_format reader", 4096,
