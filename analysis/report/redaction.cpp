@@ -36,6 +36,27 @@ bool isIpv4(const QString& text)
     return true;
 }
 
+/// `text` with each match of `pattern` that `replace` gives a replacement for (a null QString keeps it).
+template <typename Replace>
+QString replaceMatches(const QString& text, const QRegularExpression& pattern, int group, Replace replace)
+{
+    QString out;
+    qsizetype last = 0;
+    for (auto it = pattern.globalMatch(text); it.hasNext();) {
+        const QRegularExpressionMatch match = it.next();
+        const QString replacement = replace(match);
+        if (replacement.isNull())
+            continue;
+        out += QStringView(text).mid(last, match.capturedStart(group) - last);
+        out += replacement;
+        last = match.capturedEnd(group);
+    }
+    if (last == 0)
+        return text;
+    out += QStringView(text).mid(last);
+    return out;
+}
+
 } // namespace
 
 Redactor::Redactor(Options options)
@@ -56,26 +77,14 @@ QString Redactor::maskAddresses(const QString& text)
     // IPv4, and IPv6 with "::" or all eight groups (times such as 03:04:33 have neither).
     static const QRegularExpression address(QStringLiteral(
         "(?<![\\w.:])(?:(?:\\d{1,3}\\.){3}\\d{1,3}|(?:[0-9A-Fa-f]{0,4}:){2,7}[0-9A-Fa-f]{0,4})(?![\\w.:])"));
-    QString out;
-    qsizetype last = 0;
-    auto it = address.globalMatch(text);
-    while (it.hasNext()) {
-        const QRegularExpressionMatch match = it.next();
+    return replaceMatches(text, address, 0, [this](const QRegularExpressionMatch& match) {
         const QString found = match.captured(0);
         const bool v4 = isIpv4(found);
         const bool v6 = !v4 && found.contains(u':') &&
                         (found.contains(QLatin1String("::")) || found.count(u':') == 7) &&
                         found.count(QLatin1String("::")) <= 1 && found != QLatin1String("::");
-        if ((!v4 && !v6) || isLoopbackOrUnspecified(found))
-            continue;
-        out += QStringView(text).mid(last, match.capturedStart(0) - last);
-        out += pseudonym(found);
-        last = match.capturedEnd(0);
-    }
-    if (last == 0)
-        return text;
-    out += QStringView(text).mid(last);
-    return out;
+        return (!v4 && !v6) || isLoopbackOrUnspecified(found) ? QString() : pseudonym(found);
+    });
 }
 
 QString Redactor::maskTokens(const QString& text)
@@ -92,20 +101,13 @@ QString Redactor::maskTokens(const QString& text)
         QStringLiteral("^(?=[A-Za-z0-9_\\-%.]*\\d)(?=[A-Za-z0-9_\\-%.]*[A-Za-z])[A-Za-z0-9_\\-%.]{20,}$"));
     // Drupal's one-time login links carry their hash in the path.
     static const QRegularExpression loginLink(QStringLiteral("(/user/reset/\\d+/\\d+/)[A-Za-z0-9_\\-]+"));
-    QString out;
-    qsizetype last = 0;
-    auto it = parameter.globalMatch(text);
-    while (it.hasNext()) {
-        const QRegularExpressionMatch match = it.next();
+    QString masked = replaceMatches(text, parameter, 3, [this](const QRegularExpressionMatch& match) {
         if (!secretName.match(match.captured(2)).hasMatch() &&
             !tokenValue.match(match.captured(3)).hasMatch())
-            continue;
-        out += QStringView(text).mid(last, match.capturedStart(3) - last);
-        out += kMasked;
-        last = match.capturedEnd(3);
+            return QString();
         ++maskedTokens_;
-    }
-    QString masked = last == 0 ? text : out + QStringView(text).mid(last);
+        return kMasked;
+    });
     if (masked.contains(QLatin1String("/user/reset/"))) {
         const qsizetype before = masked.size();
         masked.replace(loginLink, QStringLiteral("\\1") + kMasked);
@@ -118,21 +120,9 @@ QString Redactor::maskSites(const QString& text) const
 {
     if (options_.otherSites.isEmpty())
         return text;
-    QString out;
-    qsizetype last = 0;
-    auto it = hostToken().globalMatch(text);
-    while (it.hasNext()) {
-        const QRegularExpressionMatch match = it.next();
-        if (!options_.otherSites.contains(match.captured(0).toLower()))
-            continue;
-        out += QStringView(text).mid(last, match.capturedStart(0) - last);
-        out += kOtherSite;
-        last = match.capturedEnd(0);
-    }
-    if (last == 0)
-        return text;
-    out += QStringView(text).mid(last);
-    return out;
+    return replaceMatches(text, hostToken(), 0, [this](const QRegularExpressionMatch& match) {
+        return options_.otherSites.contains(match.captured(0).toLower()) ? kOtherSite : QString();
+    });
 }
 
 bool Redactor::mentionsOtherSite(const QString& text) const
