@@ -119,9 +119,14 @@ bool writeJson(const QString& target, const QJsonObject& document)
         std::fwrite(bytes.constData(), 1, static_cast<std::size_t>(bytes.size()), stdout);
         return true;
     }
-    QSaveFile file(target); // atomic: a failed run never leaves half a file
+    return writeFileAtomically(target, bytes);
+}
+
+bool writeFileAtomically(const QString& path, const QByteArray& bytes)
+{
+    QSaveFile file(path); // atomic: a failed run never leaves half a file
     if (!file.open(QIODevice::WriteOnly) || file.write(bytes) != bytes.size() || !file.commit()) {
-        printErr(QStringLiteral("%1: cannot write: %2").arg(target, file.errorString()));
+        printErr(QStringLiteral("%1: cannot write: %2").arg(path, file.errorString()));
         return false;
     }
     return true;

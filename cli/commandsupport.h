@@ -17,6 +17,9 @@ constexpr int kExitUsage = 64;
 
 void printErr(const QString& text);
 
+/// Writes `bytes` to `path` atomically (an existing file stays as it was on failure); says why on failure.
+bool writeFileAtomically(const QString& path, const QByteArray& bytes);
+
 /// Writes `document` atomically to `target`, or to stdout for "-"; says why on failure.
 bool writeJson(const QString& target, const QJsonObject& document);
 

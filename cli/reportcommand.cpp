@@ -12,7 +12,6 @@
 #include <QElapsedTimer>
 #include <QFileInfo>
 #include <QImageReader>
-#include <QSaveFile>
 
 namespace gd {
 
@@ -57,16 +56,6 @@ bool readReportOptions(const QCommandLineParser& parser, ClientReportOptions& op
     if (!options.logoPath.isEmpty() && QImageReader(options.logoPath).size().isEmpty()) {
         printErr(QStringLiteral("gateway-doctor report: --logo: %1 is not an image that can be read")
                      .arg(options.logoPath));
-        return false;
-    }
-    return true;
-}
-
-bool writeBytes(const QString& path, const QByteArray& bytes)
-{
-    QSaveFile file(path); // atomic: a failed run leaves an existing file as it was
-    if (!file.open(QIODevice::WriteOnly) || file.write(bytes) != bytes.size() || !file.commit()) {
-        printErr(QStringLiteral("%1: cannot write: %2").arg(path, file.errorString()));
         return false;
     }
     return true;
@@ -133,7 +122,7 @@ int runReport(const QStringList& arguments)
     const QString json = parser.value(QStringLiteral("json"));
     if (!json.isEmpty() && !writeJson(json, analysisJson(import, analysisReport(import, analysis, &rawText))))
         return kExitNothingLoaded;
-    if (!csv.isEmpty() && !writeBytes(csv, clientReportCsv(report)))
+    if (!csv.isEmpty() && !writeFileAtomically(csv, clientReportCsv(report)))
         return kExitNothingLoaded;
     int pages = 0;
     if (!pdf.isEmpty()) {
