@@ -104,8 +104,9 @@ void TestServers::incidentsPerServerAtTheSameTime()
         servers << incident.server;
         QCOMPARE(isoUtc(incident.endMs).left(16), QStringLiteral("2026-11-24T15:00"));
         QCOMPARE(incident.count502, 6U);
-        QCOMPARE(incident.hosts, QStringList{QStringLiteral("www.example.com")}); // the server view keeps names
-        QCOMPARE(incident.sameTimeAs.size(), 1U); // the other server's incident
+        QCOMPARE(incident.hosts,
+                 QStringList{QStringLiteral("www.example.com")}); // the server view keeps names
+        QCOMPARE(incident.sameTimeAs.size(), 1U);                 // the other server's incident
         QVERIFY(incident.sameTimeAs.front() != incident.id);
         for (const EvidenceLine& line : incident.evidence)
             QCOMPARE(result.sources[line.source].server, incident.server);
