@@ -47,6 +47,7 @@
 #include <algorithm>
 
 using namespace gd;
+using gdtest::demoBundle;
 
 namespace {
 
@@ -57,12 +58,6 @@ using gdtest::logViewerOf;
 using gdtest::workspaceOf;
 
 constexpr int kTimeoutMs = 60000;
-
-const QString& demoBundle()
-{
-    static const QString path = QStringLiteral(GD_SOURCE_DIR "/resources/demo/demo-bundle.tar.gz");
-    return path;
-}
 
 /// Band labels never overlap, and the highlighted incident's label is among those drawn.
 void verifyBandLabelsFit(const TimelineChart& chart, int highlighted)

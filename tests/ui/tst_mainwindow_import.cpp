@@ -42,29 +42,6 @@ namespace {
 constexpr int kSmallImportTimeoutMs = 30000;
 constexpr int kBigImportTimeoutMs = 300000;
 
-/// Records the longest pause between ticks of a 10 ms timer: how long the event loop was blocked.
-class LoopGapMeter {
-public:
-    LoopGapMeter()
-    {
-        clock_.start();
-        timer_.setInterval(10);
-        QObject::connect(&timer_, &QTimer::timeout, [this] {
-            maxGapMs_ = std::max(maxGapMs_, clock_.restart());
-            ++ticks_;
-        });
-        timer_.start();
-    }
-    qint64 maxGapMs() const { return maxGapMs_; }
-    int ticks() const { return ticks_; }
-
-private:
-    QTimer timer_;
-    QElapsedTimer clock_;
-    qint64 maxGapMs_ = 0;
-    int ticks_ = 0;
-};
-
 } // namespace
 
 class TestMainWindowImport : public QObject {

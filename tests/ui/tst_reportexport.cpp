@@ -43,12 +43,6 @@ namespace {
 
 constexpr int kTimeoutMs = 60000;
 
-const QString& demoBundle()
-{
-    static const QString path = QStringLiteral(GD_SOURCE_DIR "/resources/demo/demo-bundle.tar.gz");
-    return path;
-}
-
 template <typename T> T* dialogPart(const QWidget& dialog, const char* name)
 {
     T* part = dialog.findChild<T*>(QString::fromLatin1(name));
@@ -114,25 +108,6 @@ std::vector<int> listedIncidents(const QListWidget& list)
     }
     return ids;
 }
-
-/// Records the longest pause between ticks of a 10 ms timer: how long the event loop was blocked.
-class LoopGapMeter {
-public:
-    LoopGapMeter()
-    {
-        clock_.start();
-        timer_.setInterval(10);
-        QObject::connect(&timer_, &QTimer::timeout,
-                         [this] { maxGapMs_ = std::max(maxGapMs_, clock_.restart()); });
-        timer_.start();
-    }
-    qint64 maxGapMs() const { return maxGapMs_; }
-
-private:
-    QTimer timer_;
-    QElapsedTimer clock_;
-    qint64 maxGapMs_ = 0;
-};
 
 } // namespace
 

@@ -46,12 +46,6 @@ namespace {
 
 constexpr int kTimeoutMs = 60000;
 
-const QString& demoBundle()
-{
-    static const QString path = QStringLiteral(GD_SOURCE_DIR "/resources/demo/demo-bundle.tar.gz");
-    return path;
-}
-
 /// Pasted lines: PHP-FPM master lines of the demo's day (no incident of their own).
 const QString& pastedLines()
 {

@@ -8,13 +8,16 @@
 #include <QCoreApplication>
 #include <QDir>
 #include <QDropEvent>
+#include <QElapsedTimer>
 #include <QFile>
 #include <QMimeData>
 #include <QProcess>
 #include <QSettings>
 #include <QTest>
+#include <QTimer>
 #include <QUrl>
 #include <QWidget>
+#include <algorithm>
 #include <cstdio>
 
 namespace gdtest {
@@ -182,5 +185,35 @@ inline bool drop(QWidget* target, const QStringList& paths)
     QCoreApplication::sendEvent(target, &dropEvent);
     return dropEvent.isAccepted();
 }
+
+/// The demo bundle shipped in resources/.
+inline const QString& demoBundle()
+{
+    static const QString path = QStringLiteral(GD_SOURCE_DIR "/resources/demo/demo-bundle.tar.gz");
+    return path;
+}
+
+/// Records the longest pause between ticks of a 10 ms timer: how long the event loop was blocked.
+class LoopGapMeter {
+public:
+    LoopGapMeter()
+    {
+        clock_.start();
+        timer_.setInterval(10);
+        QObject::connect(&timer_, &QTimer::timeout, [this] {
+            maxGapMs_ = std::max(maxGapMs_, clock_.restart());
+            ++ticks_;
+        });
+        timer_.start();
+    }
+    qint64 maxGapMs() const { return maxGapMs_; }
+    int ticks() const { return ticks_; }
+
+private:
+    QTimer timer_;
+    QElapsedTimer clock_;
+    qint64 maxGapMs_ = 0;
+    int ticks_ = 0;
+};
 
 } // namespace gdtest
