@@ -10,6 +10,7 @@
 #include "diagnose/analyzer.h"
 #include "import/importer.h"
 #include "parse/logkinds.h"
+#include "peakrss.h"
 
 #include <QCoreApplication>
 #include <QElapsedTimer>
@@ -18,26 +19,7 @@
 #include <cstring>
 #include <map>
 
-#ifdef __linux__
-#include <fstream>
-#include <string>
-#endif
-
 namespace {
-
-/// Peak resident set size in MB (VmHWM), or -1 where the platform does not tell us cheaply.
-double peakRssMb()
-{
-#ifdef __linux__
-    std::ifstream status("/proc/self/status");
-    std::string line;
-    while (std::getline(status, line)) {
-        if (line.rfind("VmHWM:", 0) == 0)
-            return std::strtod(line.c_str() + 6, nullptr) / 1024.0; // value is in kB
-    }
-#endif
-    return -1.0;
-}
 
 double perEvent(std::size_t bytes, std::size_t events)
 {
@@ -87,7 +69,7 @@ int main(int argc, char** argv)
     timer.restart();
     const gd::AnalysisResult analysis = gd::analyzeImport(result);
     const double analysisS = static_cast<double>(timer.nsecsElapsed()) / 1e9;
-    const double peakMb = peakRssMb();
+    const double peakMb = gd::bench::peakRssMb();
 
     std::uint64_t bytes = 0;
     std::uint64_t lines = 0;

@@ -6,6 +6,7 @@
 #include "diagnose/analyzer.h"
 #include "import/importer.h"
 #include "import/rawtext.h"
+#include "peakrss.h"
 #include "report/clientreport.h"
 #include "report/evidencetext.h"
 #include "reportpdf.h"
@@ -14,25 +15,6 @@
 #include <QGuiApplication>
 #include <QTemporaryDir>
 #include <cstdio>
-#include <fstream>
-#include <string>
-
-namespace {
-
-/// Peak resident set size in MB (VmHWM), or -1 where the platform does not tell us cheaply.
-double peakRssMb()
-{
-#ifdef __linux__
-    std::ifstream status("/proc/self/status");
-    for (std::string line; std::getline(status, line);) {
-        if (line.rfind("VmHWM:", 0) == 0)
-            return std::stod(line.substr(6)) / 1024.0; // value is in kB
-    }
-#endif
-    return -1;
-}
-
-} // namespace
 
 int main(int argc, char* argv[])
 {
@@ -72,6 +54,6 @@ int main(int argc, char* argv[])
     std::printf("report of %s: %zu incidents, %d pages, %llu events, %lld ms in all, peak RSS %.0f MB\n",
                 qPrintable(inputs.join(QStringLiteral(" "))), report.incidents.size(), pageCount,
                 static_cast<unsigned long long>(import.timeline ? import.timeline->size() : 0),
-                static_cast<long long>(total.elapsed()), peakRssMb());
+                static_cast<long long>(total.elapsed()), gd::bench::peakRssMb());
     return 0;
 }
