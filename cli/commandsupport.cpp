@@ -35,6 +35,11 @@ void addImportOptions(QCommandLineParser& parser)
                       QStringLiteral("R")});
     parser.addOption({QStringLiteral("max-nesting"), QStringLiteral("Archive nesting depth (default 4)."),
                       QStringLiteral("N")});
+    parser.addOption(
+        {QStringLiteral("max-memory"),
+         QStringLiteral("Memory budget of the import in MiB; past it the import stops and analyses "
+                        "what it read (default: half the physical memory; 0: none)."),
+         QStringLiteral("MIB")});
     parser.addOption({QStringLiteral("threads"), QStringLiteral("Parse threads (default: one per core)."),
                       QStringLiteral("N")});
     parser.addOption(
@@ -64,6 +69,8 @@ bool readImportOptions(const QCommandLineParser& parser, ImportOptions& options)
         options.limits.maxCompressionRatio = parser.value(QStringLiteral("max-ratio")).toDouble(&ok);
     if (ok && parser.isSet(QStringLiteral("max-nesting")))
         options.limits.maxNestingDepth = parser.value(QStringLiteral("max-nesting")).toInt(&ok);
+    if (ok && parser.isSet(QStringLiteral("max-memory")))
+        options.limits.memoryBudgetBytes = parser.value(QStringLiteral("max-memory")).toULongLong(&ok) << 20;
     if (ok && parser.isSet(QStringLiteral("threads")))
         options.threads = parser.value(QStringLiteral("threads")).toInt(&ok);
     if (!ok)

@@ -1,5 +1,7 @@
 #include "import/importer.h"
 
+#include "import/heaprelease.h"
+
 #include "import/bundlewalker.h"
 #include "import/learnedformats.h"
 #include "import/sourceparser.h"
@@ -113,8 +115,10 @@ public:
             // Small files are parsed right here: a thread would cost more than the parse.
             SourceParser parser(*target, withFormats(*formats), owner_.options_.limits.maxLineBytes,
                                 &owner_.liveCounts_, lanes);
+            parser.shareStringsWith(pools_.get());
             parser.feed(head);
             parser.finish();
+            countEvents(parser.eventsStored(), *target, parser.linesRead());
             owner_.linesParsed_ += target->info.lines;
             return;
         }
@@ -162,7 +166,9 @@ public:
         std::lock_guard lock(mutex_);
         diagnostics_.push_back(std::move(message));
     }
-    bool isCancelled() const override { return owner_.isCancelled(); }
+    /// Cancelled, or the memory budget is spent: either way nothing more is read.
+    bool isCancelled() const override { return owner_.isCancelled() || overBudget_; }
+    bool overBudget() const { return overBudget_; }
     std::shared_ptr<const std::vector<NginxLogFormat>> learnedFormats() const override
     {
         return learned_.snapshot();
@@ -181,9 +187,11 @@ public:
         }
         std::atomic<std::size_t> nextFile{0};
         std::atomic<std::uint64_t> finishedBytes{0};
+        std::vector<std::uint8_t> started(files.size(), 0);
         auto reader = [&] {
             BundleWalker walker(owner_.options_, *this);
             for (std::size_t i = nextFile++; i < files.size() && !isCancelled(); i = nextFile++) {
+                started[i] = 1;
                 {
                     std::lock_guard lock(walkerMutex_);
                     activeWalkers_.push_back(&walker);
@@ -206,9 +214,17 @@ public:
         for (std::thread& thread : readers)
             thread.join();
         joinParsers();
+        if (overBudget_ && !owner_.isCancelled()) {
+            for (std::size_t i = 0; i < files.size(); ++i) {
+                if (!started[i])
+                    diagnostic({Diagnostic::Severity::Warning, files[i].path, 0,
+                                QStringLiteral("not read: the memory budget stopped the import before it")});
+            }
+        }
     }
 
     std::vector<std::unique_ptr<ParsedSource>> takeSources() { return std::move(sources_); }
+    std::unique_ptr<SharedPools> takePools() { return std::move(pools_); }
     std::vector<ConfigFile> takeConfigs() { return std::move(configs_); }
     std::vector<SkippedFile> takeSkipped() { return std::move(skipped_); }
     std::vector<Diagnostic> takeDiagnostics() { return std::move(diagnostics_); }
@@ -242,16 +258,44 @@ private:
         parsers_.emplace_back([this, target, queue, lanes = std::move(lanes), formats = std::move(formats)] {
             SourceParser parser(*target, withFormats(*formats), owner_.options_.limits.maxLineBytes,
                                 &owner_.liveCounts_, lanes);
-            std::uint64_t lines = 0;
+            parser.shareStringsWith(pools_.get());
+            std::uint64_t counted = 0;
+            bool cutShort = false;
             while (std::optional<std::string> chunk = queue->pop()) {
-                if (!isCancelled())
-                    parser.feed(*chunk);
+                if (isCancelled()) {
+                    cutShort = true;
+                    continue;
+                }
+                parser.feed(*chunk);
+                countEvents(parser.eventsStored() - counted, *target, parser.linesRead());
+                counted = parser.eventsStored();
             }
             parser.finish();
-            lines = target->info.lines;
-            owner_.linesParsed_ += lines;
+            // The file where the budget ran out has its message already (countEvents).
+            if (cutShort && overBudget_ && !owner_.isCancelled() && stoppedIn_ != target) {
+                diagnostic({Diagnostic::Severity::Warning, target->info.path, target->info.lines,
+                            QStringLiteral("read up to line %1 only: the memory budget stopped the import")
+                                .arg(target->info.lines)});
+            }
+            owner_.linesParsed_ += target->info.lines;
             slots_.release();
         });
+    }
+
+    /// Adds `events` just read from `source` to the import's count; past the memory budget, stops the import
+    /// with a message naming the file and line where it stopped.
+    void countEvents(std::uint64_t events, const ParsedSource& source, std::uint64_t line)
+    {
+        const std::uint64_t budget = owner_.options_.limits.memoryBudgetBytes;
+        const std::uint64_t total = eventsRead_ += events;
+        if (budget == 0 || total * ImportLimits::kPeakBytesPerEvent < budget || overBudget_.exchange(true))
+            return;
+        stoppedIn_ = &source;
+        diagnostic({Diagnostic::Severity::Error, source.info.path, line,
+                    QStringLiteral("memory budget of %1 MiB reached after %2 events: the import stopped here "
+                                   "and analyses what it read (raise it with --max-memory MIB)")
+                        .arg(budget >> 20)
+                        .arg(total)});
     }
 
     void joinParsers()
@@ -287,12 +331,16 @@ private:
     std::mutex mutex_;
     std::vector<std::thread> parsers_;
     std::vector<std::unique_ptr<ParsedSource>> sources_;
+    std::unique_ptr<SharedPools> pools_ = std::make_unique<SharedPools>();
     std::vector<ConfigFile> configs_;
     std::vector<SkippedFile> skipped_;
     std::vector<Diagnostic> diagnostics_;
     std::mutex walkerMutex_;
     std::vector<const BundleWalker*> activeWalkers_;
     std::atomic<std::uint64_t> finishedBytes_{0};
+    std::atomic<std::uint64_t> eventsRead_{0};
+    std::atomic<bool> overBudget_{false};
+    std::atomic<const ParsedSource*> stoppedIn_{nullptr};
 };
 
 Importer::Importer(ImportOptions options)
@@ -313,6 +361,7 @@ ImportProgress Importer::progress() const
 
 ImportResult Importer::run(const QStringList& inputs)
 {
+    returnLargeBlocksToSystem();
     ImportResult result;
     const std::vector<InputFile> files = collectInputFiles(inputs, result.diagnostics, result.skipped);
     {
@@ -330,6 +379,7 @@ ImportResult Importer::run(const QStringList& inputs)
     Session session(*this, parseThreads);
     session.walk(files, readerThreads);
     result.cancelled = isCancelled();
+    result.memoryBudgetReached = session.overBudget();
 
     auto diagnostics = session.takeDiagnostics();
     result.diagnostics.insert(result.diagnostics.end(), diagnostics.begin(), diagnostics.end());
@@ -342,7 +392,7 @@ ImportResult Importer::run(const QStringList& inputs)
               [](const SkippedFile& a, const SkippedFile& b) { return a.path < b.path; });
 
     TimelineBuilder builder(options_);
-    builder.build(session.takeSources(), result);
+    builder.build(session.takeSources(), result, session.takePools());
     {
         std::lock_guard lock(progressMutex_);
         progress_.inputBytesDone = progress_.inputBytesTotal;

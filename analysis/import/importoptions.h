@@ -1,5 +1,7 @@
 #pragma once
 
+#include "import/systemmemory.h"
+
 #include <QString>
 #include <cstdint>
 #include <string>
@@ -20,6 +22,12 @@ struct ImportLimits {
     std::uint32_t maxLineBytes = 64 * 1024;
     /// Config files larger than this are not kept.
     std::uint32_t maxConfigBytes = 1024 * 1024;
+    /// Memory the import may use at its peak. Reading stops, politely, once the events read so far would
+    /// need more (estimated at kPeakBytesPerEvent each); what was read is analysed. 0 = no budget.
+    std::uint64_t memoryBudgetBytes = defaultMemoryBudget();
+    /// Peak bytes per event of an import (columns, strings, merging), measured on the benchmark bundles
+    /// (tests/bench/bench_import prints it) with a margin.
+    static constexpr std::uint64_t kPeakBytesPerEvent = 64;
 };
 
 struct ImportOptions {

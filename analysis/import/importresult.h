@@ -43,6 +43,8 @@ struct ImportResult {
     QString serverTimeZoneNote;   ///< where that zone came from
     OffsetTimeline serverOffsets; ///< the server's UTC offset over time (to show server-local times)
     bool cancelled = false;
+    /// The memory budget stopped the import: the timeline holds what was read until then.
+    bool memoryBudgetReached = false;
 
     bool loadedAnything() const { return !sources.empty(); }
 };

@@ -31,6 +31,8 @@ struct ParsedSource {
     /// A civil time the source itself says it ends by (journalctl's "-- Logs begin at ..., end at ... --"),
     /// which dates its year-less lines better than the rest of the bundle; 0 when it says nothing.
     CivilMs yearAnchor = 0;
+    /// The string fields hold ids of the bundle's SharedPools (the pools below are empty), not of its own.
+    bool idsShared = false;
     StringPool hosts;
     StringPool targets;
     StringPool clients;

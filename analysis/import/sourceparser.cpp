@@ -10,6 +10,17 @@ namespace gd {
 
 namespace {
 constexpr std::size_t kMaxSkipReasons = 5;
+/// How far after the import a dated line may be: a server clock somewhat ahead still shows its lines, while
+/// a line of 2999 or 9999 (a wrong clock, a damaged line) neither stretches the timeline over centuries nor
+/// dates the server's year-less lines (ServerTime takes the newest dated line as their anchor).
+constexpr std::int64_t kFutureMarginMs = 366LL * 24 * 3600 * 1000;
+
+bool datedAfter(const ParsedEvent& e, std::int64_t latestMs)
+{
+    if (!e.hasTime || !e.hasYear)
+        return false;
+    return (e.hasOffset ? e.time - static_cast<std::int64_t>(e.utcOffsetSec) * 1000 : e.time) > latestMs;
+}
 
 std::uint16_t narrowGroup(std::uint32_t id)
 {
@@ -42,6 +53,7 @@ SourceParser::SourceParser(ParsedSource& target, const ParserOptions& options, s
     : primary_(target)
     , laneFactory_(std::move(lanes))
     , splitter_(maxLineBytes)
+    , latestPlausibleMs_(QDateTime::currentMSecsSinceEpoch() + kFutureMarginMs)
     , live_(live)
 {
     if (laneFactory_)
@@ -60,6 +72,14 @@ void SourceParser::feed(std::string_view chunk)
         live_->merge(liveBatch_);
 }
 
+std::uint64_t SourceParser::eventsStored() const
+{
+    std::uint64_t events = 0;
+    for (const Output& out : outputs_)
+        events += out.source ? out.source->events.size() : 0;
+    return events;
+}
+
 void SourceParser::finish()
 {
     splitter_.finish([this](const LineSplitter::Line& line) { handleLine(line); });
@@ -73,6 +93,17 @@ void SourceParser::finish()
     }
     if (live_)
         live_->merge(liveBatch_);
+    // Columns grow by doubling while a file is read; what a finished source holds it keeps until the
+    // whole bundle is read, so its spare capacity goes now.
+    for (Output& out : outputs_) {
+        if (!out.source)
+            continue;
+        out.source->events.shrinkToFit();
+        out.source->pendingTime.shrink_to_fit();
+        out.source->lineHash.shrink_to_fit();
+        if (sharedPools_)
+            sharedPools_->adopt(*out.source);
+    }
 }
 
 void SourceParser::skip(std::string_view reason)
@@ -115,6 +146,11 @@ void SourceParser::handleLine(const LineSplitter::Line& line)
     const LineResult result = parser_->parseLine(line.text, event);
     switch (result.status) {
     case LineStatus::Event:
+        if (datedAfter(event, latestPlausibleMs_)) {
+            skip(kFutureTimeReason);
+            out.lastWasEvent = false;
+            break;
+        }
         appendEvent(out, event, line.text);
         out.lastWasEvent = true;
         break;
@@ -158,6 +194,11 @@ void SourceParser::handleLooseLine(std::string_view text)
     ++out.source->info.lines;
     switch (routed.status) {
     case LineStatus::Event:
+        if (datedAfter(event, latestPlausibleMs_)) {
+            skip(kFutureTimeReason);
+            out.lastWasEvent = false;
+            break;
+        }
         appendEvent(out, event, text);
         out.lastWasEvent = true;
         break;
@@ -206,7 +247,6 @@ void SourceParser::appendEvent(Output& out, const ParsedEvent& e, std::string_vi
         pending |= ParsedSource::kNeedsYear;
     }
     c.timeMs.push_back(time);
-    c.source.push_back(0); // set when the source joins the timeline
     c.line.push_back(static_cast<std::uint32_t>(lineNumber_));
     c.code.push_back(e.code);
     c.levelMethod.push_back(EventColumns::packLevelMethod(e.level, e.method));

@@ -4,6 +4,7 @@
 #include "import/linesplitter.h"
 #include "import/liverequestcounts.h"
 #include "import/parsedsource.h"
+#include "import/sharedpools.h"
 #include "parse/logparser.h"
 
 #include <QTimeZone>
@@ -19,6 +20,10 @@ namespace gd {
 /// Drupal 7's "?q=page" is kept since there the query is the page. The raw line keeps the full URI.
 std::string_view pageOf(std::string_view uri);
 
+/// The skip reason of lines dated more than a year after the import: the server's clock was wrong or the line
+/// is damaged (ServerTime names the first such line of each file).
+inline constexpr std::string_view kFutureTimeReason = "dated more than a year after today";
+
 /// Makes the source of a further lane of a loose file (LineRouter): same file, another kind or stream.
 using LaneSourceFactory = std::function<ParsedSource*(LogKind kind, const std::string& stream)>;
 
@@ -32,8 +37,15 @@ public:
                  LiveRequestCounts* live = nullptr, LaneSourceFactory lanes = {});
     ~SourceParser();
 
+    /// At finish(), the sources' strings move into `pools` (see SharedPools); null keeps them in the sources.
+    void shareStringsWith(SharedPools* pools) { sharedPools_ = pools; }
+
     void feed(std::string_view chunk);
     void finish();
+    /// Events stored so far in all of its sources.
+    std::uint64_t eventsStored() const;
+    /// Lines read so far (the number of the last one).
+    std::uint64_t linesRead() const { return lineNumber_; }
 
 private:
     /// One output source and what its last line left behind.
@@ -58,9 +70,11 @@ private:
     std::unique_ptr<LogParser> parser_;  ///< plain files
     std::unique_ptr<LineRouter> router_; ///< loose files
     LaneSourceFactory laneFactory_;
+    SharedPools* sharedPools_ = nullptr;
     std::vector<Output> outputs_; ///< by lane; [0] is primary_
     LineSplitter splitter_;
     std::uint64_t lineNumber_ = 0;
+    std::int64_t latestPlausibleMs_; ///< a dated line later than this is skipped (kFutureTimeReason)
     LiveRequestCounts* live_;
     LiveRequestCounts::Batch liveBatch_;
     std::string hostBuffer_;

@@ -1,5 +1,6 @@
 #include "import/timelinebuilder.h"
 
+#include "import/heaprelease.h"
 #include "import/rotation.h"
 #include "import/servertime.h"
 #include "parse/logkinds.h"
@@ -9,6 +10,7 @@
 #include <cstring>
 #include <limits>
 #include <numeric>
+#include <queue>
 #include <thread>
 
 namespace gd {
@@ -48,10 +50,62 @@ QString serverNameFor(const QString& key, const std::vector<std::unique_ptr<Pars
     return name.isEmpty() ? key : name;
 }
 
+using SourceList = std::vector<std::unique_ptr<ParsedSource>>;
+
+/// For every event of the timeline, in time order, the index of the source it comes from: a k-way merge
+/// of the sources (each already in time order). Equal times keep the sources' order, then the lines'.
+std::vector<std::uint16_t> mergedSourceOrder(const SourceList& sources)
+{
+    std::size_t total = 0;
+    for (const auto& source : sources)
+        total += source->events.size();
+    using Head = std::pair<std::int64_t, std::uint16_t>; // next time of a source, the source
+    std::priority_queue<Head, std::vector<Head>, std::greater<>> heads;
+    std::vector<std::size_t> cursor(sources.size(), 0);
+    for (std::size_t s = 0; s < sources.size(); ++s) {
+        if (sources[s]->events.size() > 0)
+            heads.emplace(sources[s]->events.timeMs.front(), static_cast<std::uint16_t>(s));
+    }
+    std::vector<std::uint16_t> order;
+    order.reserve(total);
+    while (!heads.empty()) {
+        const std::uint16_t s = heads.top().second;
+        heads.pop();
+        const std::vector<std::int64_t>& times = sources[s]->events.timeMs;
+        std::size_t& k = cursor[s];
+        // Take this source's run while it stays before every other head (logs interleave in long runs).
+        const bool alone = heads.empty();
+        const Head next = alone ? Head() : heads.top();
+        do {
+            order.push_back(s);
+            ++k;
+        } while (k < times.size() && (alone || Head(times[k], s) < next));
+        if (k < times.size())
+            heads.emplace(times[k], s);
+    }
+    return order;
+}
+
+/// Fills `out` with column `member` of the sources in the timeline's order (`order`: source of each
+/// event), mapped by `map(source, value)`, and releases that column of every source.
+template <typename T, typename Map>
+void gatherColumn(SourceList& sources, const std::vector<std::uint16_t>& order,
+                  std::vector<T> EventColumns::*member, std::vector<T>& out, Map map)
+{
+    std::vector<std::size_t> cursor(sources.size(), 0);
+    out.clear();
+    out.reserve(order.size());
+    for (const std::uint16_t s : order)
+        out.push_back(static_cast<T>(map(s, (sources[s]->events.*member)[cursor[s]++])));
+    for (const auto& source : sources)
+        std::vector<T>().swap(source->events.*member);
+}
+
 } // namespace
 
-void TimelineBuilder::build(Sources sources, ImportResult& result)
+void TimelineBuilder::build(Sources sources, ImportResult& result, std::unique_ptr<SharedPools> pools)
 {
+    releaseFreeHeap(); // what the parser threads grew and freed while reading
     orderSources(sources);
     assignServers(sources, result);
     if (!options_.timeZone.isEmpty() && !QTimeZone::isTimeZoneIdAvailable(options_.timeZone.toUtf8())) {
@@ -77,7 +131,10 @@ void TimelineBuilder::build(Sources sources, ImportResult& result)
         result.serverOffsets = result.servers.front().offsets;
     }
     dropRotationDuplicates(sources);
-    merge(sources, result);
+    for (const auto& source : sources)
+        std::vector<std::uint32_t>().swap(source->lineHash); // only rotation duplicates need it
+    merge(sources, result, std::move(pools));
+    releaseFreeHeap();
 }
 
 void TimelineBuilder::assignServers(Sources& sources, ImportResult& result)
@@ -188,7 +245,7 @@ void TimelineBuilder::dropRotationDuplicates(Sources& sources)
     }
 }
 
-void TimelineBuilder::merge(Sources& sources, ImportResult& result)
+void TimelineBuilder::merge(Sources& sources, ImportResult& result, std::unique_ptr<SharedPools> pools)
 {
     // The first lane of a loose file keeps the lines nobody read; when there were none and other lanes read
     // everything, it has nothing to show.
@@ -213,62 +270,97 @@ void TimelineBuilder::merge(Sources& sources, ImportResult& result)
              QStringLiteral("more than %1 log files: the rest are not loaded").arg(kMaxSources)});
         sources.resize(kMaxSources);
     }
-    std::size_t total = 0;
-    for (const auto& source : sources)
-        total += source->events.size();
-    EventColumns& all = timeline->events_;
-    all.reserve(total);
+    // Each source in time order on its own (access logs are written at a request's end but dated at its
+    // start), so that the timeline is a k-way merge of them. Stable, like the order of lines in a file.
+    for (const auto& source : sources) {
+        EventColumns& c = source->events;
+        if (std::is_sorted(c.timeMs.begin(), c.timeMs.end()))
+            continue;
+        std::vector<std::uint32_t> order(c.size());
+        std::iota(order.begin(), order.end(), 0U);
+        std::stable_sort(order.begin(), order.end(),
+                         [&c](std::uint32_t a, std::uint32_t b) { return c.timeMs[a] < c.timeMs[b]; });
+        c.permute(order);
+    }
 
-    // Map every source's local string ids to global ones. The URL pool is by far the largest, so it
-    // is merged on a second thread while this one merges the others (each global pool has one writer).
+    // The bundle's pools become the timeline's; sources that kept their own pools (read without a
+    // SharedPools) are interned into them. The URL pool is by far the largest, so it is merged on a second
+    // thread while this one merges the others (each pool has one writer). A source's pool is released as
+    // soon as it is mapped.
+    if (pools) {
+        timeline->hosts_ = std::move(pools->hosts);
+        timeline->targets_ = std::move(pools->targets);
+        timeline->clients_ = std::move(pools->clients);
+        timeline->groups_ = std::move(pools->groups);
+        timeline->frames_ = std::move(pools->frames);
+        pools.reset();
+    }
     struct IdMaps {
         std::vector<std::uint32_t> hosts, targets, clients, groups, frames;
     };
     std::vector<IdMaps> maps(sources.size());
     std::thread targetMerger([&] {
-        for (std::size_t s = 0; s < sources.size(); ++s)
+        for (std::size_t s = 0; s < sources.size(); ++s) {
+            if (sources[s]->idsShared)
+                continue;
             maps[s].targets = timeline->targets_.internAll(sources[s]->targets);
+            sources[s]->targets = StringPool();
+        }
     });
     for (std::size_t s = 0; s < sources.size(); ++s) {
-        maps[s].hosts = timeline->hosts_.internAll(sources[s]->hosts);
-        maps[s].clients = timeline->clients_.internAll(sources[s]->clients);
-        maps[s].groups = timeline->groups_.internAll(sources[s]->groups);
-        maps[s].frames = timeline->frames_.internAll(sources[s]->frames);
+        ParsedSource& source = *sources[s];
+        if (source.idsShared)
+            continue;
+        maps[s].hosts = timeline->hosts_.internAll(source.hosts);
+        maps[s].clients = timeline->clients_.internAll(source.clients);
+        maps[s].groups = timeline->groups_.internAll(source.groups);
+        maps[s].frames = timeline->frames_.internAll(source.frames);
+        source.hosts = StringPool();
+        source.clients = StringPool();
+        source.groups = StringPool();
+        source.frames = StringPool();
     }
     targetMerger.join();
+    // Ids in text order: the same timeline whatever order the parser threads finished in.
+    IdMaps byText;
+    byText.hosts = timeline->hosts_.sortByText();
+    byText.targets = timeline->targets_.sortByText();
+    byText.clients = timeline->clients_.sortByText();
+    byText.groups = timeline->groups_.sortByText();
+    byText.frames = timeline->frames_.sortByText();
+    // Nothing is interned into the largest pools after this; lookups by text are for host names.
+    timeline->targets_.dropIndex();
+    timeline->clients_.dropIndex();
+    const auto compose = [](std::vector<std::uint32_t>& local, const std::vector<std::uint32_t>& global) {
+        for (std::uint32_t& id : local)
+            id = global[id];
+    };
+    std::vector<const IdMaps*> mapOf(sources.size(), &byText); // shared ids map like the pools' own
+    for (std::size_t s = 0; s < sources.size(); ++s) {
+        if (!sources[s]->idsShared) {
+            mapOf[s] = &maps[s];
+            compose(maps[s].hosts, byText.hosts);
+            compose(maps[s].targets, byText.targets);
+            compose(maps[s].clients, byText.clients);
+            compose(maps[s].groups, byText.groups);
+            compose(maps[s].frames, byText.frames);
+        }
+    }
+
     for (std::size_t s = 0; s < sources.size(); ++s) {
         ParsedSource& source = *sources[s];
         const auto sourceIndex = static_cast<std::uint16_t>(s);
-        const auto& hostMap = maps[s].hosts;
-        const auto& targetMap = maps[s].targets;
-        const auto& clientMap = maps[s].clients;
-        const auto& groupMap = maps[s].groups;
-        const auto& frameMap = maps[s].frames;
-        EventColumns& c = source.events;
-        for (std::size_t i = 0; i < c.size(); ++i) {
-            all.timeMs.push_back(c.timeMs[i]);
-            all.source.push_back(sourceIndex);
-            all.line.push_back(c.line[i]);
-            all.code.push_back(c.code[i]);
-            all.levelMethod.push_back(c.levelMethod[i]);
-            all.value.push_back(c.value[i]);
-            all.durationMs.push_back(c.durationMs[i]);
-            all.pid.push_back(c.pid[i]);
-            all.host.push_back(hostMap[c.host[i]]);
-            all.target.push_back(targetMap[c.target[i]]);
-            all.client.push_back(clientMap[c.client[i]]);
-            const std::uint32_t group = groupMap[c.group[i]];
-            all.group.push_back(static_cast<std::uint16_t>(std::min<std::uint32_t>(group, 0xFFFF)));
-        }
         for (SlowTrace& trace : source.slowTraces) {
             trace.source = sourceIndex;
-            trace.script = targetMap[trace.script];
+            trace.script = mapOf[s]->targets[trace.script];
             for (SlowFrame& frame : trace.frames) {
-                frame.function = frameMap[frame.function];
-                frame.file = frameMap[frame.file];
+                frame.function = mapOf[s]->frames[frame.function];
+                frame.file = mapOf[s]->frames[frame.file];
             }
             timeline->slowTraces_.push_back(std::move(trace));
         }
+        source.slowTraces = {};
+        const EventColumns& c = source.events;
         SourceInfo info = std::move(source.info);
         info.events = c.size();
         info.undatedEvents =
@@ -279,25 +371,36 @@ void TimelineBuilder::merge(Sources& sources, ImportResult& result)
             info.lastUtcMs = high;
         }
         result.sources.push_back(std::move(info));
-        source.events.clear();
-        source.events.shrinkToFit();
     }
+
+    // The timeline is filled one column at a time, each source's column released once copied: at any
+    // moment memory holds the sources plus one timeline column, never two copies of every event.
+    EventColumns& all = timeline->events_;
+    all.source = mergedSourceOrder(sources);
+    const auto same = [](std::size_t, auto value) { return value; };
+    gatherColumn(sources, all.source, &EventColumns::timeMs, all.timeMs, same);
+    gatherColumn(sources, all.source, &EventColumns::line, all.line, same);
+    gatherColumn(sources, all.source, &EventColumns::code, all.code, same);
+    gatherColumn(sources, all.source, &EventColumns::levelMethod, all.levelMethod, same);
+    gatherColumn(sources, all.source, &EventColumns::value, all.value, same);
+    gatherColumn(sources, all.source, &EventColumns::durationMs, all.durationMs, same);
+    gatherColumn(sources, all.source, &EventColumns::pid, all.pid, same);
+    gatherColumn(sources, all.source, &EventColumns::host, all.host,
+                 [&mapOf](std::size_t s, std::uint32_t id) { return mapOf[s]->hosts[id]; });
+    gatherColumn(sources, all.source, &EventColumns::target, all.target,
+                 [&mapOf](std::size_t s, std::uint32_t id) { return mapOf[s]->targets[id]; });
+    gatherColumn(sources, all.source, &EventColumns::client, all.client,
+                 [&mapOf](std::size_t s, std::uint32_t id) { return mapOf[s]->clients[id]; });
+    gatherColumn(sources, all.source, &EventColumns::group, all.group,
+                 [&mapOf](std::size_t s, std::uint16_t id) {
+                     return static_cast<std::uint16_t>(std::min<std::uint32_t>(mapOf[s]->groups[id], 0xFFFF));
+                 });
     sources.clear();
 
-    // Sources are mostly in time order already, so check before paying for a sort.
-    const bool sorted = std::is_sorted(all.timeMs.begin(), all.timeMs.end());
-    if (!sorted) {
-        std::vector<std::uint32_t> order(all.size());
-        std::iota(order.begin(), order.end(), 0U);
-        std::stable_sort(order.begin(), order.end(),
-                         [&all](std::uint32_t a, std::uint32_t b) { return all.timeMs[a] < all.timeMs[b]; });
-        all.permute(order);
-    }
     std::sort(timeline->slowTraces_.begin(), timeline->slowTraces_.end(),
               [](const SlowTrace& a, const SlowTrace& b) {
                   return std::pair(a.source, a.line) < std::pair(b.source, b.line);
               });
-    all.shrinkToFit();
     result.timeline = std::move(timeline);
 }
 

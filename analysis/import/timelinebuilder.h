@@ -3,6 +3,7 @@
 #include "import/importoptions.h"
 #include "import/importresult.h"
 #include "import/parsedsource.h"
+#include "import/sharedpools.h"
 
 #include <memory>
 #include <vector>
@@ -18,14 +19,17 @@ public:
         : options_(options)
     {
     }
-    void build(std::vector<std::unique_ptr<ParsedSource>> sources, ImportResult& result);
+    /// `pools` holds the strings of the sources whose ids are shared (ParsedSource::idsShared); the others
+    /// bring their own pools.
+    void build(std::vector<std::unique_ptr<ParsedSource>> sources, ImportResult& result,
+               std::unique_ptr<SharedPools> pools = nullptr);
 
 private:
     using Sources = std::vector<std::unique_ptr<ParsedSource>>;
     void orderSources(Sources& sources);
     void assignServers(Sources& sources, ImportResult& result);
     void dropRotationDuplicates(Sources& sources);
-    void merge(Sources& sources, ImportResult& result);
+    void merge(Sources& sources, ImportResult& result, std::unique_ptr<SharedPools> pools);
 
     const ImportOptions& options_;
 };

@@ -22,6 +22,8 @@ template <typename Fn> void forEachColumn(EventColumns& c, Fn&& fn)
 
 template <typename T> void permuteColumn(std::vector<T>& column, const std::vector<std::uint32_t>& order)
 {
+    if (column.empty())
+        return; // a column nobody filled (a parsed source has no source column until the merge)
     std::vector<T> result;
     result.reserve(order.size());
     for (const std::uint32_t index : order)

@@ -20,7 +20,7 @@ constexpr bool hasTime(std::int64_t timeMs)
 /// String fields hold ids into the owner's StringPools.
 struct EventColumns {
     std::vector<std::int64_t> timeMs;  ///< UTC once resolved (civil time before)
-    std::vector<std::uint16_t> source; ///< index into the source list
+    std::vector<std::uint16_t> source; ///< index into the source list (empty in a source being parsed)
     std::vector<std::uint32_t> line;   ///< 1-based line number in the source
     std::vector<MessageCode> code;
     std::vector<std::uint8_t> levelMethod; ///< Level in the low nibble, HttpMethod in the high nibble

@@ -3,6 +3,7 @@
 #include <algorithm>
 #include <cstring>
 #include <memory>
+#include <numeric>
 
 namespace gd {
 
@@ -84,16 +85,45 @@ void StringPool::grow()
     }
 }
 
+void StringPool::dropIndex()
+{
+    std::vector<Slot>().swap(slots_);
+}
+
+void StringPool::rebuildIndex()
+{
+    std::size_t size = kInitialSlots;
+    while (strings_.size() * 4 > size * 3)
+        size *= 2;
+    slots_.assign(size, Slot());
+    const std::size_t mask = size - 1;
+    for (std::uint32_t id = 1; id < strings_.size(); ++id) {
+        std::size_t i = hash(strings_[id]) & mask;
+        while (slots_[i].id != 0)
+            i = (i + 1) & mask;
+        slots_[i] = {static_cast<std::uint32_t>(hash(strings_[id])), id};
+    }
+}
+
 std::uint32_t StringPool::intern(std::string_view text)
 {
     if (text.empty())
         return 0;
+    if (slots_.empty())
+        rebuildIndex();
     return internHashed(text, static_cast<std::uint32_t>(hash(text)));
 }
 
 std::vector<std::uint32_t> StringPool::internAll(const StringPool& other)
 {
     std::vector<std::uint32_t> map(other.strings_.size(), 0);
+    if (other.slots_.empty()) { // its hashes are gone: intern one by one
+        for (std::uint32_t id = 1; id < other.strings_.size(); ++id)
+            map[id] = intern(other.strings_[id]);
+        return map;
+    }
+    if (slots_.empty())
+        rebuildIndex();
     for (const Slot& slot : other.slots_) {
         if (slot.id != 0)
             map[slot.id] = internHashed(other.strings_[slot.id], slot.hash);
@@ -126,10 +156,34 @@ std::uint32_t StringPool::internHashed(std::string_view text, std::uint32_t h)
     return id;
 }
 
+std::vector<std::uint32_t> StringPool::sortByText()
+{
+    std::vector<std::uint32_t> byText(strings_.size());
+    std::iota(byText.begin(), byText.end(), 0U);
+    std::sort(byText.begin() + 1, byText.end(),
+              [this](std::uint32_t a, std::uint32_t b) { return strings_[a] < strings_[b]; });
+    std::vector<std::uint32_t> map(strings_.size());
+    std::vector<std::string_view> sorted(strings_.size()); // exact size: no spare capacity kept
+    for (std::uint32_t id = 0; id < byText.size(); ++id) {
+        map[byText[id]] = id;
+        sorted[id] = strings_[byText[id]];
+    }
+    strings_.swap(sorted);
+    for (Slot& slot : slots_) {
+        if (slot.id != 0)
+            slot.id = map[slot.id];
+    }
+    return map;
+}
+
 std::uint32_t StringPool::find(std::string_view text) const
 {
     if (text.empty())
         return 0;
+    if (slots_.empty()) {
+        const auto found = std::find(strings_.begin() + 1, strings_.end(), text);
+        return found == strings_.end() ? UINT32_MAX : static_cast<std::uint32_t>(found - strings_.begin());
+    }
     const auto h = static_cast<std::uint32_t>(hash(text));
     const std::size_t mask = slots_.size() - 1;
     for (std::size_t i = h & mask; slots_[i].id != 0; i = (i + 1) & mask) {

@@ -24,6 +24,12 @@ public:
     std::vector<std::uint32_t> internAll(const StringPool& other);
     /// A copy in which every string keeps its id (a fresh pool interning `other` in id order).
     static StringPool copyOf(const StringPool& other);
+    /// Renumbers the strings in byte order of their text (id 0 stays the empty string) and returns the map
+    /// old id → new id. Ids then no longer depend on the order strings were interned in.
+    std::vector<std::uint32_t> sortByText();
+    /// Frees the hash table of a pool that is done interning (a finished timeline's URLs and clients): a
+    /// sixth of the pool's memory. find() then scans, and intern() builds the table again.
+    void dropIndex();
     /// Id of `text` if interned, else UINT32_MAX.
     std::uint32_t find(std::string_view text) const;
     std::string_view view(std::uint32_t id) const { return strings_[id]; }
@@ -41,6 +47,7 @@ private:
     std::string_view store(std::string_view text);
     std::uint32_t internHashed(std::string_view text, std::uint32_t hash);
     void grow();
+    void rebuildIndex();
 
     std::vector<std::unique_ptr<char[]>> blocks_;
     std::size_t blockUsed_ = 0;

@@ -113,6 +113,8 @@ QJsonObject inspectJson(const ImportResult& result)
                          {QStringLiteral("config_files"), configs},
                          {QStringLiteral("diagnostics"), diagnostics},
                          {QStringLiteral("cancelled"), result.cancelled}};
+    if (result.memoryBudgetReached)
+        document.insert(QStringLiteral("memory_budget_reached"), true);
     if (result.servers.size() > 1) {
         QJsonArray servers;
         for (const ServerInfo& server : result.servers) {

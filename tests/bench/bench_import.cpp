@@ -116,6 +116,11 @@ int main(int argc, char** argv)
     std::printf("incidents %zu\n", analysis.incidents.size());
     std::printf("events_per_s %.0f\n", static_cast<double>(events) / wallS);
     std::printf("peak_rss_mb %.1f\n", peakMb);
+    // The whole process at its peak (import and analysis), per event: what a bundle of N events needs.
+    std::printf("peak_bytes_per_event %.1f\n",
+                peakMb < 0 ? -1.0 : peakMb * 1024 * 1024 / double(events ? events : 1));
+    if (result.memoryBudgetReached)
+        std::printf("memory_budget_reached 1\n");
     std::printf("index_mb %.1f\n", static_cast<double>(timeline.memoryBytes()) / 1e6);
     std::printf("bytes_per_event %.1f\n", perEvent(timeline.memoryBytes(), events));
     std::printf("column_bytes_per_event %.1f\n", perEvent(columnBytes, events));
