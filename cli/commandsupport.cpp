@@ -132,10 +132,22 @@ bool writeJson(const QString& target, const QJsonObject& document)
 bool writeFileAtomically(const QString& path, const QByteArray& bytes)
 {
     QSaveFile file(path); // atomic: a failed run never leaves half a file
-    if (!file.open(QIODevice::WriteOnly) || file.write(bytes) != bytes.size() || !file.commit()) {
-        printErr(QStringLiteral("%1: cannot write: %2").arg(path, file.errorString()));
+    const auto fail = [&path](const QString& reason) {
+        printErr(
+            QStringLiteral("%1: cannot write: %2 (an existing file was left as it was)").arg(path, reason));
         return false;
+    };
+    if (!file.open(QIODevice::WriteOnly))
+        return fail(file.errorString());
+    // The flush is checked before commit(): Qt 6.4's commit() renames a file whose last buffered bytes a
+    // full disk refused over the old one and reports success; and commit() does not keep the reason.
+    if (file.write(bytes) != bytes.size() || !file.flush()) {
+        const QString reason = file.errorString();
+        file.cancelWriting();
+        return fail(reason);
     }
+    if (!file.commit())
+        return fail(file.errorString());
     return true;
 }
 

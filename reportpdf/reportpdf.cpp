@@ -180,6 +180,12 @@ bool ReportPages::writePdf(const QString& path, QString* error) const
         }
         painter.end();
     }
+    // Qt 6.4's commit() does not report a disk that refused the last buffered bytes: flush first.
+    if (!file.flush()) {
+        *error = file.errorString();
+        file.cancelWriting();
+        return false;
+    }
     if (!file.commit()) {
         *error = file.errorString();
         return false;

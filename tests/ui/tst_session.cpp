@@ -24,10 +24,13 @@
 #include "windowparts.h"
 
 #include <QDropEvent>
+#include <QElapsedTimer>
 #include <QFile>
 #include <QJsonArray>
 #include <QJsonDocument>
 #include <QJsonObject>
+#include <QListWidget>
+#include <QMessageBox>
 #include <QMimeData>
 #include <QPlainTextEdit>
 #include <QPointer>
@@ -80,6 +83,14 @@ WorkbenchSession fullSession()
     session.eventsFilter = filter;
     session.chartRange = SessionRange{1764012000000, 1764013000000};
     return session;
+}
+
+QStringList strings(std::initializer_list<const char*> texts)
+{
+    QStringList list;
+    for (const char* text : texts)
+        list << QString::fromUtf8(text);
+    return list;
 }
 
 QByteArray jsonOf(const QJsonObject& object)
@@ -207,44 +218,28 @@ private Q_SLOTS:
 
     void rejectsDamagedFiles_data()
     {
+        // Only what cannot be a session of this version is refused; the message names the file.
         QTest::addColumn<QByteArray>("content");
         QTest::addColumn<QString>("expected");
         const QJsonObject ok = minimalJson();
         QTest::newRow("empty") << QByteArray() << "not a Gateway Doctor session";
         QTest::newRow("binary") << QByteArray("\x1f\x8b\x08\0\xff\xfe garbage\0\0", 16)
                                 << "not a Gateway Doctor session";
-        QTest::newRow("truncated") << jsonOf(ok).left(40) << "not a Gateway Doctor session";
+        // Cut short: the parse error and where it is.
+        const QByteArray full = jsonOf(ok);
+        QTest::newRow("truncated") << full.left(full.size() - 20)
+                                   << QStringLiteral("damaged Gateway Doctor session and cannot be read: ");
+        QTest::newRow("truncated at byte")
+            << full.left(full.size() - 20) << QStringLiteral(" of %1").arg(full.size() - 20);
+        QTest::newRow("truncated head") << full.left(40) << "not a Gateway Doctor session";
         QTest::newRow("array") << QByteArray("[1, 2, 3]") << "not a Gateway Doctor session";
         QTest::newRow("other json") << QByteArray(R"({"name": "package", "version": 1})")
                                     << "not a Gateway Doctor session";
         QTest::newRow("wrong schema") << jsonOf(with(ok, QStringLiteral("schema"), QStringLiteral("x")))
                                       << "not a Gateway Doctor session";
-        QTest::newRow("no version") << jsonOf(with(ok, QStringLiteral("version"), QJsonValue::Undefined))
-                                    << "no valid session format version";
-        QTest::newRow("text version") << jsonOf(with(ok, QStringLiteral("version"), QStringLiteral("1")))
-                                      << "no valid session format version";
-        QTest::newRow("fractional version")
-            << jsonOf(with(ok, QStringLiteral("version"), 1.5)) << "no valid session format version";
         QTest::newRow("too new") << jsonOf(with(ok, QStringLiteral("version"), 2)) << "newer Gateway Doctor";
         QTest::newRow("far too new") << jsonOf(with(ok, QStringLiteral("version"), 1e300))
-                                     << "no valid session format version";
-        QTest::newRow("no inputs") << jsonOf(with(ok, QStringLiteral("inputs"), QJsonValue::Undefined))
-                                   << "does not list its inputs";
-        QTest::newRow("inputs not a list")
-            << jsonOf(with(ok, QStringLiteral("inputs"), QStringLiteral("/tmp/a.log")))
-            << "does not list its inputs";
-        QTest::newRow("input a number")
-            << jsonOf(with(ok, QStringLiteral("inputs"), QJsonArray{42})) << "input 1 names neither";
-        QTest::newRow("input empty path")
-            << jsonOf(with(ok, QStringLiteral("inputs"),
-                           QJsonArray{QJsonObject{{QStringLiteral("path"), QString()}}}))
-            << "input 1 names neither";
-        QTest::newRow("notes a list")
-            << jsonOf(with(ok, QStringLiteral("notes"), QJsonArray{QStringLiteral("x")}))
-            << "staff notes are not readable";
-        QTest::newRow("note a number")
-            << jsonOf(with(ok, QStringLiteral("notes"), QJsonObject{{QStringLiteral("2@1"), 3}}))
-            << "staff note of 2@1 is not text";
+                                     << "newer Gateway Doctor";
         QByteArray deep;
         for (int i = 0; i < 100000; ++i)
             deep += '[';
@@ -267,6 +262,157 @@ private Q_SLOTS:
         QVERIFY2(error.contains(path), qPrintable(error));
     }
 
+    void opensWhatItCan_data()
+    {
+        // Hand-edited or damaged content: the broken entry is left out with a message naming the
+        // file, the field and the entry; everything else opens.
+        QTest::addColumn<QByteArray>("content");
+        QTest::addColumn<QStringList>("expected"); // one problem each, in this order
+        QTest::addColumn<int>("inputs");
+        QTest::addColumn<QStringList>("notes");
+        const QJsonObject ok = with(minimalJson(), QStringLiteral("notes"),
+                                    QJsonObject{{QStringLiteral("1@5"), QStringLiteral("first")}});
+        const QStringList first{QStringLiteral("1@5")};
+        QTest::newRow("no version") << jsonOf(with(ok, QStringLiteral("version"), QJsonValue::Undefined))
+                                    << strings(
+                                           {"no valid session format version (\"version\"); it was read as "
+                                            "format 1"})
+                                    << 1 << first;
+        QTest::newRow("text version") << jsonOf(with(ok, QStringLiteral("version"), QStringLiteral("1")))
+                                      << strings({"no valid session format version"}) << 1 << first;
+        QTest::newRow("fractional version") << jsonOf(with(ok, QStringLiteral("version"), 0.5))
+                                            << strings({"no valid session format version"}) << 1 << first;
+        QTest::newRow("no inputs") << jsonOf(with(ok, QStringLiteral("inputs"), QJsonValue::Undefined))
+                                   << strings({"does not list its inputs (\"inputs\")"}) << 0 << first;
+        QTest::newRow("inputs not a list")
+            << jsonOf(with(ok, QStringLiteral("inputs"), QStringLiteral("/tmp/a.log")))
+            << strings({"its inputs (\"inputs\") are not a list"}) << 0 << first;
+        QTest::newRow("broken inputs")
+            << jsonOf(with(ok, QStringLiteral("inputs"),
+                           QJsonArray{QJsonObject{{QStringLiteral("path"), demoBundle()}}, 42,
+                                      QJsonObject{{QStringLiteral("path"), QString()}},
+                                      QJsonObject{{QStringLiteral("pasted"), 7}}, QJsonObject(),
+                                      QJsonObject{{QStringLiteral("pasted"), QStringLiteral("x\n")},
+                                                  {QStringLiteral("name"), QStringLiteral("pasted-1.log")}}}))
+            << strings({"input 2 was left out: it is not an object",
+                        "input 3 was left out: its \"path\" is not a file name",
+                        "input 4 was left out: its \"pasted\" lines are not text",
+                        "input 5 was left out: it names neither a file (\"path\") nor pasted text"})
+            << 2 << first;
+        QTest::newRow("notes a list")
+            << jsonOf(with(ok, QStringLiteral("notes"), QJsonArray{QStringLiteral("x")}))
+            << strings({"staff notes (\"notes\") are not readable"}) << 1 << QStringList();
+        QTest::newRow("one note a number")
+            << jsonOf(with(ok, QStringLiteral("notes"),
+                           QJsonObject{{QStringLiteral("2@1"), 3},
+                                       {QStringLiteral("1@5"), QStringLiteral("first")},
+                                       {QStringLiteral("3@9"), QJsonObject()}}))
+            << strings({"the staff note of 2@1 was left out: it is not text",
+                        "the staff note of 3@9 was left out: it is not text"})
+            << 1 << first;
+        QJsonObject future = ok;
+        future.insert(QStringLiteral("comingInVersion7"), QJsonArray{1, 2});
+        future.insert(QStringLiteral("savedBy"), 12);
+        QJsonArray inputs = future.value(QStringLiteral("inputs")).toArray();
+        QJsonObject input = inputs.at(0).toObject();
+        input.insert(QStringLiteral("checksum"), QStringLiteral("abc"));
+        inputs.replace(0, input);
+        future.insert(QStringLiteral("inputs"), inputs);
+        QTest::newRow("unknown fields") << jsonOf(future) << QStringList() << 1 << first;
+    }
+
+    void opensWhatItCan()
+    {
+        QFETCH(QByteArray, content);
+        QFETCH(QStringList, expected);
+        QFETCH(int, inputs);
+        QFETCH(QStringList, notes);
+        const QString path = dir_.filePath(QStringLiteral("hand-edited.gdsession"));
+        QVERIFY(writeFile(path, content));
+        QString error;
+        std::vector<Diagnostic> problems;
+        const auto session = WorkbenchSession::load(path, &error, &problems);
+        QVERIFY2(session, qPrintable(error));
+        QCOMPARE(static_cast<int>(session->inputs.size()), inputs);
+        QCOMPARE(session->notes.keys(), notes);
+        QStringList texts;
+        for (const Diagnostic& problem : problems) {
+            QCOMPARE(problem.path, path);
+            texts << problem.toText();
+        }
+        QCOMPARE(texts.size(), expected.size());
+        for (int i = 0; i < expected.size(); ++i) {
+            QVERIFY2(texts[i].startsWith(path + QStringLiteral(": ")), qPrintable(texts[i]));
+            QVERIFY2(texts[i].contains(expected[i]), qPrintable(texts[i]));
+        }
+    }
+
+    void selectedEventFollowsItsInput()
+    {
+        // Input 1 of the file is broken: the event in input 2 is now in the session's input 1; an
+        // event in the broken input is left out with it.
+        QJsonObject json = minimalJson();
+        json.insert(
+            QStringLiteral("inputs"),
+            QJsonArray{QStringLiteral("broken"), QJsonObject{{QStringLiteral("path"), demoBundle()}}});
+        json.insert(QStringLiteral("selectedEvent"),
+                    QJsonObject{{QStringLiteral("input"), 1}, {QStringLiteral("line"), 7}});
+        QString error;
+        std::vector<Diagnostic> problems;
+        auto session = WorkbenchSession::fromJson(jsonOf(json), QStringLiteral("s"), &error, &problems);
+        QVERIFY2(session, qPrintable(error));
+        QCOMPARE(problems.size(), std::size_t{1});
+        QVERIFY(session->selectedEvent);
+        QCOMPARE(session->selectedEvent->input, 0);
+        QCOMPARE(session->selectedEvent->line, 7u);
+
+        json.insert(QStringLiteral("selectedEvent"),
+                    QJsonObject{{QStringLiteral("input"), 0}, {QStringLiteral("line"), 7}});
+        problems.clear();
+        session = WorkbenchSession::fromJson(jsonOf(json), QStringLiteral("s"), &error, &problems);
+        QVERIFY2(session, qPrintable(error));
+        QVERIFY(!session->selectedEvent);
+        QCOMPARE(problems.size(), std::size_t{2});
+        QVERIFY2(
+            problems[1].message.contains(QStringLiteral("selected event was left out: it is in input 1")),
+            qPrintable(problems[1].message));
+    }
+
+    void hugeFiles()
+    {
+        // Over the limit: refused before it is read (a sparse file costs no disk), naming the file.
+        const QString huge = dir_.filePath(QStringLiteral("huge.gdsession"));
+        {
+            QFile file(huge);
+            QVERIFY(file.open(QIODevice::WriteOnly));
+            QVERIFY(file.write("{\"schema\": \"gateway-doctor-session\", ") > 0);
+            QVERIFY(file.resize(WorkbenchSession::kMaxFileBytes + 1));
+        }
+        QString error;
+        QElapsedTimer clock;
+        clock.start();
+        QVERIFY(!WorkbenchSession::load(huge, &error));
+        QVERIFY2(error.contains(huge) && error.contains(QStringLiteral("too big")) &&
+                     error.contains(QStringLiteral("256 MiB")),
+                 qPrintable(error));
+        QVERIFY(clock.elapsed() < 2000);
+
+        // Big but within it: 8 MB of pasted lines and a long note open whole.
+        WorkbenchSession big;
+        QString lines;
+        while (lines.size() < (8 << 20))
+            lines += pastedLines();
+        big.inputs.push_back({{}, {}, lines, QStringLiteral("pasted-1.log")});
+        big.notes.insert(QStringLiteral("1@5"), QString(200000, u'n'));
+        const QString path = dir_.filePath(QStringLiteral("big.gdsession"));
+        QVERIFY2(big.save(path, &error), qPrintable(error));
+        std::vector<Diagnostic> problems;
+        const auto back = WorkbenchSession::load(path, &error, &problems);
+        QVERIFY2(back, qPrintable(error));
+        QVERIFY(problems.empty());
+        QVERIFY(*back == big);
+    }
+
     void toleratesDamagedViewState()
     {
         QJsonObject json = minimalJson();
@@ -286,10 +432,25 @@ private Q_SLOTS:
         json.insert(QStringLiteral("chartRange"),
                     QJsonObject{{QStringLiteral("fromMs"), 10}, {QStringLiteral("toMs"), 5}});
         QString error;
-        const auto session = WorkbenchSession::fromJson(jsonOf(json), QStringLiteral("s"), &error);
+        std::vector<Diagnostic> problems;
+        const auto session = WorkbenchSession::fromJson(jsonOf(json), QStringLiteral("s"), &error, &problems);
         QVERIFY2(session, qPrintable(error));
         QCOMPARE(session->inputs.size(), std::size_t{1});
         QVERIFY(session->notes.isEmpty()); // missing notes: none
+        // Each damaged part of the view is named; the filter's own bad entries fall back quietly.
+        QStringList texts;
+        for (const Diagnostic& problem : problems)
+            texts << problem.toText();
+        QCOMPARE(texts,
+                 (QStringList{
+                     QStringLiteral("s: the selected incident (\"selectedIncident\") was left out: it "
+                                    "needs a whole \"id\" and \"startMs\""),
+                     QStringLiteral("s: the selected event (\"selectedEvent\") was left out: it needs the "
+                                    "number of one of the session's inputs (\"input\") and a \"line\""),
+                     QStringLiteral("s: the time display (\"timeDisplay\") is not one this version knows; "
+                                    "the window's own was kept"),
+                     QStringLiteral("s: the chart's zoom (\"chartRange\") was left out: it needs whole "
+                                    "\"fromMs\" before \"toMs\"")}));
         QVERIFY(!session->selectedIncident);
         QVERIFY(!session->selectedEvent);
         QVERIFY(session->timeDisplay.isEmpty());
@@ -543,6 +704,51 @@ private Q_SLOTS:
         QVERIFY(window.statusBar()->currentMessage().contains(broken));
         QVERIFY(window.statusBar()->currentMessage().contains(QStringLiteral("newer")));
         QVERIFY(!workspaceOf(window)->isImporting());
+        QCOMPARE(workspaceOf(window)->loadedInputs().paths(), QStringList{QDir::cleanPath(demoBundle())});
+    }
+
+    void damagedSessionOpensWhatItCan()
+    {
+        // A hand-edited session in the window: the good input and note open, the message area
+        // lists each part left out (naming the file) before the import's own messages.
+        QJsonObject json = minimalJson();
+        json.insert(QStringLiteral("inputs"), QJsonArray{QJsonObject{{QStringLiteral("path"), demoBundle()}},
+                                                         QJsonObject{{QStringLiteral("path"), 3}}});
+        json.insert(QStringLiteral("notes"), QJsonObject{{QStringLiteral("1@5"), QStringLiteral("kept")},
+                                                         {QStringLiteral("2@6"), QJsonArray{}}});
+        const QString path = dir_.filePath(QStringLiteral("hand-edited-e2e.gdsession"));
+        QVERIFY(writeFile(path, jsonOf(json)));
+
+        MainWindow window;
+        QSignalSpy restored(sessionsOf(window), &SessionController::restored);
+        window.openInputs({path});
+        QVERIFY2(window.statusBar()->currentMessage().contains(QStringLiteral("2 damaged part(s)")),
+                 qPrintable(window.statusBar()->currentMessage()));
+        QTRY_COMPARE_WITH_TIMEOUT(restored.count(), 1, kTimeoutMs);
+        QCOMPARE(workspaceOf(window)->loadedInputs().paths(), QStringList{QDir::cleanPath(demoBundle())});
+        QCOMPARE(incidentsOf(window)->detailPanel()->notes(),
+                 (QMap<QString, QString>{{QStringLiteral("1@5"), QStringLiteral("kept")}}));
+        MessageArea* messages = sourcesPanelOf(window)->messages();
+        QVERIFY(!messages->isHidden());
+        QCOMPARE(messages->messageCount(),
+                 static_cast<int>(workspaceOf(window)->result()->diagnostics.size()) + 2);
+        auto* list = messages->findChild<QListWidget*>(QStringLiteral("messagesList"));
+        QVERIFY(list);
+        QCOMPARE(list->item(0)->text(),
+                 path + QStringLiteral(": input 2 was left out: its \"path\" is not a file name"));
+        QCOMPARE(list->item(1)->text(),
+                 path + QStringLiteral(": the staff note of 2@6 was left out: it is not text"));
+        QVERIFY(!window.isWindowModified());
+
+        // Refused outright (not JSON): what is open stays, a warning names the file and the byte.
+        const QString cut = dir_.filePath(QStringLiteral("cut-e2e.gdsession"));
+        QVERIFY(writeFile(cut, jsonOf(minimalJson()).left(60) + "\"schema\": \"gateway-doctor-session\""));
+        window.openInputs({cut});
+        QMessageBox* box = nullptr;
+        QTRY_VERIFY((box = window.findChild<QMessageBox*>()) != nullptr);
+        QVERIFY2(box->text().contains(cut) && box->text().contains(QStringLiteral("at byte")),
+                 qPrintable(box->text()));
+        box->close();
         QCOMPARE(workspaceOf(window)->loadedInputs().paths(), QStringList{QDir::cleanPath(demoBundle())});
     }
 

@@ -1,5 +1,6 @@
 #include "export/findingsexport.h"
 
+#include "common/atomicwrite.h"
 #include "diagnose/analyzer.h"
 #include "import/importresult.h"
 #include "import/rawtext.h"
@@ -7,7 +8,6 @@
 #include "report/incidentreport.h"
 
 #include <QJsonDocument>
-#include <QSaveFile>
 
 namespace gd {
 
@@ -33,12 +33,7 @@ void FindingsExport::start(const QString& path, std::shared_ptr<const ImportResu
         const QJsonObject document = analysisJson(
             *import, analysisReport(*import, *analysis, reader.get(),
                                     [&notes](const Incident& incident) { return notes.note(incident); }));
-        QSaveFile file(path);
-        QString error;
-        if (!file.open(QIODevice::WriteOnly))
-            error = file.errorString();
-        else if (file.write(QJsonDocument(document).toJson(QJsonDocument::Indented)) < 0 || !file.commit())
-            error = file.errorString();
+        const QString error = saveAtomically(path, QJsonDocument(document).toJson(QJsonDocument::Indented));
         run.deliver([this, path, error] {
             running_ = false;
             Q_EMIT finished(path, error);

@@ -1,26 +1,19 @@
 #include "export/reportexport.h"
 
+#include "common/atomicwrite.h"
 #include "reportpdf.h"
 
 #include <QDir>
 #include <QFileInfo>
-#include <QSaveFile>
 
 namespace gd {
 
 namespace {
 
-QString couldNotWrite(const QString& path, const QString& reason)
-{
-    return ReportExport::tr("Could not write %1: %2").arg(QDir::toNativeSeparators(path), reason);
-}
-
 QString writeCsv(const QString& path, const QByteArray& csv)
 {
-    QSaveFile file(path);
-    if (!file.open(QIODevice::WriteOnly) || file.write(csv) != csv.size() || !file.commit())
-        return couldNotWrite(path, file.errorString());
-    return {};
+    const QString reason = saveAtomically(path, csv);
+    return reason.isEmpty() ? QString() : writeFailureMessage(path, reason);
 }
 
 } // namespace
@@ -55,7 +48,7 @@ void ReportExport::start(const ReportInputs& inputs, const ClientReportOptions& 
         QString error;
         QString reason;
         if (!ReportPages(report).writePdf(pdfPath, &reason))
-            error = couldNotWrite(pdfPath, reason);
+            error = writeFailureMessage(pdfPath, reason);
         else if (!csvPath.isEmpty()) // only beside a PDF that was written
             error = writeCsv(csvPath, clientReportCsv(report));
         run.deliver([this, pdfPath, csvPath, error] {

@@ -49,7 +49,10 @@ SessionController::SessionController(QWidget* window, Workspace* workspace, Work
     connect(actions_->saveSessionAs(), &QAction::triggered, this, &SessionController::saveAs);
     connect(actions_->openSession(), &QAction::triggered, this, &SessionController::openWithDialog);
     for (SessionParticipant* participant : participants_)
-        participant->watchEdits([this] { setModified(true); });
+        participant->watchEdits([this] {
+            setModified(true);
+            Q_EMIT edited();
+        });
     connect(workspace_, &Workspace::importFinished, this, &SessionController::updateActions);
     updateActions();
 }
@@ -77,16 +80,55 @@ bool SessionController::openSession(const QString& path)
     if (!maybeSave())
         return false;
     QString error;
-    const auto session = WorkbenchSession::load(path, &error);
+    std::vector<Diagnostic> damage;
+    const auto session = WorkbenchSession::load(path, &error, &damage);
     if (!session) {
         Q_EMIT message(error);
+        Q_EMIT failed(tr("Open Session"), error);
         return false;
     }
+    if (!openLoaded(*session, path, std::move(damage)))
+        return false;
+    path_ = OpenInputs::normalized(path);
+    modified_ = false;
+    Q_EMIT titleChanged();
+    Q_EMIT sessionUsed(path_);
+    return true;
+}
+
+bool SessionController::openRecovered(const QString& recoveryPath)
+{
+    if (!maybeSave())
+        return false;
+    QString error;
+    std::vector<Diagnostic> damage;
+    const auto session = WorkbenchSession::load(recoveryPath, &error, &damage);
+    if (!session) {
+        Q_EMIT message(error);
+        Q_EMIT failed(tr("Restore Unsaved Work"), error);
+        return false;
+    }
+    // Inputs saved relative to the session file are looked for beside it.
+    const QString savedAs = session->savedAs.isEmpty() ? QString() : OpenInputs::normalized(session->savedAs);
+    if (!openLoaded(*session, savedAs.isEmpty() ? recoveryPath : savedAs, std::move(damage)))
+        return false;
+    // The restored work is not in any session file yet (or newer than the one it came from).
+    path_ = savedAs;
+    modified_ = true;
+    Q_EMIT titleChanged();
+    Q_EMIT message(
+        tr("Restored the unsaved work of a window that did not close; save the session to keep it"));
+    return true;
+}
+
+bool SessionController::openLoaded(const WorkbenchSession& session, const QString& path,
+                                   std::vector<Diagnostic> problems)
+{
     const QString sessionPath = OpenInputs::normalized(path);
+    const std::size_t damaged = problems.size();
     QStringList located; // where each session input is now, by index (empty: missing)
     QStringList toOpen;
-    std::vector<Diagnostic> problems;
-    for (const SessionInput& input : session->inputs) {
+    for (const SessionInput& input : session.inputs) {
         QString where;
         if (input.isPasted()) {
             QString pasteError;
@@ -104,16 +146,21 @@ bool SessionController::openSession(const QString& path)
             toOpen << where;
     }
     if (toOpen.isEmpty()) {
-        Q_EMIT message(session->inputs.empty() ? tr("%1 names no logs to open").arg(path)
-                                               : tr("None of the logs of %1 were found").arg(path));
+        const QString text = session.inputs.empty() ? tr("%1 names no logs to open").arg(path)
+                                                    : tr("None of the logs of %1 were found").arg(path);
+        Q_EMIT message(text);
+        QStringList details;
+        for (const Diagnostic& problem : problems)
+            details << problem.toText();
+        Q_EMIT failed(tr("Open Session"), details.isEmpty() ? text : text + u'\n' + details.join(u'\n'));
         return false;
     }
 
     delete restore_; // a session still being restored gives way
     restore_ = nullptr;
     for (SessionParticipant* participant : participants_)
-        participant->restoreBeforeImport(*session);
-    auto* restore = new SessionRestore(workspace_, participants_, *session, located, problems, this);
+        participant->restoreBeforeImport(session);
+    auto* restore = new SessionRestore(workspace_, participants_, session, located, problems, this);
     restore_ = restore;
     connect(restore, &SessionRestore::inputProblems, this, &SessionController::inputProblems);
     connect(restore, &SessionRestore::finished, this, [this, restore](bool completed) {
@@ -124,16 +171,28 @@ bool SessionController::openSession(const QString& path)
     });
     workspace_->replaceInputs(toOpen);
 
-    path_ = sessionPath;
-    modified_ = false;
-    Q_EMIT titleChanged();
-    Q_EMIT sessionUsed(path_);
-    Q_EMIT message(problems.empty() ? tr("Opening session %1…").arg(sessionName())
-                                    : tr("Opening session %1; %n input(s) could not be opened (see the "
-                                         "import messages)",
-                                         nullptr, static_cast<int>(problems.size()))
-                                          .arg(sessionName()));
+    const QString name = QFileInfo(sessionPath).completeBaseName();
+    const int missing = static_cast<int>(problems.size() - damaged);
+    if (damaged > 0)
+        Q_EMIT message(
+            tr("Opening session %1; %n damaged part(s) of it were left out (see the import messages)",
+               nullptr, static_cast<int>(damaged))
+                .arg(name));
+    else if (missing > 0)
+        Q_EMIT message(tr("Opening session %1; %n input(s) could not be opened (see the import messages)",
+                          nullptr, missing)
+                           .arg(name));
+    else
+        Q_EMIT message(tr("Opening session %1…").arg(name));
     return true;
+}
+
+std::optional<WorkbenchSession> SessionController::capture(QString* error) const
+{
+    auto session = captureSession(*workspace_, participants_, error);
+    if (session)
+        session->savedAs = path_;
+    return session;
 }
 
 bool SessionController::save()
@@ -161,6 +220,7 @@ bool SessionController::saveTo(const QString& path)
     const auto session = captureSession(*workspace_, participants_, &error);
     if (!session || !session->save(path, &error)) {
         Q_EMIT message(error);
+        Q_EMIT failed(tr("Save Session"), error + u'\n' + tr("The file on disk was left as it was."));
         return false;
     }
     path_ = OpenInputs::normalized(path);

@@ -1,10 +1,12 @@
 #pragma once
 
 #include "model/diagnostic.h"
+#include "sessions/workbenchsession.h"
 
 #include <QObject>
 #include <QStringList>
 #include <functional>
+#include <optional>
 #include <vector>
 
 class QWidget;
@@ -15,7 +17,6 @@ class SessionParticipant;
 class SessionRestore;
 class WorkbenchActions;
 class Workspace;
-struct WorkbenchSession;
 
 /// Saving and opening workbench sessions (.gdsession): File ▸ Save Session (As)… and Open Session…,
 /// the modified state of the staff notes, and the question on close when notes are unsaved.
@@ -39,14 +40,22 @@ public:
 
     /// Opens the first session among `paths`; returns the paths that are not sessions.
     QStringList openSessionsAmong(const QStringList& paths);
-    /// Replaces what is open by the session at `path` (after asking to save unsaved notes).
+    /// Replaces what is open by the session at `path` (after asking to save unsaved notes). Damaged
+    /// parts of the file are left out and listed with the import's messages.
     bool openSession(const QString& path);
+    /// Replaces what is open by the recovery file at `recoveryPath` (see RecoveryController): opened
+    /// like a session, then modified (its notes are in no session file yet), saving to the session
+    /// file the recovered window had open, if any.
+    bool openRecovered(const QString& recoveryPath);
     /// Saves to the current session file, or asks for one.
     bool save();
     bool saveAs();
     bool saveTo(const QString& path);
     /// Before the window closes: true when it may (saved, discarded or nothing to save).
     bool maybeSave();
+    /// What is open now as a session (with the session file in `savedAs`); nothing when a pasted
+    /// file cannot be read back (`error` says which).
+    std::optional<WorkbenchSession> capture(QString* error) const;
 
     bool isModified() const { return modified_; }
     /// The session file, empty when none was saved or opened.
@@ -63,6 +72,10 @@ public:
 Q_SIGNALS:
     /// A line for the status bar.
     void message(const QString& text);
+    /// Saving or opening failed: `text` names the file and why (for a warning the user must see).
+    void failed(const QString& title, const QString& text);
+    /// The user edited content the session keeps (staff notes).
+    void edited();
     /// The session file or its modified state changed (for the title).
     void titleChanged();
     /// A session was opened or saved at `path` (for recent files).
@@ -75,6 +88,9 @@ Q_SIGNALS:
 
 private:
     void openWithDialog();
+    /// Opens the inputs of `session` (read from `path`) and starts restoring its view; `problems`
+    /// are shown with the import's messages. False when none of its inputs could be opened.
+    bool openLoaded(const WorkbenchSession& session, const QString& path, std::vector<Diagnostic> problems);
     void setModified(bool modified);
     void updateActions();
     QString suggestedPath() const;

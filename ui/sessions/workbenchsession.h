@@ -1,6 +1,7 @@
 #pragma once
 
 #include "events/eventsfilter.h"
+#include "model/diagnostic.h"
 
 #include <QByteArray>
 #include <QMap>
@@ -50,8 +51,9 @@ struct SessionRange {
 
 /// What a saved workbench session holds: the inputs, the staff notes and the view (selection,
 /// time display, events filter, chart zoom). A plain value with its JSON form; QtCore only.
-/// Reading is defensive: unknown fields are ignored, damaged view state falls back to defaults,
-/// damaged content (inputs, notes) or a newer format is refused with a message naming the file.
+/// Reading opens what it can: unknown fields are ignored; a damaged part (an input, a note, a piece
+/// of the view) is left out with a message naming the file and what is wrong. Only a file that is
+/// not JSON, not a session or of a newer format is refused, with a message naming the file.
 struct WorkbenchSession {
     static constexpr int kVersion = 1;
     static const QString& schemaId();  ///< "gateway-doctor-session"
@@ -66,16 +68,24 @@ struct WorkbenchSession {
     QString timeDisplay; ///< TimeDisplay::modeKey(); empty = leave as it is
     std::optional<EventsFilter> eventsFilter;
     std::optional<SessionRange> chartRange;
+    /// Recovery files only: the session file the window had open (empty: none), so a restored
+    /// session saves where it was saved before.
+    QString savedAs;
 
     /// JSON of the session; input paths are also written relative to `sessionDir` when given.
     QByteArray toJson(const QString& sessionDir = {}) const;
-    /// Parses `json`; on failure returns nothing and sets `error` (which names `fileName`).
+    /// Parses `json`. A damaged part is left out and said in `problems` (each names `fileName`,
+    /// the field and the entry). Refused (nothing, `error` naming `fileName` and for JSON errors
+    /// the byte) when it is not JSON, not a session, or of a newer format.
     static std::optional<WorkbenchSession> fromJson(const QByteArray& json, const QString& fileName,
-                                                    QString* error);
+                                                    QString* error,
+                                                    std::vector<Diagnostic>* problems = nullptr);
 
     /// Writes atomically (QSaveFile): an existing session is replaced only by a complete file.
     bool save(const QString& path, QString* error) const;
-    static std::optional<WorkbenchSession> load(const QString& path, QString* error);
+    /// Reads the session at `path` (refused above kMaxFileBytes); see fromJson().
+    static std::optional<WorkbenchSession> load(const QString& path, QString* error,
+                                                std::vector<Diagnostic>* problems = nullptr);
 
     /// True for a `.gdsession` file, or a small file whose start names the session schema.
     static bool looksLikeSession(const QString& path);

@@ -1,11 +1,13 @@
 #include "shell/mainwindow.h"
 
+#include "common/atomicwrite.h"
 #include "events/eventspanel.h"
 #include "export/reportexportdialog.h"
 #include "incidents/incidentdetailpanel.h"
 #include "incidents/incidentspanel.h"
 #include "incidents/incidentworkbench.h"
 #include "logviewer/logviewer.h"
+#include "sessions/recoverycontroller.h"
 #include "sessions/sessioncontroller.h"
 #include "shell/collectscriptdialog.h"
 #include "shell/filedropfilter.h"
@@ -36,6 +38,7 @@
 #include <QStackedWidget>
 #include <QStatusBar>
 #include <QTabWidget>
+#include <QTimer>
 #include <QToolBar>
 
 namespace gd {
@@ -117,6 +120,14 @@ void MainWindow::createSessions()
             [this](const QString& path) { rememberRecent({path}); });
     connect(sessions_, &SessionController::inputProblems, sourcesPanel_->messages(),
             &MessageArea::setDiagnostics);
+    connect(sessions_, &SessionController::failed, this, &MainWindow::showWarning);
+
+    recovery_ = new RecoveryController(this, sessions_, workspace_, settings_.recoveryFolder());
+    recovery_->setObjectName(QStringLiteral("recovery"));
+    connect(recovery_, &RecoveryController::message, this,
+            [this](const QString& text) { statusBar()->showMessage(text, 2 * kStatusMessageMs); });
+    // Once the window is up: what a crashed window left is offered (a question that does not block).
+    QTimer::singleShot(0, recovery_, &RecoveryController::offerOrphans);
 }
 
 QWidget* MainWindow::createWorkArea()
@@ -201,8 +212,7 @@ void MainWindow::connectActions()
                     statusBar()->showMessage(tr("Findings written to %1").arg(QDir::toNativeSeparators(path)),
                                              kStatusMessageMs);
                 else
-                    showWarning(tr("Export Findings"),
-                                tr("Could not write %1: %2").arg(QDir::toNativeSeparators(path), error));
+                    showWarning(tr("Export Findings"), writeFailureMessage(path, error));
             });
     connect(this, &MainWindow::timeDisplayChanged, eventsPanel_, [this](const TimeDisplay& display) {
         // Milliseconds only where a log wrote them, so second-resolution logs stay short.
@@ -398,6 +408,7 @@ void MainWindow::closeEvent(QCloseEvent* event)
         event->ignore();
         return;
     }
+    recovery_->closeCleanly(); // saved or discarded: nothing left to recover
     settings_.saveWindow(this);
     workspace_->cancelImport();
     QMainWindow::closeEvent(event);

@@ -18,6 +18,7 @@ class EventsPanel;
 class ImportProgressWidget;
 class IncidentWorkbench;
 class LogViewer;
+class RecoveryController;
 class SessionController;
 class SessionParticipant;
 class SourcesPanel;
@@ -76,6 +77,7 @@ private:
     LogViewer* logViewer_ = nullptr;
     IncidentWorkbench* incidents_ = nullptr; ///< the chart, incidents table, detail and navigation
     SessionController* sessions_ = nullptr;
+    RecoveryController* recovery_ = nullptr; ///< the recovery file of unsaved work
     std::unique_ptr<SessionParticipant> timeDisplaySession_;
     ImportProgressWidget* progress_;
     QLabel* zoneStatus_;

@@ -1,5 +1,7 @@
 #include "shell/workbenchsettings.h"
 
+#include "sessions/recoveryfile.h"
+
 #include <QMainWindow>
 #include <QSplitter>
 
@@ -52,6 +54,12 @@ TimeDisplay::Mode WorkbenchSettings::timeDisplayMode() const
 void WorkbenchSettings::setTimeDisplayMode(TimeDisplay::Mode mode)
 {
     settings_.setValue(QStringLiteral("view/timeDisplay"), TimeDisplay::modeKey(mode));
+}
+
+QString WorkbenchSettings::recoveryFolder() const
+{
+    const QString folder = settings_.value(QStringLiteral("recovery/folder")).toString();
+    return folder.isEmpty() ? RecoveryFile::defaultFolder() : folder;
 }
 
 } // namespace gd

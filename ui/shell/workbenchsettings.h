@@ -9,7 +9,7 @@ class QMainWindow;
 
 namespace gd {
 
-/// The workbench's persistent settings: window layout, recent files, time display mode.
+/// The workbench's persistent settings: window layout, recent files, time display mode, recovery folder.
 class WorkbenchSettings {
 public:
     WorkbenchSettings() = default;
@@ -22,6 +22,10 @@ public:
 
     TimeDisplay::Mode timeDisplayMode() const;
     void setTimeDisplayMode(TimeDisplay::Mode mode);
+
+    /// Where windows keep their recovery files: the setting "recovery/folder" when given, else
+    /// RecoveryFile::defaultFolder() ("recovery" under the application's local data folder).
+    QString recoveryFolder() const;
 
 private:
     QSettings settings_;
