@@ -288,11 +288,11 @@ void TimelineBuilder::merge(Sources& sources, ImportResult& result, std::unique_
     // thread while this one merges the others (each pool has one writer). A source's pool is released as
     // soon as it is mapped.
     if (pools) {
-        timeline->hosts_ = std::move(pools->hosts);
-        timeline->targets_ = std::move(pools->targets);
-        timeline->clients_ = std::move(pools->clients);
-        timeline->groups_ = std::move(pools->groups);
-        timeline->frames_ = std::move(pools->frames);
+        timeline->strings_->hosts = std::move(pools->hosts);
+        timeline->strings_->targets = std::move(pools->targets);
+        timeline->strings_->clients = std::move(pools->clients);
+        timeline->strings_->groups = std::move(pools->groups);
+        timeline->strings_->frames = std::move(pools->frames);
         pools.reset();
     }
     struct IdMaps {
@@ -303,7 +303,7 @@ void TimelineBuilder::merge(Sources& sources, ImportResult& result, std::unique_
         for (std::size_t s = 0; s < sources.size(); ++s) {
             if (sources[s]->idsShared)
                 continue;
-            maps[s].targets = timeline->targets_.internAll(sources[s]->targets);
+            maps[s].targets = timeline->strings_->targets.internAll(sources[s]->targets);
             sources[s]->targets = StringPool();
         }
     });
@@ -311,10 +311,10 @@ void TimelineBuilder::merge(Sources& sources, ImportResult& result, std::unique_
         ParsedSource& source = *sources[s];
         if (source.idsShared)
             continue;
-        maps[s].hosts = timeline->hosts_.internAll(source.hosts);
-        maps[s].clients = timeline->clients_.internAll(source.clients);
-        maps[s].groups = timeline->groups_.internAll(source.groups);
-        maps[s].frames = timeline->frames_.internAll(source.frames);
+        maps[s].hosts = timeline->strings_->hosts.internAll(source.hosts);
+        maps[s].clients = timeline->strings_->clients.internAll(source.clients);
+        maps[s].groups = timeline->strings_->groups.internAll(source.groups);
+        maps[s].frames = timeline->strings_->frames.internAll(source.frames);
         source.hosts = StringPool();
         source.clients = StringPool();
         source.groups = StringPool();
@@ -323,14 +323,14 @@ void TimelineBuilder::merge(Sources& sources, ImportResult& result, std::unique_
     targetMerger.join();
     // Ids in text order: the same timeline whatever order the parser threads finished in.
     IdMaps byText;
-    byText.hosts = timeline->hosts_.sortByText();
-    byText.targets = timeline->targets_.sortByText();
-    byText.clients = timeline->clients_.sortByText();
-    byText.groups = timeline->groups_.sortByText();
-    byText.frames = timeline->frames_.sortByText();
+    byText.hosts = timeline->strings_->hosts.sortByText();
+    byText.targets = timeline->strings_->targets.sortByText();
+    byText.clients = timeline->strings_->clients.sortByText();
+    byText.groups = timeline->strings_->groups.sortByText();
+    byText.frames = timeline->strings_->frames.sortByText();
     // Nothing is interned into the largest pools after this; lookups by text are for host names.
-    timeline->targets_.dropIndex();
-    timeline->clients_.dropIndex();
+    timeline->strings_->targets.dropIndex();
+    timeline->strings_->clients.dropIndex();
     const auto compose = [](std::vector<std::uint32_t>& local, const std::vector<std::uint32_t>& global) {
         for (std::uint32_t& id : local)
             id = global[id];

@@ -47,6 +47,41 @@ struct EventColumns {
 
     /// Keeps the events at `order` (indices into this), in that order.
     void permute(const std::vector<std::uint32_t>& order);
+
+    /// A copy of the events whose source `keepSource(source)` accepts, in the same order; built one column
+    /// at a time, so it costs only the copy.
+    template <typename Keep> EventColumns filtered(Keep keepSource) const
+    {
+        std::size_t kept = 0;
+        for (const std::uint16_t s : source)
+            kept += keepSource(s) ? 1 : 0;
+        EventColumns out;
+        forEachColumnPair(out, [&](auto& to, const auto& from) {
+            to.reserve(kept);
+            for (std::size_t i = 0; i < from.size(); ++i) {
+                if (keepSource(source[i]))
+                    to.push_back(from[i]);
+            }
+        });
+        return out;
+    }
+
+private:
+    template <typename Fn> void forEachColumnPair(EventColumns& to, Fn&& fn) const
+    {
+        fn(to.timeMs, timeMs);
+        fn(to.source, source);
+        fn(to.line, line);
+        fn(to.code, code);
+        fn(to.levelMethod, levelMethod);
+        fn(to.value, value);
+        fn(to.durationMs, durationMs);
+        fn(to.pid, pid);
+        fn(to.host, host);
+        fn(to.target, target);
+        fn(to.client, client);
+        fn(to.group, group);
+    }
 };
 
 } // namespace gd

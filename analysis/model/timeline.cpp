@@ -24,8 +24,8 @@ std::size_t Timeline::lowerBound(std::int64_t utcMs) const
 
 std::size_t Timeline::memoryBytes() const
 {
-    std::size_t bytes = events_.memoryBytes() + hosts_.memoryBytes() + targets_.memoryBytes() +
-                        clients_.memoryBytes() + groups_.memoryBytes() + frames_.memoryBytes();
+    std::size_t bytes = events_.memoryBytes() + hosts().memoryBytes() + targets().memoryBytes() +
+                        clients().memoryBytes() + groups().memoryBytes() + frames().memoryBytes();
     for (const SlowTrace& trace : slowTraces_)
         bytes += sizeof(SlowTrace) + trace.frames.capacity() * sizeof(SlowFrame);
     return bytes;
@@ -34,19 +34,9 @@ std::size_t Timeline::memoryBytes() const
 std::shared_ptr<const Timeline> Timeline::forSources(const std::vector<std::uint8_t>& keep) const
 {
     auto view = std::make_shared<Timeline>();
-    view->hosts_ = StringPool::copyOf(hosts_);
-    view->targets_ = StringPool::copyOf(targets_);
-    view->clients_ = StringPool::copyOf(clients_);
-    view->groups_ = StringPool::copyOf(groups_);
-    view->frames_ = StringPool::copyOf(frames_);
-    std::vector<std::uint32_t> order;
-    for (std::size_t i = 0; i < events_.size(); ++i) {
-        if (events_.source[i] < keep.size() && keep[events_.source[i]] != 0)
-            order.push_back(static_cast<std::uint32_t>(i));
-    }
-    view->events_ = events_;
-    view->events_.permute(order);
-    view->events_.shrinkToFit();
+    view->strings_ = strings_;
+    view->events_ =
+        events_.filtered([&keep](std::uint16_t source) { return source < keep.size() && keep[source] != 0; });
     for (const SlowTrace& trace : slowTraces_) {
         if (trace.source < keep.size() && keep[trace.source] != 0)
             view->slowTraces_.push_back(trace);

@@ -32,11 +32,11 @@ public:
     std::size_t size() const { return events_.size(); }
     const EventColumns& events() const { return events_; }
 
-    const StringPool& hosts() const { return hosts_; }
-    const StringPool& targets() const { return targets_; }
-    const StringPool& clients() const { return clients_; }
-    const StringPool& groups() const { return groups_; }
-    const StringPool& frames() const { return frames_; }
+    const StringPool& hosts() const { return strings_->hosts; }
+    const StringPool& targets() const { return strings_->targets; }
+    const StringPool& clients() const { return strings_->clients; }
+    const StringPool& groups() const { return strings_->groups; }
+    const StringPool& frames() const { return strings_->frames; }
 
     /// Slowlog traces sorted by (source, line).
     const std::vector<SlowTrace>& slowTraces() const { return slowTraces_; }
@@ -50,18 +50,22 @@ public:
     /// Memory held by columns and string pools.
     std::size_t memoryBytes() const;
 
-    /// A copy with only the events (and slow traces) of the sources `keep` marks, same string ids: one
-    /// server's view of a multi-server import.
+    /// A copy with only the events (and slow traces) of the sources `keep` marks, sharing the strings (same
+    /// ids): one server's view of a multi-server import, costing only that server's columns.
     std::shared_ptr<const Timeline> forSources(const std::vector<std::uint8_t>& keep) const;
 
 private:
     friend class TimelineBuilder;
+    struct Strings {
+        StringPool hosts;
+        StringPool targets;
+        StringPool clients;
+        StringPool groups;
+        StringPool frames;
+    };
     EventColumns events_;
-    StringPool hosts_;
-    StringPool targets_;
-    StringPool clients_;
-    StringPool groups_;
-    StringPool frames_;
+    /// Shared with the views made by forSources(); written only while the timeline is built.
+    std::shared_ptr<Strings> strings_ = std::make_shared<Strings>();
     std::vector<SlowTrace> slowTraces_;
 };
 
