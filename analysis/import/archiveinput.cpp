@@ -131,6 +131,29 @@ ArchiveInput::Step ArchiveInput::next(ArchiveEntry& entry)
     entry.linkTarget = link != nullptr ? QString::fromUtf8(link) : QString();
     if (entry.isLink)
         entry.isRegular = false;
+    const auto device = [header](const char* what) {
+        return QStringLiteral("%1 %2,%3")
+            .arg(QLatin1String(what))
+            .arg(archive_entry_rdevmajor(header))
+            .arg(archive_entry_rdevminor(header));
+    };
+    switch (entry.isLink ? AE_IFLNK : type) {
+    case AE_IFCHR:
+        entry.specialType = device("character device");
+        break;
+    case AE_IFBLK:
+        entry.specialType = device("block device");
+        break;
+    case AE_IFIFO:
+        entry.specialType = QStringLiteral("FIFO (named pipe)");
+        break;
+    case AE_IFSOCK:
+        entry.specialType = QStringLiteral("socket");
+        break;
+    default:
+        entry.specialType.clear();
+        break;
+    }
     entry.isRawStream = archive_format(archive_) == ARCHIVE_FORMAT_RAW;
     return Step::Entry;
 }

@@ -22,6 +22,9 @@ struct ArchiveEntry {
     bool isLink = false; ///< symlink or hard link
     QString linkTarget;
     bool isRawStream = false; ///< the "archive" is one compressed file (foo.log.gz), not a container
+    /// What a member that is neither a file, a folder nor a link is ("character device 1,3", "FIFO"):
+    /// it carries nothing to read, and is listed as skipped with this; empty for the others.
+    QString specialType;
 };
 
 /// Reads the members of one archive (or one compressed stream) from a parent ByteReader,

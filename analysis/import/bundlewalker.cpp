@@ -131,8 +131,14 @@ std::vector<InputFile> collectInputFiles(const QStringList& inputs, std::vector<
                         QDirIterator::Subdirectories);
         while (it.hasNext()) {
             const QString path = it.next();
-            if (QFileInfo(path).isSymLink())
+            const QFileInfo file(path);
+            if (file.isSymLink())
                 skipped.push_back({path, QStringLiteral("symbolic link (not followed)")});
+            else if (!file.isFile())
+                // Opening a FIFO waits for a writer forever, a device may never end: neither is a log.
+                // (A pipe given as an input itself, such as <(zcat ...), is still read.)
+                skipped.push_back(
+                    {path, QStringLiteral("not a regular file (a FIFO, socket or device); not read")});
             else
                 found.push_back(path);
         }
@@ -317,8 +323,13 @@ void BundleWalker::processArchive(ByteReader& stream, std::string head, const So
                 {child.displayPath(), QStringLiteral("link to \"%1\" (not followed)").arg(entry.linkTarget)});
             continue;
         }
-        if (!entry.isRegular)
-            continue; // folders and devices carry nothing to read
+        if (!entry.isRegular) {
+            // Folders carry nothing to read; devices and FIFOs neither, but are listed: a bundle made
+            // from /dev or /run by mistake should say what it held.
+            if (!entry.specialType.isEmpty())
+                sink_.skipped({child.displayPath(), QStringLiteral("%1 (not read)").arg(entry.specialType)});
+            continue;
+        }
         BudgetedReader data(
             archive.data(), [&budget](std::size_t n) { return budget.charge(n); },
             [&budget] { return budget.reason; });

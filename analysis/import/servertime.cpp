@@ -1,5 +1,6 @@
 #include "import/servertime.h"
 
+#include "import/sourceparser.h"
 #include "time/civiltime.h"
 #include "time/syslogyear.h"
 
@@ -16,6 +17,30 @@ constexpr std::int64_t kDayMs = 86400000;
 /// Readings may step back this much within a file (requests end out of order) without being
 /// taken for the second pass through a repeated DST hour.
 constexpr std::int64_t kDisorderToleranceMs = 10 * 60 * 1000;
+/// A step back in UTC larger than this within a file is reported: the clock was set back or logs were joined.
+/// Smaller ones are ordinary (lines written when requests end, buffered workers).
+constexpr std::int64_t kJumpBackReportMs = 60 * 60 * 1000;
+
+/// "5 years", "3 days", "2 hours", "61 minutes": how far a clock went back, roughly.
+QString roughSpan(std::int64_t ms)
+{
+    const std::int64_t minutes = ms / 60000;
+    const std::int64_t hours = minutes / 60;
+    const std::int64_t days = hours / 24;
+    const auto words = [](std::int64_t n, const char* unit) {
+        return QStringLiteral("%1 %2%3")
+            .arg(n)
+            .arg(QLatin1String(unit))
+            .arg(n == 1 ? QString() : QStringLiteral("s"));
+    };
+    if (days >= 365)
+        return words(days / 365, "year");
+    if (days >= 1)
+        return words(days, "day");
+    if (hours >= 2)
+        return words(hours, "hour");
+    return words(minutes, "minute");
+}
 
 QTimeZone zoneFromConfig(const std::vector<ConfigFile>& configs, QString* path)
 {
@@ -72,6 +97,59 @@ void ServerTime::settle(ServerInfo& server, std::vector<Diagnostic>& diagnostics
     }
     resolveZones();
     server.offsets = offsets_;
+    reportTimeAnomalies(diagnostics);
+}
+
+void ServerTime::reportTimeAnomalies(std::vector<Diagnostic>& diagnostics) const
+{
+    for (const ParsedSource* source : sources_) {
+        for (const SkipReason& skipped : source->info.skipReasons) {
+            if (skipped.reason != kFutureTimeReason)
+                continue;
+            diagnostics.push_back(
+                {Diagnostic::Severity::Warning, source->info.path, skipped.firstLine,
+                 (skipped.count == 1
+                      ? QStringLiteral("1 line dated more than a year after today was left out")
+                      : QStringLiteral("%1 lines dated more than a year after today were left out, "
+                                       "the first is this one")
+                            .arg(skipped.count)) +
+                     QStringLiteral(": the server's clock was wrong or the lines are damaged")});
+        }
+        // Pasted lines come in whatever order the ticket quoted them: no jumps to report there.
+        if (source->info.looseText)
+            continue;
+        const EventColumns& events = source->events;
+        std::int64_t previous = kNoTime;
+        std::uint32_t previousLine = 0;
+        std::uint64_t jumps = 0;
+        std::size_t first = 0;
+        std::int64_t firstFrom = 0;
+        std::uint32_t firstFromLine = 0;
+        for (std::size_t i = 0; i < events.size(); ++i) {
+            const std::int64_t t = events.timeMs[i];
+            if (!hasTime(t))
+                continue;
+            if (hasTime(previous) && t < previous - kJumpBackReportMs && jumps++ == 0) {
+                first = i;
+                firstFrom = previous;
+                firstFromLine = previousLine;
+            }
+            previous = t;
+            previousLine = events.line[i];
+        }
+        if (jumps == 0)
+            continue;
+        diagnostics.push_back(
+            {Diagnostic::Severity::Warning, source->info.path, events.line[first],
+             QStringLiteral(
+                 "time goes back %1 here, to %2 after %3 on line %4 (%5 in this file): the server's "
+                 "clock was set back or logs were joined; every event is placed at its own time")
+                 .arg(roughSpan(firstFrom - events.timeMs[first]),
+                      QString::fromStdString(formatIsoUtc(events.timeMs[first])),
+                      QString::fromStdString(formatIsoUtc(firstFrom)))
+                 .arg(firstFromLine)
+                 .arg(jumps == 1 ? QStringLiteral("1 time") : QStringLiteral("%1 times").arg(jumps))});
+    }
 }
 
 void ServerTime::chooseZone(ServerInfo& server, std::vector<Diagnostic>& diagnostics)

@@ -27,6 +27,9 @@ private:
     void chooseZone(ServerInfo& server, std::vector<Diagnostic>& diagnostics);
     void assignYears(const QString& serverName, std::vector<Diagnostic>& diagnostics);
     void resolveZones();
+    /// Warns, per file, of times that step back more than an hour and of lines left out for being dated
+    /// after next year (SourceParser): the events stay where their own times put them.
+    void reportTimeAnomalies(std::vector<Diagnostic>& diagnostics) const;
 
     const ImportOptions& options_;
     const Sources& sources_;

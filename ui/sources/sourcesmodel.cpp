@@ -354,17 +354,7 @@ QVariant SourcesModel::data(const QModelIndex& index, int role) const
     case Qt::DecorationRole:
         if (index.column() != NameColumn)
             return {};
-        switch (node.type) {
-        case EntryType::Folder:
-            return QApplication::style()->standardIcon(QStyle::SP_DirIcon);
-        case EntryType::Source:
-            return QApplication::style()->standardIcon(QStyle::SP_FileIcon);
-        case EntryType::SkippedFile:
-            return QApplication::style()->standardIcon(QStyle::SP_FileIcon).pixmap(16, QIcon::Disabled);
-        case EntryType::Config:
-            return QApplication::style()->standardIcon(QStyle::SP_FileDialogDetailedView);
-        }
-        return {};
+        return decorationFor(node.type);
     case EntryTypeRole:
         return static_cast<int>(node.type);
     case SourceIndexRole:
@@ -483,6 +473,28 @@ QVariant SourcesModel::toolTipData(const Node& node, int column) const
     default:
         return {};
     }
+}
+
+QVariant SourcesModel::decorationFor(EntryType type) const
+{
+    QStyle* style = QApplication::style();
+    const auto once = [](QVariant& icon, auto make) -> const QVariant& {
+        if (!icon.isValid())
+            icon = make();
+        return icon;
+    };
+    switch (type) {
+    case EntryType::Folder:
+        return once(folderIcon_, [style] { return style->standardIcon(QStyle::SP_DirIcon); });
+    case EntryType::Source:
+        return once(sourceIcon_, [style] { return style->standardIcon(QStyle::SP_FileIcon); });
+    case EntryType::SkippedFile:
+        return once(skippedIcon_,
+                    [style] { return style->standardIcon(QStyle::SP_FileIcon).pixmap(16, QIcon::Disabled); });
+    case EntryType::Config:
+        return once(configIcon_, [style] { return style->standardIcon(QStyle::SP_FileDialogDetailedView); });
+    }
+    return {};
 }
 
 } // namespace gd

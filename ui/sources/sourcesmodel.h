@@ -4,6 +4,7 @@
 #include "shell/timedisplay.h"
 
 #include <QAbstractItemModel>
+#include <QVariant>
 #include <memory>
 #include <vector>
 
@@ -41,6 +42,10 @@ public:
     QVariant headerData(int section, Qt::Orientation orientation, int role = Qt::DisplayRole) const override;
 
 private:
+    /// The tree's icons, made once: a new icon per paint request filled Qt's pixmap cache with copies.
+    QVariant decorationFor(EntryType type) const;
+    mutable QVariant folderIcon_, sourceIcon_, skippedIcon_, configIcon_;
+
     struct Node;
     void build();
     int addPath(const QString& displayPath, EntryType type, int entry, const QString& server = {});
