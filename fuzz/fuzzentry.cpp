@@ -20,6 +20,7 @@
 #include "report/incidentreport.h"
 #include "report/inspectreport.h"
 #include "report/reporttext.h"
+#include "sessions/workbenchsession.h"
 
 #include <QFile>
 #include <QTemporaryDir>
@@ -313,6 +314,29 @@ const QString& scratchDir()
     return path;
 }
 
+/// A session file as a user may hand-edit or a crash may cut it: it is refused with a reason, or what it
+/// opens is written back and reads again as the same session.
+void runSession(std::string_view input)
+{
+    const QByteArray json(input.data(), static_cast<qsizetype>(input.size()));
+    QString error;
+    std::vector<gd::Diagnostic> problems;
+    const std::optional<gd::WorkbenchSession> session =
+        gd::WorkbenchSession::fromJson(json, QStringLiteral("fuzz.gdsession"), &error, &problems);
+    if (!session) {
+        require(!error.isEmpty(), "a session was refused without a reason");
+        return;
+    }
+    for (const gd::Diagnostic& problem : problems)
+        require(!problem.message.isEmpty(), "a dropped part of a session has no message");
+    QString againError;
+    const std::optional<gd::WorkbenchSession> again =
+        gd::WorkbenchSession::fromJson(session->toJson(), QStringLiteral("again.gdsession"), &againError);
+    require(again.has_value(), "a session that was read cannot be read back after writing it");
+    require(again->inputs.size() == session->inputs.size() && again->notes == session->notes,
+            "writing and reading a session changed its inputs or notes");
+}
+
 /// The whole pipeline on one file: written to disk as `input.log` or `input.tar.gz` (by the input's
 /// length, so a replay picks the same name), imported with small limits, analysed and reported.
 void runImport(std::string_view input)
@@ -373,6 +397,8 @@ constexpr std::array kTargets = {
     FuzzTarget{"unwrap", "envelope unwrapping and line routing of loose text", 16384, &runUnwrap},
     FuzzTarget{"archive", "libarchive / gzip readers on in-memory archives", 65536, &runArchive},
     FuzzTarget{"import", "whole import, analysis and reports on one file", 65536, &runImport},
+    FuzzTarget{"session", "workbench session files (.gdsession), read as far as they make sense", 65536,
+               &runSession},
 };
 
 } // namespace

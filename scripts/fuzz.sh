@@ -63,6 +63,7 @@ dict_of() {
     php_fpm | php_fpm_slow | php_error) echo php ;;
     syslog | supervisord | boa_monitor) echo system ;;
     archive) echo archive ;;
+    session) echo session ;;
     *) echo all ;;
     esac
 }
