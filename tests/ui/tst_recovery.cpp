@@ -315,6 +315,13 @@ int runCrashingWindow()
 
 } // namespace
 
+/// This test program's absolute path (set first thing in main()).
+QString& selfPath()
+{
+    static QString path;
+    return path;
+}
+
 class TestRecovery : public QObject {
     Q_OBJECT
 private Q_SLOTS:
@@ -440,8 +447,8 @@ private Q_SLOTS:
         environment.insert(QStringLiteral("QT_QPA_PLATFORM"), QStringLiteral("offscreen"));
         child.setProcessEnvironment(environment);
         child.setProcessChannelMode(QProcess::ForwardedErrorChannel);
-        child.start(QCoreApplication::applicationFilePath(), {});
-        QVERIFY(child.waitForStarted());
+        child.start(selfPath(), {});
+        QVERIFY2(child.waitForStarted(), qPrintable(selfPath() + QStringLiteral(": ") + child.errorString()));
         QByteArray said;
         QVERIFY(QTest::qWaitFor(
             [&] {
@@ -802,6 +809,9 @@ private:
 
 int main(int argc, char* argv[])
 {
+    // This program's path, for the child it starts. Not QCoreApplication::applicationFilePath(): in a
+    // debootstrap chroot (CI) it came back empty, and the child could not be started.
+    selfPath() = QFileInfo(QFile::decodeName(argv[0])).absoluteFilePath();
     ScratchFs::isolateMounts();
     QApplication app(argc, argv);
     app.setAttribute(Qt::AA_Use96Dpi, true);
