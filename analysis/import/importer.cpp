@@ -361,7 +361,7 @@ ImportProgress Importer::progress() const
 
 ImportResult Importer::run(const QStringList& inputs)
 {
-    returnLargeBlocksToSystem();
+    const LargeBlocksToSystem largeBlocks;
     ImportResult result;
     const std::vector<InputFile> files = collectInputFiles(inputs, result.diagnostics, result.skipped);
     {
