@@ -11,7 +11,6 @@
 #include <limits>
 #include <numeric>
 #include <queue>
-#include <thread>
 
 namespace gd {
 
@@ -283,79 +282,39 @@ void TimelineBuilder::merge(Sources& sources, ImportResult& result, std::unique_
         c.permute(order);
     }
 
-    // The bundle's pools become the timeline's; sources that kept their own pools (read without a
-    // SharedPools) are interned into them. The URL pool is by far the largest, so it is merged on a second
-    // thread while this one merges the others (each pool has one writer). A source's pool is released as
-    // soon as it is mapped.
-    if (pools) {
-        timeline->strings_->hosts = std::move(pools->hosts);
-        timeline->strings_->targets = std::move(pools->targets);
-        timeline->strings_->clients = std::move(pools->clients);
-        timeline->strings_->groups = std::move(pools->groups);
-        timeline->strings_->frames = std::move(pools->frames);
-        pools.reset();
+    // Sources read without SharedPools (tests, benchmarks) bring their own pools: they join the bundle's
+    // the same way parsed sources do, so from here on every id is one of the bundle's pools.
+    if (!pools)
+        pools = std::make_unique<SharedPools>();
+    for (const auto& source : sources) {
+        if (!source->idsShared)
+            pools->adopt(*source);
     }
-    struct IdMaps {
-        std::vector<std::uint32_t> hosts, targets, clients, groups, frames;
-    };
-    std::vector<IdMaps> maps(sources.size());
-    std::thread targetMerger([&] {
-        for (std::size_t s = 0; s < sources.size(); ++s) {
-            if (sources[s]->idsShared)
-                continue;
-            maps[s].targets = timeline->strings_->targets.internAll(sources[s]->targets);
-            sources[s]->targets = StringPool();
-        }
-    });
-    for (std::size_t s = 0; s < sources.size(); ++s) {
-        ParsedSource& source = *sources[s];
-        if (source.idsShared)
-            continue;
-        maps[s].hosts = timeline->strings_->hosts.internAll(source.hosts);
-        maps[s].clients = timeline->strings_->clients.internAll(source.clients);
-        maps[s].groups = timeline->strings_->groups.internAll(source.groups);
-        maps[s].frames = timeline->strings_->frames.internAll(source.frames);
-        source.hosts = StringPool();
-        source.clients = StringPool();
-        source.groups = StringPool();
-        source.frames = StringPool();
-    }
-    targetMerger.join();
+    timeline->strings_->hosts = std::move(pools->hosts);
+    timeline->strings_->targets = std::move(pools->targets);
+    timeline->strings_->clients = std::move(pools->clients);
+    timeline->strings_->groups = std::move(pools->groups);
+    timeline->strings_->frames = std::move(pools->frames);
+    pools.reset();
     // Ids in text order: the same timeline whatever order the parser threads finished in.
-    IdMaps byText;
-    byText.hosts = timeline->strings_->hosts.sortByText();
-    byText.targets = timeline->strings_->targets.sortByText();
-    byText.clients = timeline->strings_->clients.sortByText();
-    byText.groups = timeline->strings_->groups.sortByText();
-    byText.frames = timeline->strings_->frames.sortByText();
+    const std::vector<std::uint32_t> hostIds = timeline->strings_->hosts.sortByText();
+    const std::vector<std::uint32_t> targetIds = timeline->strings_->targets.sortByText();
+    const std::vector<std::uint32_t> clientIds = timeline->strings_->clients.sortByText();
+    const std::vector<std::uint32_t> groupIds = timeline->strings_->groups.sortByText();
+    const std::vector<std::uint32_t> frameIds = timeline->strings_->frames.sortByText();
     // Nothing is interned into the largest pools after this; lookups by text are for host names.
     timeline->strings_->targets.dropIndex();
     timeline->strings_->clients.dropIndex();
-    const auto compose = [](std::vector<std::uint32_t>& local, const std::vector<std::uint32_t>& global) {
-        for (std::uint32_t& id : local)
-            id = global[id];
-    };
-    std::vector<const IdMaps*> mapOf(sources.size(), &byText); // shared ids map like the pools' own
-    for (std::size_t s = 0; s < sources.size(); ++s) {
-        if (!sources[s]->idsShared) {
-            mapOf[s] = &maps[s];
-            compose(maps[s].hosts, byText.hosts);
-            compose(maps[s].targets, byText.targets);
-            compose(maps[s].clients, byText.clients);
-            compose(maps[s].groups, byText.groups);
-            compose(maps[s].frames, byText.frames);
-        }
-    }
 
     for (std::size_t s = 0; s < sources.size(); ++s) {
         ParsedSource& source = *sources[s];
         const auto sourceIndex = static_cast<std::uint16_t>(s);
         for (SlowTrace& trace : source.slowTraces) {
             trace.source = sourceIndex;
-            trace.script = mapOf[s]->targets[trace.script];
+            trace.script = targetIds[trace.script];
             for (SlowFrame& frame : trace.frames) {
-                frame.function = mapOf[s]->frames[frame.function];
-                frame.file = mapOf[s]->frames[frame.file];
+                frame.function = frameIds[frame.function];
+                frame.file = frameIds[frame.file];
             }
             timeline->slowTraces_.push_back(std::move(trace));
         }
@@ -385,15 +344,15 @@ void TimelineBuilder::merge(Sources& sources, ImportResult& result, std::unique_
     gatherColumn(sources, all.source, &EventColumns::value, all.value, same);
     gatherColumn(sources, all.source, &EventColumns::durationMs, all.durationMs, same);
     gatherColumn(sources, all.source, &EventColumns::pid, all.pid, same);
-    gatherColumn(sources, all.source, &EventColumns::host, all.host,
-                 [&mapOf](std::size_t s, std::uint32_t id) { return mapOf[s]->hosts[id]; });
-    gatherColumn(sources, all.source, &EventColumns::target, all.target,
-                 [&mapOf](std::size_t s, std::uint32_t id) { return mapOf[s]->targets[id]; });
-    gatherColumn(sources, all.source, &EventColumns::client, all.client,
-                 [&mapOf](std::size_t s, std::uint32_t id) { return mapOf[s]->clients[id]; });
+    const auto byText = [](const std::vector<std::uint32_t>& ids) {
+        return [&ids](std::size_t, std::uint32_t id) { return ids[id]; };
+    };
+    gatherColumn(sources, all.source, &EventColumns::host, all.host, byText(hostIds));
+    gatherColumn(sources, all.source, &EventColumns::target, all.target, byText(targetIds));
+    gatherColumn(sources, all.source, &EventColumns::client, all.client, byText(clientIds));
     gatherColumn(sources, all.source, &EventColumns::group, all.group,
-                 [&mapOf](std::size_t s, std::uint16_t id) {
-                     return static_cast<std::uint16_t>(std::min<std::uint32_t>(mapOf[s]->groups[id], 0xFFFF));
+                 [&groupIds](std::size_t, std::uint16_t id) {
+                     return static_cast<std::uint16_t>(std::min<std::uint32_t>(groupIds[id], 0xFFFF));
                  });
     sources.clear();
 

@@ -6,18 +6,7 @@ namespace {
 
 template <typename Fn> void forEachColumn(EventColumns& c, Fn&& fn)
 {
-    fn(c.timeMs);
-    fn(c.source);
-    fn(c.line);
-    fn(c.code);
-    fn(c.levelMethod);
-    fn(c.value);
-    fn(c.durationMs);
-    fn(c.pid);
-    fn(c.host);
-    fn(c.target);
-    fn(c.client);
-    fn(c.group);
+    EventColumns::forEachMember([&](auto member) { fn(c.*member); });
 }
 
 template <typename T> void permuteColumn(std::vector<T>& column, const std::vector<std::uint32_t>& order)

@@ -56,7 +56,9 @@ struct EventColumns {
         for (const std::uint16_t s : source)
             kept += keepSource(s) ? 1 : 0;
         EventColumns out;
-        forEachColumnPair(out, [&](auto& to, const auto& from) {
+        forEachMember([&](auto member) {
+            auto& to = out.*member;
+            const auto& from = this->*member;
             to.reserve(kept);
             for (std::size_t i = 0; i < from.size(); ++i) {
                 if (keepSource(source[i]))
@@ -66,21 +68,21 @@ struct EventColumns {
         return out;
     }
 
-private:
-    template <typename Fn> void forEachColumnPair(EventColumns& to, Fn&& fn) const
+    /// Calls `fn(&EventColumns::column)` for every column: the one list of them.
+    template <typename Fn> static void forEachMember(Fn&& fn)
     {
-        fn(to.timeMs, timeMs);
-        fn(to.source, source);
-        fn(to.line, line);
-        fn(to.code, code);
-        fn(to.levelMethod, levelMethod);
-        fn(to.value, value);
-        fn(to.durationMs, durationMs);
-        fn(to.pid, pid);
-        fn(to.host, host);
-        fn(to.target, target);
-        fn(to.client, client);
-        fn(to.group, group);
+        fn(&EventColumns::timeMs);
+        fn(&EventColumns::source);
+        fn(&EventColumns::line);
+        fn(&EventColumns::code);
+        fn(&EventColumns::levelMethod);
+        fn(&EventColumns::value);
+        fn(&EventColumns::durationMs);
+        fn(&EventColumns::pid);
+        fn(&EventColumns::host);
+        fn(&EventColumns::target);
+        fn(&EventColumns::client);
+        fn(&EventColumns::group);
     }
 };
 
