@@ -88,12 +88,11 @@ bool deflateWithGzip(const QString& workDir, const QByteArray& content, Deflated
 
 constexpr std::uint16_t kDosDate = ((2026 - 1980) << 9) | (11 << 5) | 24; // 2026-11-24, zip's date format
 
-/// A zip local file header (30 bytes + name) for deflated data: signature PK\3\4, version 2.0, no flags,
-/// method 8, time, date, CRC-32, compressed and uncompressed size, name length, no extra field.
-QByteArray zipLocalHeader(const QByteArray& name, const Deflated& d)
+/// The fields a zip local header and central directory entry share, in that order: version needed 2.0, no
+/// flags, method 8 (deflate), time, date, CRC-32, compressed and uncompressed size, name length, no extra
+/// field.
+void putZipEntryFields(QByteArray& h, const QByteArray& name, const Deflated& d)
 {
-    QByteArray h;
-    putLe(h, 0x04034b50, 4);
     putLe(h, 20, 2);
     putLe(h, 0, 2);
     putLe(h, 8, 2);
@@ -104,6 +103,14 @@ QByteArray zipLocalHeader(const QByteArray& name, const Deflated& d)
     putLe(h, d.size, 4);
     putLe(h, static_cast<std::uint64_t>(name.size()), 2);
     putLe(h, 0, 2);
+}
+
+/// A zip local file header (30 bytes + name) for deflated data: signature PK\3\4, then the shared fields.
+QByteArray zipLocalHeader(const QByteArray& name, const Deflated& d)
+{
+    QByteArray h;
+    putLe(h, 0x04034b50, 4);
+    putZipEntryFields(h, name, d);
     return h + name;
 }
 
@@ -114,16 +121,7 @@ QByteArray zipCentralEntry(const QByteArray& name, const Deflated& d, std::uint3
     QByteArray h;
     putLe(h, 0x02014b50, 4);
     putLe(h, (3 << 8) | 20, 2);
-    putLe(h, 20, 2);
-    putLe(h, 0, 2);
-    putLe(h, 8, 2);
-    putLe(h, 0, 2);
-    putLe(h, kDosDate, 2);
-    putLe(h, d.crc, 4);
-    putLe(h, static_cast<std::uint64_t>(d.data.size()), 4);
-    putLe(h, d.size, 4);
-    putLe(h, static_cast<std::uint64_t>(name.size()), 2);
-    putLe(h, 0, 2);
+    putZipEntryFields(h, name, d);
     putLe(h, 0, 2);
     putLe(h, 0, 2);
     putLe(h, 0, 2);

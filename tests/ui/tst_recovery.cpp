@@ -69,17 +69,6 @@ RecoveryController* recoveryOf(const QObject& window)
     return windowPart<RecoveryController>(window, "recovery");
 }
 
-bool waitForAnalysis(MainWindow& window, int inputs)
-{
-    return QTest::qWaitFor(
-        [&] {
-            return workspaceOf(window)->loadedInputs().paths().size() == inputs &&
-                   !workspaceOf(window)->isImporting() && incidentsOf(window)->analysis() &&
-                   !incidentsOf(window)->analysisJob()->isRunning();
-        },
-        kTimeoutMs);
-}
-
 QByteArray readAll(const QString& path)
 {
     if (path.isEmpty())

@@ -115,18 +115,6 @@ QJsonObject with(QJsonObject object, const QString& key, const QJsonValue& value
     return object;
 }
 
-/// Waits until `window` shows the import of exactly `inputs` inputs with its analysis.
-bool waitForAnalysis(MainWindow& window, int inputs)
-{
-    return QTest::qWaitFor(
-        [&] {
-            return workspaceOf(window)->loadedInputs().paths().size() == inputs &&
-                   !workspaceOf(window)->isImporting() && incidentsOf(window)->analysis() &&
-                   !incidentsOf(window)->analysisJob()->isRunning();
-        },
-        kTimeoutMs);
-}
-
 /// A part of a workbench that only records its turns; its restore waits until finish() is called.
 class RecordingParticipant : public SessionParticipant {
 public:

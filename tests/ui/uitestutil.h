@@ -1,8 +1,10 @@
 #pragma once
 // Shared helpers of the workbench tests: a small real bundle made with tar, a big generated access
-// log, and lookups in a SourcesModel.
+// log, lookups in a SourcesModel, and waiting for a window's analysis.
 
+#include "jobs/analysisjob.h"
 #include "sources/sourcesmodel.h"
+#include "windowparts.h"
 
 #include <QAbstractItemModel>
 #include <QCoreApplication>
@@ -215,5 +217,17 @@ private:
     qint64 maxGapMs_ = 0;
     int ticks_ = 0;
 };
+
+/// Waits until `window` shows the import of exactly `inputs` inputs with its analysis.
+inline bool waitForAnalysis(const QObject& window, int inputs, int timeoutMs = 60000)
+{
+    return QTest::qWaitFor(
+        [&] {
+            return workspaceOf(window)->loadedInputs().paths().size() == inputs &&
+                   !workspaceOf(window)->isImporting() && incidentsOf(window)->analysis() &&
+                   !incidentsOf(window)->analysisJob()->isRunning();
+        },
+        timeoutMs);
+}
 
 } // namespace gdtest
