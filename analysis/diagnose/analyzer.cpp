@@ -228,9 +228,10 @@ std::vector<Incident> groupSporadic(std::vector<Incident> incidents, const Impor
 void analyzeServer(const ImportResult& import, const BundleFacts& facts, const AnalysisConfig& config,
                    std::uint16_t server, const std::atomic<bool>* cancelled, AnalysisResult& result)
 {
-    const EventColumns& events = import.timeline->events();
+    const Timeline& timeline = *import.timeline;
+    const EventColumns& events = timeline.events();
     for (std::size_t i = 0; i < events.size(); ++i)
-        result.requests += events.code[i] == MessageCode::Request ? 1 : 0;
+        result.requests += events.code[i] == MessageCode::Request && timeline.includes(i) ? 1 : 0;
     const double medianRate = medianRequestRate(import);
     std::vector<Incident> found;
     for (const EvidenceSet& evidence : findEvidenceSets(import, config)) {

@@ -212,6 +212,8 @@ BundleFacts collectBundleFacts(const ImportResult& import)
         const EventColumns& events = import.timeline->events();
         const StringPool& targets = import.timeline->targets();
         for (std::size_t i = 0; i < events.size(); ++i) {
+            if (!import.timeline->includes(i))
+                continue;
             const MessageCode code = events.code[i];
             const LogKind kind = import.sources[events.source[i]].kind;
             if (kind == LogKind::FpmMaster && events.level(i) == Level::Notice)
@@ -246,7 +248,10 @@ BundleFacts collectBundleFacts(const ImportResult& import)
             facts.controlPanelHosts << QString::fromUtf8(name.data(), static_cast<qsizetype>(name.size()));
         }
     }
-    for (const SourceInfo& source : import.sources) {
+    for (std::size_t s = 0; s < import.sources.size(); ++s) {
+        if (import.timeline && !import.timeline->includesSource(static_cast<std::uint16_t>(s)))
+            continue; // another server's
+        const SourceInfo& source = import.sources[s];
         facts.hasAccessLog |= source.kind == LogKind::NginxAccess;
         facts.hasNginxErrorLog |= source.kind == LogKind::NginxError;
         facts.hasFpmLog |= source.kind == LogKind::FpmMaster;

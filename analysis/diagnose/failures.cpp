@@ -21,6 +21,18 @@ std::uint16_t statusForNginxError(MessageCode code)
     }
 }
 
+std::vector<std::pair<std::int64_t, std::int64_t>> accessLogSpans(const ImportResult& server)
+{
+    std::vector<std::pair<std::int64_t, std::int64_t>> spans;
+    for (std::size_t s = 0; s < server.sources.size(); ++s) {
+        const SourceInfo& source = server.sources[s];
+        if (source.kind == LogKind::NginxAccess && source.hasDatedEvents() && server.timeline &&
+            server.timeline->includesSource(static_cast<std::uint16_t>(s)))
+            spans.emplace_back(source.firstUtcMs, source.lastUtcMs);
+    }
+    return spans;
+}
+
 std::vector<Failure> collectFailures(const ImportResult& import, bool includeUndated)
 {
     std::vector<Failure> failures;
@@ -30,11 +42,7 @@ std::vector<Failure> collectFailures(const ImportResult& import, bool includeUnd
 
     // Where an access log covers the time, its 502/504 lines are the failures and the error log is
     // evidence; elsewhere (a bundle with only an error log, pasted lines) the error lines stand in.
-    std::vector<std::pair<std::int64_t, std::int64_t>> accessSpans;
-    for (const SourceInfo& source : import.sources) {
-        if (source.kind == LogKind::NginxAccess && source.hasDatedEvents())
-            accessSpans.emplace_back(source.firstUtcMs, source.lastUtcMs);
-    }
+    const auto accessSpans = accessLogSpans(import);
     auto coveredByAccessLog = [&accessSpans](std::int64_t t) {
         return std::any_of(accessSpans.begin(), accessSpans.end(), [t](const auto& span) {
             return t >= span.first - 1000 && t <= span.second + 1000;
@@ -44,6 +52,8 @@ std::vector<Failure> collectFailures(const ImportResult& import, bool includeUnd
     // Lines without a time join no time window: only the evidence of a whole ticket takes them.
     const std::size_t undated = import.timeline->undatedCount();
     for (std::size_t i = includeUndated ? 0 : undated; i < events.size(); ++i) {
+        if (!import.timeline->includes(i))
+            continue;
         const MessageCode code = events.code[i];
         Failure failure;
         if (code == MessageCode::Request) {

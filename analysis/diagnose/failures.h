@@ -3,6 +3,7 @@
 #include "import/importresult.h"
 
 #include <cstdint>
+#include <utility>
 #include <vector>
 
 namespace gd {
@@ -23,6 +24,10 @@ struct Failure {
 /// The status nginx answers with for an error-log message (docs/log-formats.md, "nginx error log"), 0 if
 /// none.
 std::uint16_t statusForNginxError(MessageCode code);
+
+/// The time spans of the server's access logs (the sources its timeline view includes): every failed
+/// request of those times is in them.
+std::vector<std::pair<std::int64_t, std::int64_t>> accessLogSpans(const ImportResult& server);
 
 /// Failures in time order (by end time); with `includeUndated`, the failures whose lines carry no time first
 /// (their startMs and endMs are kNoTime).

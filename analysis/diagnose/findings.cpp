@@ -1,5 +1,7 @@
 #include "diagnose/findings.h"
 
+#include "diagnose/failures.h"
+
 #include <algorithm>
 #include <limits>
 #include <unordered_map>
@@ -95,27 +97,16 @@ void splitByPattern(std::vector<Failure> group, const AnalysisConfig& config,
     splitByPattern(std::move(right), config, out);
 }
 
-/// Spans of the server's access logs: every failed request of those times is in them.
-std::vector<std::pair<std::int64_t, std::int64_t>> accessLogSpans(const ImportResult& server)
-{
-    std::vector<std::pair<std::int64_t, std::int64_t>> spans;
-    for (const SourceInfo& source : server.sources) {
-        if (source.kind == LogKind::NginxAccess && source.hasDatedEvents())
-            spans.emplace_back(source.firstUtcMs, source.lastUtcMs);
-    }
-    return spans;
-}
-
 bool isTicket(const ImportResult& server, const AnalysisConfig& config)
 {
     const Timeline& timeline = *server.timeline;
-    if (timeline.size() == 0 || timeline.size() > config.ticketMaxEvents)
+    if (timeline.includedCount() == 0 || timeline.includedCount() > config.ticketMaxEvents)
         return false;
     if (server.servers.size() == 1 && server.servers.front().key.isEmpty())
         return true; // loose files and pasted lines: what someone picked out for the ticket
     const EventColumns& events = timeline.events();
     for (std::size_t i = 0; i < events.size(); ++i) {
-        if (!server.sources[events.source[i]].looseText)
+        if (timeline.includes(i) && !server.sources[events.source[i]].looseText)
             return false;
     }
     return true;
@@ -166,7 +157,7 @@ std::vector<EvidenceSet> findEvidenceSets(const ImportResult& server, const Anal
         ticket.wholeServer = true;
         ticket.fromMs = ticket.toMs = kNoTime;
         for (std::size_t i = 0; i < events.size(); ++i) {
-            if (!isFailureCause(timeline, i))
+            if (!timeline.includes(i) || !isFailureCause(timeline, i))
                 continue;
             if (hasTime(events.timeMs[i])) {
                 ticket.fromMs =
@@ -198,7 +189,7 @@ std::vector<EvidenceSet> findEvidenceSets(const ImportResult& server, const Anal
     std::vector<EvidenceSet> episodes;
     for (std::size_t i = undated; i < events.size(); ++i) {
         const std::int64_t t = events.timeMs[i];
-        if (!isFailureCause(timeline, i) || seenAsFailures(t))
+        if (!timeline.includes(i) || !isFailureCause(timeline, i) || seenAsFailures(t))
             continue;
         if (episodes.empty() || t > episodes.back().toMs + config.incidentGapMs)
             episodes.push_back({{}, t, t, false});
@@ -216,7 +207,7 @@ std::vector<EvidenceSet> findEvidenceSets(const ImportResult& server, const Anal
         undatedSet.failures.push_back(failure);
     }
     for (std::size_t i = 0; i < undated; ++i)
-        undatedCauses = undatedCauses || isFailureCause(timeline, i);
+        undatedCauses = undatedCauses || (timeline.includes(i) && isFailureCause(timeline, i));
     if (!undatedSet.failures.empty() || undatedCauses)
         sets.push_back(std::move(undatedSet));
     return sets;

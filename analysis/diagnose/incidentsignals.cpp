@@ -26,7 +26,8 @@ std::optional<std::int64_t> learnLimit(const Timeline& timeline, const BundleFac
     const EventColumns& events = timeline.events();
     std::optional<std::int64_t> fpmLimit;
     for (std::size_t i = 0; i < events.size(); ++i) {
-        if (events.code[i] == MessageCode::FpmExecutionTimedOut && events.durationMs[i] > 0)
+        if (events.code[i] == MessageCode::FpmExecutionTimedOut && events.durationMs[i] > 0 &&
+            timeline.includes(i))
             fpmLimit = std::min<std::int64_t>(fpmLimit.value_or(INT64_MAX), events.durationMs[i]);
     }
     if (fpmLimit) {
@@ -80,6 +81,8 @@ std::set<std::uint16_t> poolsOfOtherUpstreams(const Timeline& timeline, const Bu
     const std::int64_t from = window.contextStartMs == kNoTime ? kNoTime : window.startMs;
     const std::int64_t to = window.contextStartMs == kNoTime ? window.contextEndMs : window.endMs;
     for (std::size_t i = timeline.lowerBound(from); i < events.size() && events.timeMs[i] <= to; ++i) {
+        if (!timeline.includes(i))
+            continue;
         switch (events.code[i]) {
         case MessageCode::NgxConnectFailed:
         case MessageCode::NgxUpstreamTimedOut:
@@ -117,10 +120,11 @@ double medianRequestRate(const ImportResult& import)
 {
     if (!import.timeline)
         return 0;
-    const EventColumns& events = import.timeline->events();
+    const Timeline& timeline = *import.timeline;
+    const EventColumns& events = timeline.events();
     std::unordered_map<std::int64_t, std::uint32_t> perMinute;
     for (std::size_t i = 0; i < events.size(); ++i) {
-        if (events.code[i] == MessageCode::Request && hasTime(events.timeMs[i]))
+        if (events.code[i] == MessageCode::Request && hasTime(events.timeMs[i]) && timeline.includes(i))
             ++perMinute[events.timeMs[i] / kMinuteMs];
     }
     std::vector<std::uint32_t> counts;

@@ -109,7 +109,7 @@ void measureAccessLog(const Timeline& timeline, const IncidentWindow& window, do
     std::set<std::uint32_t> activeHosts;
     for (std::size_t i = timeline.lowerBound(window.contextStartMs);
          i < events.size() && events.timeMs[i] <= window.retryEndMs; ++i) {
-        if (events.code[i] != MessageCode::Request)
+        if (events.code[i] != MessageCode::Request || !timeline.includes(i))
             continue;
         const std::int64_t t = events.timeMs[i];
         const bool inWindow = t >= window.startMs && t <= window.endMs;

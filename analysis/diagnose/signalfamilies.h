@@ -99,7 +99,7 @@ void forEachContextEvent(const Timeline& timeline, const IncidentWindow& window,
     const EventColumns& events = timeline.events();
     for (std::size_t i = timeline.lowerBound(window.contextStartMs);
          i < events.size() && events.timeMs[i] <= window.contextEndMs; ++i) {
-        if (events.code[i] != MessageCode::Request && take(i))
+        if (events.code[i] != MessageCode::Request && timeline.includes(i) && take(i))
             s.contextEvents.push_back(i);
     }
 }

@@ -290,21 +290,21 @@ void TimelineBuilder::merge(Sources& sources, ImportResult& result, std::unique_
         if (!source->idsShared)
             pools->adopt(*source);
     }
-    timeline->strings_->hosts = std::move(pools->hosts);
-    timeline->strings_->targets = std::move(pools->targets);
-    timeline->strings_->clients = std::move(pools->clients);
-    timeline->strings_->groups = std::move(pools->groups);
-    timeline->strings_->frames = std::move(pools->frames);
+    timeline->data_->hosts = std::move(pools->hosts);
+    timeline->data_->targets = std::move(pools->targets);
+    timeline->data_->clients = std::move(pools->clients);
+    timeline->data_->groups = std::move(pools->groups);
+    timeline->data_->frames = std::move(pools->frames);
     pools.reset();
     // Ids in text order: the same timeline whatever order the parser threads finished in.
-    const std::vector<std::uint32_t> hostIds = timeline->strings_->hosts.sortByText();
-    const std::vector<std::uint32_t> targetIds = timeline->strings_->targets.sortByText();
-    const std::vector<std::uint32_t> clientIds = timeline->strings_->clients.sortByText();
-    const std::vector<std::uint32_t> groupIds = timeline->strings_->groups.sortByText();
-    const std::vector<std::uint32_t> frameIds = timeline->strings_->frames.sortByText();
+    const std::vector<std::uint32_t> hostIds = timeline->data_->hosts.sortByText();
+    const std::vector<std::uint32_t> targetIds = timeline->data_->targets.sortByText();
+    const std::vector<std::uint32_t> clientIds = timeline->data_->clients.sortByText();
+    const std::vector<std::uint32_t> groupIds = timeline->data_->groups.sortByText();
+    const std::vector<std::uint32_t> frameIds = timeline->data_->frames.sortByText();
     // Nothing is interned into the largest pools after this; lookups by text are for host names.
-    timeline->strings_->targets.dropIndex();
-    timeline->strings_->clients.dropIndex();
+    timeline->data_->targets.dropIndex();
+    timeline->data_->clients.dropIndex();
 
     for (std::size_t s = 0; s < sources.size(); ++s) {
         ParsedSource& source = *sources[s];
@@ -316,7 +316,7 @@ void TimelineBuilder::merge(Sources& sources, ImportResult& result, std::unique_
                 frame.function = frameIds[frame.function];
                 frame.file = frameIds[frame.file];
             }
-            timeline->slowTraces_.push_back(std::move(trace));
+            timeline->data_->slowTraces.push_back(std::move(trace));
         }
         source.slowTraces = {};
         const EventColumns& c = source.events;
@@ -334,7 +334,7 @@ void TimelineBuilder::merge(Sources& sources, ImportResult& result, std::unique_
 
     // The timeline is filled one column at a time, each source's column released once copied: at any
     // moment memory holds the sources plus one timeline column, never two copies of every event.
-    EventColumns& all = timeline->events_;
+    EventColumns& all = timeline->data_->events;
     all.source = mergedSourceOrder(sources);
     const auto same = [](std::size_t, auto value) { return value; };
     gatherColumn(sources, all.source, &EventColumns::timeMs, all.timeMs, same);
@@ -356,7 +356,7 @@ void TimelineBuilder::merge(Sources& sources, ImportResult& result, std::unique_
                  });
     sources.clear();
 
-    std::sort(timeline->slowTraces_.begin(), timeline->slowTraces_.end(),
+    std::sort(timeline->data_->slowTraces.begin(), timeline->data_->slowTraces.end(),
               [](const SlowTrace& a, const SlowTrace& b) {
                   return std::pair(a.source, a.line) < std::pair(b.source, b.line);
               });

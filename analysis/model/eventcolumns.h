@@ -48,26 +48,6 @@ struct EventColumns {
     /// Keeps the events at `order` (indices into this), in that order.
     void permute(const std::vector<std::uint32_t>& order);
 
-    /// A copy of the events whose source `keepSource(source)` accepts, in the same order; built one column
-    /// at a time, so it costs only the copy.
-    template <typename Keep> EventColumns filtered(Keep keepSource) const
-    {
-        std::size_t kept = 0;
-        for (const std::uint16_t s : source)
-            kept += keepSource(s) ? 1 : 0;
-        EventColumns out;
-        forEachMember([&](auto member) {
-            auto& to = out.*member;
-            const auto& from = this->*member;
-            to.reserve(kept);
-            for (std::size_t i = 0; i < from.size(); ++i) {
-                if (keepSource(source[i]))
-                    to.push_back(from[i]);
-            }
-        });
-        return out;
-    }
-
     /// Calls `fn(&EventColumns::column)` for every column: the one list of them.
     template <typename Fn> static void forEachMember(Fn&& fn)
     {

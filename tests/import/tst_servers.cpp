@@ -19,6 +19,7 @@ private Q_SLOTS:
     void eachBundleIsAServerWithItsOwnZone();
     void incidentsPerServerAtTheSameTime();
     void oneServerOnRequest();
+    void anotherServersAccessLogHidesNothing();
 
 private:
     /// A bundle of one server: an access log with its offset on every line and a zone-less error log, with
@@ -26,6 +27,10 @@ private:
     QString makeBundle(const QString& name, const char* offset, const char* errorDay, const char* accessDay,
                        int outageHour);
     QString path(const QString& relative) const { return dir_.filePath(relative); }
+
+    /// A server whose bundle has only its nginx error log (zone from /etc/timezone): six 502 lines from
+    /// 10:00:00 New York time, when the New York server's outage begins.
+    QString makeErrorLogOnlyBundle(const QString& name);
 
     QTemporaryDir dir_;
     QString newYork_;
@@ -60,6 +65,23 @@ QString TestServers::makeBundle(const QString& name, const char* offset, const c
         return {};
     const QString bundle = path(name + QStringLiteral(".tar.gz"));
     if (!runTool(QStringLiteral("tar"), {QStringLiteral("-czf"), bundle, QStringLiteral("var")}, root))
+        return {};
+    return bundle;
+}
+
+QString TestServers::makeErrorLogOnlyBundle(const QString& name)
+{
+    const QString root = path(name);
+    QByteArray errors;
+    for (int second = 0; second < 30; second += 5)
+        errors += errorLine(QStringLiteral("2026/11/24 10:00:%1").arg(second, 2, 10, QChar(u'0')).toLatin1(),
+                            2000 + second);
+    if (!writeFile(root + QStringLiteral("/var/log/nginx/error.log"), errors) ||
+        !writeFile(root + QStringLiteral("/etc/timezone"), "America/New_York\n"))
+        return {};
+    const QString bundle = path(name + QStringLiteral(".tar.gz"));
+    if (!runTool(QStringLiteral("tar"),
+                 {QStringLiteral("-czf"), bundle, QStringLiteral("var"), QStringLiteral("etc")}, root))
         return {};
     return bundle;
 }
@@ -123,6 +145,30 @@ void TestServers::oneServerOnRequest()
     QCOMPARE(result.servers.size(), 1U);
     // One server with two different offsets in its access logs: the zone says so instead of hiding it.
     QVERIFY2(result.serverTimeZone.contains(QStringLiteral(" then ")), qPrintable(result.serverTimeZone));
+}
+
+void TestServers::anotherServersAccessLogHidesNothing()
+{
+    // The analysis of one server must not see another's logs: where an access log covers a time, the
+    // error log's 502 lines are not counted again, but only the same server's access log can say so.
+    const QString errorsOnly = makeErrorLogOnlyBundle(QStringLiteral("ny-web2"));
+    QVERIFY(!errorsOnly.isEmpty());
+    const ImportResult result = runImport({newYork_, errorsOnly});
+    QCOMPARE(result.servers.size(), 2U);
+    const AnalysisResult analysis = analyzeImport(result);
+    QCOMPARE(analysis.incidents.size(), 2U);
+    for (const Incident& incident : analysis.incidents) {
+        QCOMPARE(isoUtc(incident.endMs).left(16), QStringLiteral("2026-11-24T15:00"));
+        QCOMPARE(incident.count502, 6U);
+        const bool errorLogServer = result.servers[incident.server].key == errorsOnly;
+        // The server without an access log is told so, the other is not.
+        const bool saysAccessLogMissing =
+            std::any_of(incident.collectNext.begin(), incident.collectNext.end(),
+                        [](const QString& item) { return item.contains(QStringLiteral("nginx/access.log")); });
+        QVERIFY2(saysAccessLogMissing == errorLogServer, qPrintable(incident.collectNext.join(u'|')));
+        for (const EvidenceLine& line : incident.evidence)
+            QCOMPARE(result.sources[line.source].server, incident.server);
+    }
 }
 
 QTEST_GUILESS_MAIN(TestServers)
