@@ -3,7 +3,8 @@
 //   gen_bench_bundle OUT_DIR [SIZE_MB] [--seed N] [--access-format main|combined] [--no-tar]
 //
 // Writes OUT_DIR/bundle/ (var/log/..., etc/timezone), OUT_DIR/bundle.tar.gz and OUT_DIR/manifest.txt.
-// SIZE_MB (default 1000) is the decompressed size; about 85 % of it is the access log.
+// SIZE_MB (default 1000) is the decompressed size; about 85 % of it is the access log. Memory stays far below
+// it: the access log is written as it is generated, the other logs wait on disk until sorted (LineCollector).
 
 #include "accesslog.h"
 #include "bundleplan.h"
@@ -125,9 +126,11 @@ int main(int argc, char** argv)
         writeTimezone(bundle);
 
         const BundlePlan plan(arguments.seed, arguments.sizeMb * 1000000ULL);
-        NginxErrorLog errors(plan);
-        PhpLogs php(plan);
-        Syslogs syslogs(plan);
+        // Spool on the disk chosen for the output (about 15 % of SIZE_MB while it runs), not in /tmp.
+        const std::string spoolDir = arguments.outDir.toStdString();
+        NginxErrorLog errors(plan, spoolDir);
+        PhpLogs php(plan, spoolDir);
+        Syslogs syslogs(plan, spoolDir);
         AccessLog access(plan, errors, php, arguments.format);
         access.write(nginxDir);
         php.addIncidentLines();
@@ -135,12 +138,10 @@ int main(int argc, char** argv)
         errors.addNoise();
         syslogs.addIncidentLines();
         syslogs.addNoise();
-        const std::uint64_t errorBytes = writeRotatedFamily(nginxDir, "error.log", errors.lines().lines());
-        const std::uint64_t fpmBytes =
-            writeRotatedFamily(phpDir, "php83-fpm-error.log", php.masterLines().lines());
-        const std::uint64_t slowBytes =
-            writeSingleFile(phpDir + "/fpm-o1.83-slow.log", php.slowLines().lines());
-        const std::uint64_t syslogBytes = writeRotatedFamily(logDir, "syslog", syslogs.lines().lines());
+        const std::uint64_t errorBytes = writeRotatedFamily(nginxDir, "error.log", errors.lines());
+        const std::uint64_t fpmBytes = writeRotatedFamily(phpDir, "php83-fpm-error.log", php.masterLines());
+        const std::uint64_t slowBytes = writeSingleFile(phpDir + "/fpm-o1.83-slow.log", php.slowLines());
+        const std::uint64_t syslogBytes = writeRotatedFamily(logDir, "syslog", syslogs.lines());
 
         const AccessStats& stats = access.stats();
         const std::uint64_t total = stats.bytes + errorBytes + fpmBytes + slowBytes + syslogBytes;
@@ -166,10 +167,10 @@ int main(int argc, char** argv)
             static_cast<unsigned long long>(stats.lines), static_cast<unsigned long long>(stats.status502),
             static_cast<unsigned long long>(stats.status504),
             static_cast<unsigned long long>(stats.status499), static_cast<unsigned long long>(errorBytes),
-            share(errorBytes), errors.lines().lines().size(), static_cast<unsigned long long>(fpmBytes),
-            share(fpmBytes), php.masterLines().lines().size(), static_cast<unsigned long long>(slowBytes),
-            share(slowBytes), php.slowLines().lines().size(), static_cast<unsigned long long>(syslogBytes),
-            share(syslogBytes), syslogs.lines().lines().size(), plan.incidents().size());
+            share(errorBytes), errors.lines().size(), static_cast<unsigned long long>(fpmBytes),
+            share(fpmBytes), php.masterLines().size(), static_cast<unsigned long long>(slowBytes),
+            share(slowBytes), php.slowLines().size(), static_cast<unsigned long long>(syslogBytes),
+            share(syslogBytes), syslogs.lines().size(), plan.incidents().size());
         std::fputs(text, stdout);
         QFile manifest(arguments.outDir + QLatin1String("/manifest.txt"));
         if (manifest.open(QIODevice::WriteOnly))

@@ -21,7 +21,8 @@ void addPrefix(TextBuffer& out, int weekSec, std::string_view level, std::uint32
 void NginxErrorLog::commit(int weekSec, TextBuffer& line)
 {
     bytes_ += line.size() + 1;
-    lines_.add(weekSec, line.take());
+    lines_.add(weekSec, line.view());
+    line.clear();
 }
 
 void NginxErrorLog::upstreamFailure(const FailedRequest& request, std::string_view level,

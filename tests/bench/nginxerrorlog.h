@@ -4,6 +4,7 @@
 #include "bundleplan.h"
 #include "logsink.h"
 
+#include <string>
 #include <string_view>
 
 namespace gd::bench {
@@ -22,9 +23,11 @@ struct FailedRequest {
 /// Writes nginx error.log lines (§2.1 grammar): the upstream failures of requests and background noise.
 class NginxErrorLog {
 public:
-    explicit NginxErrorLog(const BundlePlan& plan)
+    /// The lines wait in spool files in `spoolDir` until written (see LineCollector).
+    NginxErrorLog(const BundlePlan& plan, const std::string& spoolDir)
         : plan_(plan)
         , random_(plan.seed() ^ 0xE5505ULL)
+        , lines_(spoolDir)
     {
     }
 

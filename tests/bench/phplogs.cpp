@@ -89,7 +89,7 @@ void PhpLogs::master(int weekSec, std::string_view pool, std::string_view text)
         line.add("] ");
     }
     line.add(text);
-    master_.add(weekSec, line.take());
+    master_.add(weekSec, line.view());
 }
 
 void PhpLogs::childExit(int weekSec, int instance, std::uint32_t pid, std::string_view how)
@@ -136,7 +136,7 @@ void PhpLogs::slowRecord(int weekSec, const Site& site, std::uint32_t pid)
         addFrames(record, site.root, kD10Common, address, random_);
     }
     slowBytes_ += record.size() + 1;
-    slow_.add(weekSec, record.take());
+    slow_.add(weekSec, record.view());
 }
 
 void PhpLogs::slowRequest(int startSec, const Site& site, std::string_view method, std::string_view fpmUri,
@@ -188,10 +188,11 @@ void PhpLogs::addIncidentLines()
                 text.add(" ERROR: unable to bind listening socket for address '");
                 text.add(BundlePlan::socketPath(incident.instance, false));
                 text.add("': Address already in use (98)");
-                master_.add(incident.startSec + 1, text.take());
+                master_.add(incident.startSec + 1, text.view());
+                text.clear();
                 BundlePlan::addFpmTime(text, incident.startSec + 1);
                 text.add(" ERROR: FPM initialization failed");
-                master_.add(incident.startSec + 1, text.take());
+                master_.add(incident.startSec + 1, text.view());
             }
             break;
         case IncidentKind::Saturation:
@@ -243,7 +244,7 @@ void PhpLogs::addNoise()
             text.add(" ERROR: failed to ptrace(PEEKDATA) pid ");
             text.addUint(childPid());
             text.add(": Input/output error (5)");
-            master_.add(sec, text.take());
+            master_.add(sec, text.view());
         }
         if (random_.chance(0.01))
             childExit(sec, site.instance, childPid(), "with code 255");

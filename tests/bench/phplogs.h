@@ -4,6 +4,7 @@
 #include "bundleplan.h"
 #include "logsink.h"
 
+#include <string>
 #include <string_view>
 
 namespace gd::bench {
@@ -12,9 +13,12 @@ namespace gd::bench {
 /// Only pool o1.83's slowlog is part of the bundle, as the file list of a real support bundle would be.
 class PhpLogs {
 public:
-    explicit PhpLogs(const BundlePlan& plan)
+    /// The lines wait in spool files in `spoolDir` until written (see LineCollector).
+    PhpLogs(const BundlePlan& plan, const std::string& spoolDir)
         : plan_(plan)
         , random_(plan.seed() ^ 0xF9A1ULL)
+        , master_(spoolDir)
+        , slow_(spoolDir)
     {
     }
 

@@ -28,10 +28,10 @@ cmake --build "$BUILD" --target gateway-doctor gen_bench_bundle >/dev/null
 CLI=$BUILD/app/gateway-doctor
 GEN=$BUILD/tests/bench/gen_bench_bundle
 
-# The generator plans one busy server's week and needs more memory than this machine has above ~5 GB, so a
-# bigger bundle is several servers of at most 5 GB each (different seeds), opened together as a ticket with
+# A size up to MAX_SERVER_MB is one server's week (the generator needs ~160 MB of memory for 10 GB); a bigger
+# bundle is several servers of at most MAX_SERVER_MB each (different seeds), opened together as a ticket with
 # logs from a whole cluster would be: one server per folder.
-MAX_SERVER_MB=5000
+MAX_SERVER_MB=10000
 SEED=20261127
 rows=()
 for size in "${SIZES[@]}"; do

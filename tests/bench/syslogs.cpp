@@ -14,7 +14,8 @@ constexpr std::int64_t kBootOffsetSec = 8100000; ///< uptime at the start of the
 void Syslogs::commit(int weekSec, TextBuffer& line)
 {
     bytes_ += line.size() + 1;
-    lines_.add(weekSec, line.take());
+    lines_.add(weekSec, line.view());
+    line.clear();
 }
 
 void Syslogs::addHeader(TextBuffer& out, int weekSec, std::string_view program, std::uint32_t pid)

@@ -4,15 +4,19 @@
 #include "bundleplan.h"
 #include "logsink.h"
 
+#include <string>
+
 namespace gd::bench {
 
 /// Writes /var/log/syslog in RSYSLOG_TraditionalFileFormat (§5.5: no year, no zone): kernel lines of the
 /// incidents (segfaults, traps, OOM, §5.1/5.2) among cron, sshd, postfix and firewall noise.
 class Syslogs {
 public:
-    explicit Syslogs(const BundlePlan& plan)
+    /// The lines wait in spool files in `spoolDir` until written (see LineCollector).
+    Syslogs(const BundlePlan& plan, const std::string& spoolDir)
         : plan_(plan)
         , random_(plan.seed() ^ 0x5E5106ULL)
+        , lines_(spoolDir)
     {
     }
 

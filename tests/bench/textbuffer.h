@@ -10,7 +10,10 @@ namespace gd::bench {
 /// numbers by hand keeps it I/O-bound.
 class TextBuffer {
 public:
-    TextBuffer() { text_.reserve(1 << 20); }
+    /// Room for a line or a slowlog record: buffers are made per line, a bigger reserve would be wasted.
+    static constexpr std::size_t kLineBytes = 1024;
+
+    TextBuffer() { text_.reserve(kLineBytes); }
 
     void add(std::string_view text) { text_.append(text); }
     void add(char c) { text_.push_back(c); }
@@ -64,9 +67,11 @@ public:
     std::string_view view() const { return text_; }
     std::size_t size() const { return text_.size(); }
     void clear() { text_.clear(); }
+    /// A right-sized copy, and the buffer is cleared for reuse: moving the string out would hand its
+    /// whole reserve to a string that may be kept.
     std::string take()
     {
-        std::string out = std::move(text_);
+        std::string out(text_);
         text_.clear();
         return out;
     }
