@@ -15,7 +15,9 @@ struct ImportResult;
 
 /// The events of a timeline as a table, one row per event (optionally only the events of a
 /// filter result). Virtual: nothing is stored per row; data() builds the text of the cells the
-/// view asks for, so millions of rows cost only the optional index vector.
+/// view asks for, so millions of rows cost only the optional index vector here. (QTableView's
+/// vertical header still keeps 8 bytes per row and walks every row on a reset: ~100 ms and ~130 MB
+/// at 17 million rows, measured with Qt 6.4.)
 class EventsModel : public QAbstractTableModel {
     Q_OBJECT
 public:
