@@ -12,6 +12,7 @@
 #include <QElapsedTimer>
 #include <QFile>
 #include <QRegularExpression>
+#include <QScrollBar>
 #include <QSignalSpy>
 #include <QTableView>
 #include <QTemporaryDir>
@@ -342,8 +343,8 @@ private Q_SLOTS:
             QCOMPARE(model.rowOfEvent((*rows)[static_cast<std::size_t>(row)]), row);
             QVERIFY(model.index(row, EventsModel::LevelColumn).data().toString().size() > 0);
         }
-        QCOMPARE(model.firstRowAtOrAfter(0), 0);
-        QCOMPARE(model.firstRowAtOrAfter(std::numeric_limits<std::int64_t>::max()), 4);
+        QCOMPARE(model.firstShownRowAtOrAfter(0), std::size_t(0));
+        QCOMPARE(model.firstShownRowAtOrAfter(std::numeric_limits<std::int64_t>::max()), std::size_t(4));
     }
 
     void panelFiltersAndActivates()
@@ -372,6 +373,78 @@ private Q_SLOTS:
         QTRY_COMPARE(panel.model()->rowCount(), 2);
         panel.setFilter({});
         QTRY_COMPARE(panel.model()->rowCount(), 11);
+    }
+
+    void windowedTableReachesEveryRow()
+    {
+        // A big bundle's table shows its rows through a window of the model (here 100 of 3000 rows): the
+        // panel's own bar spans every row, and selecting, dragging and the arrow keys reach all of them.
+        QTemporaryDir dir;
+        QVERIFY(dir.isValid());
+        const QString path = dir.filePath(QStringLiteral("access.log"));
+        constexpr int kLines = 3000;
+        QVERIFY(writeBigAccessLog(path, kLines));
+        const auto import = std::make_shared<const ImportResult>(Importer({}).run({path}));
+        QCOMPARE(import->timeline->size(), std::size_t(kLines));
+
+        EventsPanel panel;
+        panel.resize(1000, 400);
+        EventsModel* model = panel.model();
+        model->setWindowRows(100);
+        panel.setImport(import);
+        panel.show();
+        QVERIFY(QTest::qWaitForWindowExposed(&panel));
+        QTableView* view = panel.view();
+        auto* bar = panel.findChild<QScrollBar*>(QStringLiteral("eventsWindowBar"));
+        QVERIFY(bar != nullptr);
+        QCOMPARE(model->shownRows(), std::size_t(kLines));
+        QCOMPARE(model->rowCount(), 100);
+        QVERIFY(bar->isVisible());
+        QCOMPARE(view->verticalScrollBarPolicy(), Qt::ScrollBarAlwaysOff);
+        const auto currentEvent = [&] { return model->eventAt(view->currentIndex().row()); };
+        const auto topEvent = [&] { return model->eventAt(view->rowAt(0)); };
+
+        // Selecting a time deep in the bundle moves the window there; the bar follows.
+        const Timeline& timeline = *import->timeline;
+        const auto deep = static_cast<std::uint32_t>(timeline.lowerBound(timeline.events().timeMs[2500]));
+        panel.selectTime(timeline.events().timeMs[deep]);
+        QVERIFY(view->currentIndex().isValid());
+        QCOMPARE(currentEvent(), deep);
+        QCOMPARE(std::size_t(bar->value()), std::size_t(topEvent()));
+
+        // The bar's end shows the last rows; its start the first ones.
+        bar->setValue(bar->maximum());
+        QCOMPARE(model->windowStart() + std::size_t(model->rowCount()), std::size_t(kLines));
+        const int bottomRow = view->rowAt(view->viewport()->height() - 1);
+        QCOMPARE(model->eventAt(bottomRow >= 0 ? bottomRow : model->rowCount() - 1),
+                 std::uint32_t(kLines - 1));
+        bar->setValue(0);
+        QCOMPARE(model->windowStart(), std::size_t(0));
+        QCOMPARE(topEvent(), 0U);
+
+        // The arrow keys walk over the window's edges one row at a time.
+        panel.selectTime(timeline.events().timeMs[0]);
+        QCOMPARE(currentEvent(), 0U);
+        for (std::uint32_t expected = 1; expected <= 250; ++expected) {
+            QTest::keyClick(view, Qt::Key_Down);
+            QCoreApplication::processEvents(); // as between two key presses of a user
+            QCOMPARE(currentEvent(), expected);
+        }
+        QVERIFY(model->windowStart() > 0);
+        QCOMPARE(std::size_t(bar->value()), std::size_t(topEvent()));
+
+        // The current event stays current while the window moves away and back.
+        bar->setValue(bar->maximum());
+        bar->setValue(240); // a window around row 240 holds row 250 again
+        QCOMPARE(currentEvent(), 250U);
+
+        // A filter that shows fewer rows than the window: the table's own bar again.
+        EventsFilter f;
+        f.text = QStringLiteral("site1999.");
+        panel.setFilter(f);
+        QTRY_COMPARE(model->shownRows(), std::size_t(kLines / 2000));
+        QVERIFY(!bar->isVisible());
+        QCOMPARE(view->verticalScrollBarPolicy(), Qt::ScrollBarAsNeeded);
     }
 
     void bigTimelineTimings()

@@ -59,6 +59,7 @@ void EventsModel::setImport(std::shared_ptr<const ImportResult> import)
     beginResetModel();
     import_ = std::move(import);
     rows_.reset();
+    windowStart_ = 0;
     sourceNames_.clear();
     if (import_) {
         const bool severalServers = import_->servers.size() > 1;
@@ -79,7 +80,40 @@ void EventsModel::setRows(Rows rows)
 {
     beginResetModel();
     rows_ = std::move(rows);
+    windowStart_ = 0;
     endResetModel();
+}
+
+void EventsModel::setWindowRows(std::size_t rows)
+{
+    beginResetModel();
+    windowRows_ = std::max<std::size_t>(rows, 1);
+    windowStart_ = 0;
+    endResetModel();
+}
+
+bool EventsModel::moveWindowTo(std::size_t shownRow, std::size_t margin)
+{
+    const std::size_t shown = shownRows();
+    if (shown <= windowRows_)
+        return false;
+    const bool lowOk = shownRow >= windowStart_ + margin || windowStart_ == 0;
+    const bool highOk = shownRow + margin < windowStart_ + windowRows_ || windowStart_ + windowRows_ >= shown;
+    if (shownRow >= windowStart_ && shownRow < windowStart_ + windowRows_ && lowOk && highOk)
+        return false;
+    const std::size_t centred = shownRow > windowRows_ / 2 ? shownRow - windowRows_ / 2 : 0;
+    const std::size_t start = std::min(centred, shown - windowRows_);
+    if (start == windowStart_)
+        return false;
+    beginResetModel();
+    windowStart_ = start;
+    endResetModel();
+    return true;
+}
+
+std::size_t EventsModel::shownRows() const
+{
+    return rows_ ? rows_->size() : totalEvents();
 }
 
 void EventsModel::setTimeFormatter(TimeFormatter formatter)
@@ -105,7 +139,8 @@ int EventsModel::rowCount(const QModelIndex& parent) const
 {
     if (parent.isValid())
         return 0;
-    return static_cast<int>(rows_ ? rows_->size() : totalEvents());
+    const std::size_t shown = shownRows();
+    return static_cast<int>(std::min(shown - std::min(shown, windowStart_), windowRows_));
 }
 
 int EventsModel::columnCount(const QModelIndex& parent) const
@@ -115,29 +150,39 @@ int EventsModel::columnCount(const QModelIndex& parent) const
 
 std::uint32_t EventsModel::eventAt(int row) const
 {
-    return rows_ ? (*rows_)[static_cast<std::size_t>(row)] : static_cast<std::uint32_t>(row);
+    const std::size_t shown = windowStart_ + static_cast<std::size_t>(row);
+    return rows_ ? (*rows_)[shown] : static_cast<std::uint32_t>(shown);
+}
+
+std::int64_t EventsModel::shownRowOfEvent(std::uint32_t event) const
+{
+    if (!rows_)
+        return event < totalEvents() ? std::int64_t(event) : -1;
+    const auto it = std::lower_bound(rows_->begin(), rows_->end(), event);
+    return it != rows_->end() && *it == event ? std::int64_t(it - rows_->begin()) : -1;
 }
 
 int EventsModel::rowOfEvent(std::uint32_t event) const
 {
-    if (!rows_)
-        return event < totalEvents() ? static_cast<int>(event) : -1;
-    const auto it = std::lower_bound(rows_->begin(), rows_->end(), event);
-    return it != rows_->end() && *it == event ? static_cast<int>(it - rows_->begin()) : -1;
+    const std::int64_t shown = shownRowOfEvent(event);
+    const auto start = static_cast<std::int64_t>(windowStart_);
+    if (shown < start || shown >= start + rowCount())
+        return -1;
+    return static_cast<int>(shown - start);
 }
 
-int EventsModel::firstRowAtOrAfter(std::int64_t utcMs) const
+std::size_t EventsModel::firstShownRowAtOrAfter(std::int64_t utcMs) const
 {
     if (!import_ || !import_->timeline)
         return 0;
     const Timeline& timeline = *import_->timeline;
     if (!rows_)
-        return static_cast<int>(timeline.lowerBound(utcMs));
+        return timeline.lowerBound(utcMs);
     const auto& times = timeline.events().timeMs;
     const auto it =
         std::lower_bound(rows_->begin(), rows_->end(), utcMs,
                          [&times](std::uint32_t event, std::int64_t t) { return times[event] < t; });
-    return static_cast<int>(it - rows_->begin());
+    return static_cast<std::size_t>(it - rows_->begin());
 }
 
 QString EventsModel::poolText(int column, std::uint32_t event) const

@@ -15,9 +15,13 @@ struct ImportResult;
 
 /// The events of a timeline as a table, one row per event (optionally only the events of a
 /// filter result). Virtual: nothing is stored per row; data() builds the text of the cells the
-/// view asks for, so millions of rows cost only the optional index vector here. (QTableView's
-/// vertical header still keeps 8 bytes per row and walks every row on a reset: ~100 ms and ~130 MB
-/// at 17 million rows, measured with Qt 6.4.)
+/// view asks for.
+///
+/// The rows shown (every event, or the filter's) are exposed through a window of at most
+/// windowRows() model rows: a view's header keeps 8 bytes per row and walks all of them on every
+/// reset (~100 ms and ~130 MB for 17 million rows with Qt 6.4), so a big bundle would stall the
+/// window each time it is shown or filtered. EventsWindowScroller moves the window as the user
+/// scrolls. "Shown row" below means the position among all rows shown; "row" a model row.
 class EventsModel : public QAbstractTableModel {
     Q_OBJECT
 public:
@@ -59,11 +63,25 @@ public:
     /// Re-derives the semantic colours (call when the palette changes).
     void setColors(const LogColors& colors);
 
+    static constexpr std::size_t kDefaultWindowRows = 200'000;
+    /// How many rows the window holds at most (tests use small windows).
+    void setWindowRows(std::size_t rows);
+    std::size_t windowRows() const { return windowRows_; }
+    /// Shown row of model row 0.
+    std::size_t windowStart() const { return windowStart_; }
+    /// Moves the window so that it holds shown row `shownRow` near its middle (a model reset), unless
+    /// the row is already at least `margin` rows inside it. Returns whether the window moved.
+    bool moveWindowTo(std::size_t shownRow, std::size_t margin = 0);
+    /// Rows shown in all: the filter's, or every event.
+    std::size_t shownRows() const;
+
     std::uint32_t eventAt(int row) const;
-    /// Row showing timeline event `event`, or -1 when filtered out.
+    /// Model row showing timeline event `event`, or -1 when filtered out or outside the window.
     int rowOfEvent(std::uint32_t event) const;
-    /// First row whose event is at or after `utcMs` (rowCount() when none).
-    int firstRowAtOrAfter(std::int64_t utcMs) const;
+    /// Shown row of timeline event `event`, or -1 when filtered out.
+    std::int64_t shownRowOfEvent(std::uint32_t event) const;
+    /// First shown row whose event is at or after `utcMs` (shownRows() when none).
+    std::size_t firstShownRowAtOrAfter(std::int64_t utcMs) const;
     std::size_t totalEvents() const;
 
     int rowCount(const QModelIndex& parent = {}) const override;
@@ -79,6 +97,8 @@ private:
 
     std::shared_ptr<const ImportResult> import_;
     Rows rows_;
+    std::size_t windowStart_ = 0;
+    std::size_t windowRows_ = kDefaultWindowRows;
     TimeFormatter timeFormatter_;
     QStringList sourceNames_; ///< file name of each source, built once per import
     LogColors colors_;

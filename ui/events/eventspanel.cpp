@@ -2,6 +2,7 @@
 
 #include "events/eventsmodel.h"
 #include "events/eventstext.h"
+#include "events/eventswindowscroller.h"
 #include "import/importresult.h"
 #include "parse/logkinds.h"
 
@@ -14,6 +15,7 @@
 #include <QLineEdit>
 #include <QLocale>
 #include <QRegularExpression>
+#include <QScrollBar>
 #include <QTableView>
 #include <QTimer>
 #include <QToolButton>
@@ -32,6 +34,7 @@ EventsPanel::EventsPanel(QWidget* parent)
     : QWidget(parent)
     , model_(new EventsModel(this))
     , view_(new QTableView(this))
+    , windowBar_(new QScrollBar(Qt::Vertical, this))
     , textDebounce_(new QTimer(this))
     , runner_(new EventsFilterRunner(this))
 {
@@ -66,7 +69,16 @@ EventsPanel::EventsPanel(QWidget* parent)
     layout->setContentsMargins(0, 0, 0, 0);
     layout->setSpacing(2);
     layout->addWidget(createFilterBar());
-    layout->addWidget(view_, 1);
+    auto* table = new QHBoxLayout;
+    table->setSpacing(0);
+    table->addWidget(view_, 1);
+    table->addWidget(windowBar_);
+    layout->addLayout(table, 1);
+
+    windowBar_->setObjectName(QStringLiteral("eventsWindowBar"));
+    scroller_ = new EventsWindowScroller(view_, model_, windowBar_);
+    connect(scroller_, &EventsWindowScroller::windowMoving, this, [this] { windowMoving_ = true; });
+    connect(scroller_, &EventsWindowScroller::windowMoved, this, [this] { windowMoving_ = false; });
 
     connect(view_->selectionModel(), &QItemSelectionModel::currentRowChanged, this,
             [this](const QModelIndex& current) { onCurrentChanged(current); });
@@ -209,6 +221,7 @@ void EventsPanel::setImport(std::shared_ptr<const ImportResult> import)
 {
     import_ = std::move(import);
     currentEvent_.reset();
+    scroller_->forgetCurrent();
     pendingSelectTime_.reset();
     model_->setImport(import_);
     fillKindCombo();
@@ -311,17 +324,15 @@ void EventsPanel::showRows(EventsFilterRunner::Rows rows, qint64 elapsedMs)
         const std::int64_t t = *pendingSelectTime_;
         pendingSelectTime_.reset();
         selectTime(t);
-    } else if (keep && model_->rowCount() > 0) {
-        int row = model_->rowOfEvent(*keep);
+    } else if (keep && model_->shownRows() > 0) {
+        const std::int64_t row = model_->shownRowOfEvent(*keep);
         restoringSelection_ = true;
-        if (row >= 0) {
-            view_->setCurrentIndex(model_->index(row, 0));
-            view_->scrollTo(model_->index(row, 0), QAbstractItemView::PositionAtCenter);
-        }
+        if (row >= 0)
+            selectShownRow(static_cast<std::size_t>(row), true);
         restoringSelection_ = false;
         currentEvent_ = keep;
     }
-    Q_EMIT filterApplied(model_->rowCount(), elapsedMs);
+    Q_EMIT filterApplied(static_cast<int>(model_->shownRows()), elapsedMs);
 }
 
 void EventsPanel::updateCountLabel(qint64 elapsedMs)
@@ -335,7 +346,7 @@ void EventsPanel::updateCountLabel(qint64 elapsedMs)
     }
     countLabel_->setText(
         tr("%1 of %2 events")
-            .arg(locale.toString(static_cast<qlonglong>(model_->rowCount())), locale.toString(total)));
+            .arg(locale.toString(static_cast<qlonglong>(model_->shownRows())), locale.toString(total)));
     countLabel_->setToolTip(elapsedMs >= 0 ? tr("Filtered in %1 ms").arg(elapsedMs) : QString());
 }
 
@@ -345,10 +356,10 @@ void EventsPanel::selectTime(std::int64_t utcMs)
         pendingSelectTime_ = utcMs; // applied when the running filter delivers its rows
         return;
     }
-    const int rows = model_->rowCount();
+    const std::size_t rows = model_->shownRows();
     if (rows == 0)
         return;
-    selectRow(std::min(model_->firstRowAtOrAfter(utcMs), rows - 1));
+    selectShownRow(std::min(model_->firstShownRowAtOrAfter(utcMs), rows - 1), false);
 }
 
 void EventsPanel::selectEvent(std::uint16_t source, std::uint32_t line, std::int64_t utcMs)
@@ -363,22 +374,21 @@ void EventsPanel::selectEvent(std::uint16_t source, std::uint32_t line, std::int
     for (std::size_t i = timeline.lowerBound(utcMs); i < events.size() && events.timeMs[i] == utcMs; ++i) {
         if (events.source[i] != source || events.line[i] != line)
             continue;
-        const int row = model_->rowOfEvent(static_cast<std::uint32_t>(i));
+        const std::int64_t row = model_->shownRowOfEvent(static_cast<std::uint32_t>(i));
         if (row < 0)
             break;
         restoringSelection_ = true; // the caller shows the line already
-        selectRow(row);
+        selectShownRow(static_cast<std::size_t>(row), false);
         restoringSelection_ = false;
         return;
     }
     selectTime(utcMs);
 }
 
-void EventsPanel::selectRow(int row)
+void EventsPanel::selectShownRow(std::size_t shownRow, bool centre)
 {
-    const QModelIndex index = model_->index(row, 0);
-    view_->setCurrentIndex(index);
-    view_->scrollTo(index, QAbstractItemView::PositionAtTop);
+    scroller_->showRow(shownRow,
+                       centre ? QAbstractItemView::PositionAtCenter : QAbstractItemView::PositionAtTop);
 }
 
 void EventsPanel::onCurrentChanged(const QModelIndex& current)
@@ -386,7 +396,7 @@ void EventsPanel::onCurrentChanged(const QModelIndex& current)
     if (!current.isValid())
         return;
     currentEvent_ = model_->eventAt(current.row());
-    if (!restoringSelection_)
+    if (!restoringSelection_ && !windowMoving_)
         emitActivated(current);
     // The time marker follows every selection, also one made for the caller (evidence stepping).
     Q_EMIT eventTimeSelected(current.data(EventsModel::TimeRole).toLongLong());

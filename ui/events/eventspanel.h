@@ -15,6 +15,7 @@ class QComboBox;
 class QLabel;
 class QLineEdit;
 class QModelIndex;
+class QScrollBar;
 class QTableView;
 class QTimer;
 class QToolButton;
@@ -22,6 +23,7 @@ class QToolButton;
 namespace gd {
 
 class EventsModel;
+class EventsWindowScroller;
 struct ImportResult;
 
 /// The events table with its filter bar: kind, level, status, free text (optionally a regular
@@ -82,11 +84,13 @@ private:
     void fillServerCombo();
     void onCurrentChanged(const QModelIndex& current);
     void emitActivated(const QModelIndex& index);
-    void selectRow(int row);
+    void selectShownRow(std::size_t shownRow, bool centre);
     void selectSessionEvent(const SessionEvent& saved, const QStringList& inputs);
 
     EventsModel* model_ = nullptr;
     QTableView* view_ = nullptr;
+    QScrollBar* windowBar_ = nullptr; ///< spans every shown row while the model shows a window of them
+    EventsWindowScroller* scroller_ = nullptr;
     QComboBox* kindCombo_ = nullptr;
     QComboBox* serverCombo_ = nullptr; ///< shown only when the import has several servers
     QComboBox* levelCombo_ = nullptr;
@@ -105,6 +109,7 @@ private:
     std::optional<std::int64_t> pendingSelectTime_;
     std::optional<std::uint32_t> currentEvent_; ///< kept selected across filter changes
     bool restoringSelection_ = false;
+    bool windowMoving_ = false; ///< the scroller restores the current row after moving the window
 };
 
 } // namespace gd

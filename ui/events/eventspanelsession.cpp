@@ -55,19 +55,17 @@ void EventsPanel::restoreSession(const WorkbenchSession& session, const SessionS
 void EventsPanel::selectSessionEvent(const SessionEvent& saved, const QStringList& inputs)
 {
     const int source = import_ ? findSessionSource(*import_, saved, inputs) : -1;
-    int row = -1;
+    std::int64_t row = -1;
     if (source >= 0 && import_->timeline) {
         const EventColumns& columns = import_->timeline->events();
         // (source, line) is not indexed; one linear pass per opened session is cheap enough.
         for (std::size_t i = 0; i < columns.size() && row < 0; ++i) {
             if (columns.source[i] == source && columns.line[i] == saved.line)
-                row = model_->rowOfEvent(static_cast<std::uint32_t>(i));
+                row = model_->shownRowOfEvent(static_cast<std::uint32_t>(i));
         }
     }
     if (row >= 0) {
-        const QModelIndex index = model_->index(row, 0);
-        view_->setCurrentIndex(index);
-        view_->scrollTo(index, QAbstractItemView::PositionAtCenter);
+        selectShownRow(static_cast<std::size_t>(row), true);
     } else {
         selectTime(saved.timeMs);
     }
