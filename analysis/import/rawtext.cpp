@@ -3,6 +3,7 @@
 #include "import/archiveinput.h"
 #include "import/bundlewalker.h"
 #include "import/bytereader.h"
+#include "import/gzipindex.h"
 
 #include <QFile>
 #include <algorithm>
@@ -64,6 +65,19 @@ bool feedFrom(ByteReader& stream, std::uint64_t offset, LineSpanCollector& colle
         collector.feed(data);
     }
     collector.finish();
+    return true;
+}
+
+/// Reads and drops `count` bytes of `stream`; false when it ends or fails first.
+bool discard(ByteReader& stream, std::uint64_t count)
+{
+    std::vector<char> block(256 * 1024);
+    while (count > 0) {
+        const std::ptrdiff_t n = stream.read(block.data(), std::min<std::uint64_t>(count, block.size()));
+        if (n <= 0)
+            return false;
+        count -= static_cast<std::uint64_t>(n);
+    }
     return true;
 }
 
@@ -361,8 +375,8 @@ bool RawTextReader::readMember(const SourceInfo& info, std::uint64_t firstLine, 
                                std::vector<std::string>& out, QString* error)
 {
     const Checkpoint start = checkpointBefore(info, firstLine);
-    LineSpanCollector collector({{firstLine, count}}, start.line);
     if (info.bytes <= cacheLimit_ / 2) {
+        LineSpanCollector collector({{firstLine, count}}, start.line);
         const auto text = decodedMember(info, error);
         if (!text)
             return false;
@@ -375,7 +389,12 @@ bool RawTextReader::readMember(const SourceInfo& info, std::uint64_t firstLine, 
         appendCollected(collector, out);
         return true;
     }
-    // Too big to cache: decode again, keeping only the wanted lines.
+    // Too big to cache: a gzip file on disk inflates from the access point before the line; anything else,
+    // or a gzip file the index cannot read (damaged, truncated), decodes again, keeping only the wanted
+    // lines.
+    if (readIndexed(info, firstLine, count, out))
+        return true;
+    LineSpanCollector collector({{firstLine, count}}, start.line);
     if (!withSourceStream(
             info.location,
             [&](ByteReader& stream) {
@@ -388,6 +407,54 @@ bool RawTextReader::readMember(const SourceInfo& info, std::uint64_t firstLine, 
         return false;
     appendCollected(collector, out);
     return true;
+}
+
+bool RawTextReader::readIndexed(const SourceInfo& info, std::uint64_t firstLine, std::uint32_t count,
+                                std::vector<std::string>& out)
+{
+    const std::shared_ptr<GzipIndex> index = gzipIndexFor(info);
+    if (!index)
+        return false;
+    const Checkpoint start = checkpointBefore(info, firstLine);
+    std::uint64_t streamStart = 0;
+    QString ignored; // the decode from the start, which follows, says what is wrong
+    const std::unique_ptr<GzipSeekReader> stream = index->openAt(start.offset, &streamStart, &ignored);
+    if (!stream)
+        return false;
+    // A line checkpoint follows a newline: any other byte there means the restart went wrong or the
+    // file changed, and the decode from the start takes over.
+    if (start.offset > streamStart) {
+        char before = 0;
+        if (!discard(*stream, start.offset - streamStart - 1) || stream->read(&before, 1) != 1 ||
+            before != '\n')
+            return false;
+    }
+    LineSpanCollector collector({{firstLine, count}}, start.line);
+    if (!feedFrom(*stream, 0, collector, nullptr))
+        return false;
+    appendCollected(collector, out);
+    return true;
+}
+
+std::shared_ptr<GzipIndex> RawTextReader::gzipIndexFor(const SourceInfo& info)
+{
+    // A compressed file on disk has one member: its decompressed stream ("").
+    if (info.location.memberChain != QStringList{QString()})
+        return nullptr;
+    std::lock_guard lock(mutex_);
+    std::shared_ptr<GzipIndex>& index = gzipIndexes_[info.location.inputPath];
+    if (!index)
+        index = std::make_shared<GzipIndex>(info.location.inputPath);
+    return index;
+}
+
+std::uint64_t RawTextReader::gzipIndexBytes() const
+{
+    std::lock_guard lock(mutex_);
+    std::uint64_t bytes = 0;
+    for (const auto& [path, index] : gzipIndexes_)
+        bytes += index->memoryBytes();
+    return bytes;
 }
 
 } // namespace gd

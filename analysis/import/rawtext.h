@@ -19,14 +19,18 @@
 namespace gd {
 
 class ByteReader;
+class GzipIndex;
 
 /// Fetches the raw text of source lines for the viewer and for evidence, without the import
 /// keeping decompressed text in memory. Plain files: a seek to the nearest line checkpoint.
 /// Archive members and compressed files: decoded again from the start of the member; members up
 /// to half of `cacheLimitBytes` stay cached (most recently used first), so browsing one file
 /// decodes it once. The default holds the current access log of a busy server (~130-250 MB a day)
-/// next to the index of a 1 GB bundle (~500 MB). Lines known to be wanted later (evidence and its context)
-/// can be pinned: read in one pass per member and kept, whatever the member's size. Thread-safe.
+/// next to the index of a 1 GB bundle (~500 MB). Bigger gzip files on disk (a rotated access.log.2.gz
+/// of ~700 MB) are not cached but seek: a GzipIndex, built by the reads themselves, restarts inflate
+/// within 8 MB of any line it has been past once; archive members (inside a tar.gz) still decode from
+/// their start. Lines known to be wanted later (evidence and its context) can be pinned: read in one
+/// pass per member and kept, whatever the member's size. Thread-safe.
 class RawTextReader {
 public:
     explicit RawTextReader(std::vector<SourceInfo> sources, std::uint64_t cacheLimitBytes = 512ULL << 20,
@@ -48,6 +52,8 @@ public:
     /// rather than decoding the same member a second time. Returns false when `cancel` stopped it.
     bool pin(const std::vector<Span>& spans, const std::atomic<bool>* cancel = nullptr);
     std::uint64_t pinnedBytes() const;
+    /// Memory of the gzip access points taken so far.
+    std::uint64_t gzipIndexBytes() const;
 
 private:
     std::vector<LineBlock> pinnedBlocks(const SourceInfo& info, std::vector<LineSpanCollector::Range> ranges,
@@ -60,6 +66,9 @@ private:
     bool readMember(const SourceInfo& info, std::uint64_t firstLine, std::uint32_t count,
                     std::vector<std::string>& out, QString* error);
     std::shared_ptr<const std::string> decodedMember(const SourceInfo& info, QString* error);
+    bool readIndexed(const SourceInfo& info, std::uint64_t firstLine, std::uint32_t count,
+                     std::vector<std::string>& out);
+    std::shared_ptr<GzipIndex> gzipIndexFor(const SourceInfo& info);
 
     struct CachedMember {
         QString path;
@@ -72,7 +81,8 @@ private:
     std::list<CachedMember> cache_;
     std::map<std::uint16_t, std::vector<LineBlock>> pinned_;
     std::uint64_t pinnedBytes_ = 0;
-    std::set<std::uint16_t> pinning_; ///< members a pin() pass has still to read
+    std::set<std::uint16_t> pinning_;                           ///< members a pin() pass has still to read
+    std::map<QString, std::shared_ptr<GzipIndex>> gzipIndexes_; ///< by file on disk
     std::condition_variable pinDone_;
 };
 
