@@ -436,6 +436,30 @@ bool RawTextReader::readIndexed(const SourceInfo& info, std::uint64_t firstLine,
     return true;
 }
 
+bool RawTextReader::indexAhead(std::uint16_t source, const std::atomic<bool>* cancel)
+{
+    if (source >= sources_.size() || sources_[source].bytes <= cacheLimit_ / 2)
+        return false;
+    const std::shared_ptr<GzipIndex> index = gzipIndexFor(sources_[source]);
+    if (!index)
+        return false;
+    std::uint64_t start = 0;
+    QString ignored; // a read of these lines will say what is wrong
+    const std::unique_ptr<GzipSeekReader> stream = index->openAt(index->coveredBytes(), &start, &ignored);
+    if (!stream)
+        return false;
+    std::vector<char> block(1 << 20);
+    for (;;) {
+        if (cancel != nullptr && cancel->load())
+            return false;
+        const std::ptrdiff_t n = stream->read(block.data(), block.size());
+        if (n == 0)
+            return true;
+        if (n < 0)
+            return false;
+    }
+}
+
 std::shared_ptr<GzipIndex> RawTextReader::gzipIndexFor(const SourceInfo& info)
 {
     // A compressed file on disk has one member: its decompressed stream ("").

@@ -52,6 +52,10 @@ public:
     /// rather than decoding the same member a second time. Returns false when `cancel` stopped it.
     bool pin(const std::vector<Span>& spans, const std::atomic<bool>* cancel = nullptr);
     std::uint64_t pinnedBytes() const;
+    /// For a gzip file on disk too big for the cache: takes its access points to its end, so that any
+    /// later read seeks (a first read deep in a fresh file decodes up to there). False when the source is
+    /// not such a file, the read failed or `cancel` stopped it; the points taken stay.
+    bool indexAhead(std::uint16_t source, const std::atomic<bool>* cancel);
     /// Memory of the gzip access points taken so far.
     std::uint64_t gzipIndexBytes() const;
 

@@ -138,6 +138,7 @@ private Q_SLOTS:
     void randomRangesMatchTheText();
     void everyAccessPointRestartsExactly();
     void concurrentReadsAgree();
+    void indexAheadCoversTheFile();
     void rewrittenFileDropsItsPoints();
     void truncatedFileKeepsItsPrefix();
     void damagedFileFallsBackWithoutCrash();
@@ -302,6 +303,31 @@ void TestGzipIndex::concurrentReadsAgree()
 
 // Points taken from other bytes would restart inflate in the wrong places: a file rewritten since (same
 // text, other compressed bytes) is read from its own points.
+// What the log viewer runs once a big compressed file is shown: the points to the end of the file, so a
+// read anywhere afterwards needs no decoding from far behind. Cancelled, it stops and keeps what it took.
+void TestGzipIndex::indexAheadCoversTheFile()
+{
+    const ImportResult result = runImport({path(QStringLiteral("two-members/error.log.gz"))});
+    QCOMPARE(result.sources.size(), std::size_t(1));
+    RawTextReader reader(result.sources, 0);
+    const std::atomic<bool> cancelled{true};
+    QVERIFY(!reader.indexAhead(0, &cancelled));
+    const std::uint64_t before = reader.gzipIndexBytes();
+    const std::atomic<bool> running{false};
+    QVERIFY(reader.indexAhead(0, &running));
+    // 40 MB of text hold four 8 MB spacings: four points with their histories.
+    QVERIFY(reader.gzipIndexBytes() > before + 4 * 1024);
+    compareRandomRanges(reader, text_, text_.lineCount(), 40, 11);
+
+    // A plain file, or one small enough for the cache, has nothing to index.
+    const ImportResult plain = runImport({path(QStringLiteral("error.log"))});
+    RawTextReader plainReader(plain.sources, 0);
+    QVERIFY(!plainReader.indexAhead(0, &running));
+    RawTextReader cachingReader(result.sources);
+    QVERIFY(!cachingReader.indexAhead(0, &running));
+    QVERIFY(!reader.indexAhead(7, &running)); // no such source
+}
+
 void TestGzipIndex::rewrittenFileDropsItsPoints()
 {
     const QString file = path(QStringLiteral("rewritten/error.log.gz"));

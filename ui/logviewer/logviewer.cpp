@@ -28,6 +28,7 @@ LogViewer::LogViewer(QWidget* parent)
     , status_(new QLabel(this))
     , view_(new LogViewerTextView(this))
     , highlighters_(std::make_unique<LogHighlighterFactory>())
+    , indexJob_(this)
     , job_(this)
 {
     // Paths come from the bundle: plain text, never markup.
@@ -52,6 +53,8 @@ LogViewer::~LogViewer() = default;
 void LogViewer::setImport(std::shared_ptr<const ImportResult> import)
 {
     job_.cancel(); // drops a fetch from the previous bundle
+    indexJob_.cancel();
+    indexedSource_.reset();
     import_ = std::move(import);
     reader_ = import_ ? std::make_shared<RawTextReader>(import_->sources) : nullptr;
     loading_ = false;
@@ -109,6 +112,19 @@ void LogViewer::present(const Fetched& fetched)
     setHighlighter(import_->sources[fetched.source].kind);
     view_->showLines(fetched.lines, fetched.firstLine, fetched.line);
     Q_EMIT linesShown(fetched.source, fetched.line);
+    indexAhead(fetched.source);
+}
+
+void LogViewer::indexAhead(std::uint16_t source)
+{
+    // Someone reading a big compressed file reads more of it: the rest of its access points are taken
+    // now, on a worker of their own, so that the next line anywhere in it seeks instead of decoding.
+    if (indexedSource_ == source || !reader_)
+        return;
+    indexedSource_ = source;
+    std::shared_ptr<RawTextReader> reader = reader_;
+    indexJob_.start(
+        [reader, source](const LatestJob::Run& run) { reader->indexAhead(source, run.cancelFlag()); });
 }
 
 void LogViewer::setHighlighter(LogKind kind)

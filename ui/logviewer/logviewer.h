@@ -6,6 +6,7 @@
 #include <QWidget>
 #include <cstdint>
 #include <memory>
+#include <optional>
 
 class QLabel;
 class QSyntaxHighlighter;
@@ -55,6 +56,7 @@ private:
     struct Fetched;
     void present(const Fetched& fetched);
     void setHighlighter(LogKind kind);
+    void indexAhead(std::uint16_t source);
 
     QLabel* header_;
     QLabel* status_;
@@ -68,7 +70,9 @@ private:
     bool loading_ = false;
     std::uint16_t shownSource_ = 0;
     std::uint32_t shownLine_ = 0;
-    LatestJob job_; ///< last member: joined before the rest goes
+    std::optional<std::uint16_t> indexedSource_; ///< the big compressed file indexAhead() last ran on
+    LatestJob indexJob_; ///< takes a big compressed file's access points while the user reads it
+    LatestJob job_;      ///< last member: joined before the rest goes
 };
 
 } // namespace gd
