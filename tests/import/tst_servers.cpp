@@ -163,8 +163,9 @@ void TestServers::anotherServersAccessLogHidesNothing()
         const bool errorLogServer = result.servers[incident.server].key == errorsOnly;
         // The server without an access log is told so, the other is not.
         const bool saysAccessLogMissing =
-            std::any_of(incident.collectNext.begin(), incident.collectNext.end(),
-                        [](const QString& item) { return item.contains(QStringLiteral("nginx/access.log")); });
+            std::any_of(incident.collectNext.begin(), incident.collectNext.end(), [](const QString& item) {
+                return item.contains(QStringLiteral("nginx/access.log"));
+            });
         QVERIFY2(saysAccessLogMissing == errorLogServer, qPrintable(incident.collectNext.join(u'|')));
         for (const EvidenceLine& line : incident.evidence)
             QCOMPARE(result.sources[line.source].server, incident.server);
