@@ -76,7 +76,7 @@ EventsPanel::EventsPanel(QWidget* parent)
     layout->addLayout(table, 1);
 
     windowBar_->setObjectName(QStringLiteral("eventsWindowBar"));
-    scroller_ = new EventsWindowScroller(view_, model_, windowBar_);
+    scroller_ = new EventsWindowScroller(view_, model_, windowBar_, [this] { return currentEvent_; });
     connect(scroller_, &EventsWindowScroller::windowMoving, this, [this] { windowMoving_ = true; });
     connect(scroller_, &EventsWindowScroller::windowMoved, this, [this] { windowMoving_ = false; });
 
@@ -221,7 +221,6 @@ void EventsPanel::setImport(std::shared_ptr<const ImportResult> import)
 {
     import_ = std::move(import);
     currentEvent_.reset();
-    scroller_->forgetCurrent();
     pendingSelectTime_.reset();
     model_->setImport(import_);
     fillKindCombo();

@@ -8,11 +8,13 @@
 
 namespace gd {
 
-EventsWindowScroller::EventsWindowScroller(QTableView* view, EventsModel* model, QScrollBar* bar)
+EventsWindowScroller::EventsWindowScroller(QTableView* view, EventsModel* model, QScrollBar* bar,
+                                           CurrentEvent currentEvent)
     : QObject(view)
     , view_(view)
     , model_(model)
     , bar_(bar)
+    , currentEvent_(std::move(currentEvent))
 {
     // One scroll step per row, so the table's bar value is the model row at the top.
     view_->setVerticalScrollMode(QAbstractItemView::ScrollPerItem);
@@ -23,11 +25,6 @@ EventsWindowScroller::EventsWindowScroller(QTableView* view, EventsModel* model,
     connect(view_->verticalScrollBar(), &QScrollBar::valueChanged, this,
             &EventsWindowScroller::onTableScrolled);
     connect(bar_, &QScrollBar::valueChanged, this, &EventsWindowScroller::onBarMoved);
-    connect(view_->selectionModel(), &QItemSelectionModel::currentRowChanged, this,
-            [this](const QModelIndex& current) {
-                if (current.isValid())
-                    current_ = model_->eventAt(current.row());
-            });
 }
 
 std::size_t EventsWindowScroller::margin() const
@@ -55,8 +52,7 @@ void EventsWindowScroller::updateBar()
 
 void EventsWindowScroller::followTo(std::size_t shownRow)
 {
-    const QModelIndex index = view_->currentIndex();
-    const std::optional<std::uint32_t> current = index.isValid() ? model_->eventAt(index.row()) : current_;
+    const std::optional<std::uint32_t> current = currentEvent_();
     Q_EMIT windowMoving();
     if (model_->moveWindowTo(shownRow, margin())) {
         view_->doItemsLayout(); // the table's scroll range now, not at the next event loop turn
@@ -69,7 +65,6 @@ void EventsWindowScroller::followTo(std::size_t shownRow)
                 model_->index(row, 0), QItemSelectionModel::ClearAndSelect | QItemSelectionModel::Rows);
             view_->setAutoScroll(autoScroll);
         }
-        current_ = current;
     }
     Q_EMIT windowMoved();
 }

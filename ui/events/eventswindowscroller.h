@@ -3,6 +3,7 @@
 #include <QAbstractItemView>
 #include <QObject>
 #include <cstdint>
+#include <functional>
 #include <optional>
 
 class QScrollBar;
@@ -19,13 +20,14 @@ class EventsModel;
 class EventsWindowScroller : public QObject {
     Q_OBJECT
 public:
+    /// The timeline event the owner keeps current, if any (it may lie outside the window).
+    using CurrentEvent = std::function<std::optional<std::uint32_t>()>;
+
     /// `bar` is placed by the caller, beside the table.
-    EventsWindowScroller(QTableView* view, EventsModel* model, QScrollBar* bar);
+    EventsWindowScroller(QTableView* view, EventsModel* model, QScrollBar* bar, CurrentEvent currentEvent);
 
     /// Makes shown row `shownRow` current and scrolls to it.
     void showRow(std::size_t shownRow, QAbstractItemView::ScrollHint hint);
-    /// Forgets the current event (its id belongs to the previous import).
-    void forgetCurrent() { current_.reset(); }
 
 Q_SIGNALS:
     /// Around a move of the window: a current index set in between is restored, not chosen by the user.
@@ -44,7 +46,7 @@ private:
     QTableView* view_;
     EventsModel* model_;
     QScrollBar* bar_;
-    std::optional<std::uint32_t> current_; ///< timeline event of the current row
+    CurrentEvent currentEvent_;
     bool syncing_ = false;
     bool followPending_ = false; ///< a move of the window is queued
 };
