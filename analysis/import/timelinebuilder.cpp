@@ -355,6 +355,10 @@ void TimelineBuilder::merge(Sources& sources, ImportResult& result, std::unique_
                      return static_cast<std::uint16_t>(std::min<std::uint32_t>(groupIds[id], 0xFFFF));
                  });
     sources.clear();
+    timeline->data_->rowBlocks = RowBlocks(all);
+    // Now that the sources' columns are gone, the copy this makes stays below the import's peak.
+    timeline->data_->targets.storeInIdOrder();
+    timeline->data_->clients.storeInIdOrder();
 
     std::sort(timeline->data_->slowTraces.begin(), timeline->data_->slowTraces.end(),
               [](const SlowTrace& a, const SlowTrace& b) {

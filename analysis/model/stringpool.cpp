@@ -176,6 +176,17 @@ std::vector<std::uint32_t> StringPool::sortByText()
     return map;
 }
 
+void StringPool::storeInIdOrder()
+{
+    std::vector<std::unique_ptr<char[]>> old;
+    old.swap(blocks_);
+    blockUsed_ = 0;
+    blockSize_ = 0;
+    textBytes_ = 0;
+    for (std::uint32_t id = 1; id < strings_.size(); ++id)
+        strings_[id] = store(strings_[id]); // reads the old blocks, which stay alive until the end
+}
+
 std::uint32_t StringPool::find(std::string_view text) const
 {
     if (text.empty())

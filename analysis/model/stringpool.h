@@ -27,6 +27,10 @@ public:
     /// Renumbers the strings in byte order of their text (id 0 stays the empty string) and returns the map
     /// old id → new id. Ids then no longer depend on the order strings were interned in.
     std::vector<std::uint32_t> sortByText();
+    /// Stores the texts again, one after another in id order (after sortByText(), text order). A scan of
+    /// every string, as the events table's text filter does, then reads memory in order instead of jumping
+    /// to wherever each string was first interned: several times faster on a pool of millions of URLs.
+    void storeInIdOrder();
     /// Frees the hash table of a pool that is done interning (a finished timeline's URLs and clients): a
     /// sixth of the pool's memory. find() then scans, and intern() builds the table again.
     void dropIndex();

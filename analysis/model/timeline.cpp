@@ -25,7 +25,8 @@ std::size_t Timeline::lowerBound(std::int64_t utcMs) const
 std::size_t Timeline::memoryBytes() const
 {
     std::size_t bytes = data_->events.memoryBytes() + hosts().memoryBytes() + targets().memoryBytes() +
-                        clients().memoryBytes() + groups().memoryBytes() + frames().memoryBytes();
+                        clients().memoryBytes() + groups().memoryBytes() + frames().memoryBytes() +
+                        data_->rowBlocks.memoryBytes();
     for (const SlowTrace& trace : data_->slowTraces)
         bytes += sizeof(SlowTrace) + trace.frames.capacity() * sizeof(SlowFrame);
     return bytes;

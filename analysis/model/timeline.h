@@ -1,6 +1,7 @@
 #pragma once
 
 #include "model/eventcolumns.h"
+#include "model/rowblocks.h"
 #include "model/stringpool.h"
 
 #include <cstdint>
@@ -52,6 +53,8 @@ public:
     const StringPool& clients() const { return data_->clients; }
     const StringPool& groups() const { return data_->groups; }
     const StringPool& frames() const { return data_->frames; }
+    /// What each block of rows holds, for scans that look for something rare.
+    const RowBlocks& rowBlocks() const { return data_->rowBlocks; }
 
     /// Slowlog traces sorted by (source, line), a view's own and the others'.
     const std::vector<SlowTrace>& slowTraces() const { return data_->slowTraces; }
@@ -79,6 +82,7 @@ private:
         StringPool groups;
         StringPool frames;
         std::vector<SlowTrace> slowTraces;
+        RowBlocks rowBlocks;
     };
     /// Shared with the views made by forSources(); written only while the timeline is built.
     std::shared_ptr<Data> data_ = std::make_shared<Data>();

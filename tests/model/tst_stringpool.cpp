@@ -60,6 +60,43 @@ private Q_SLOTS:
         QCOMPARE(std::string(pool.view(binId)), binary);
         QCOMPARE(pool.intern(std::string("a\0b\xff", 4)), binId);
     }
+
+    // After sortByText() and storeInIdOrder(), every id still names its own text (including a string too
+    // big for a shared block), interning and find() still agree, and the texts lie one after another in
+    // id order, which is what makes a scan of the whole pool fast.
+    void storedAgainInIdOrder()
+    {
+        StringPool pool;
+        std::vector<std::string> texts;
+        for (int i = 0; i < 50'000; ++i)
+            texts.push_back("/node/" + std::to_string((i * 7919) % 50'000) + "/edit");
+        texts.push_back(std::string(200'000, 'z'));
+        for (const std::string& text : texts)
+            pool.intern(text);
+        const std::vector<std::uint32_t> map = pool.sortByText();
+        QCOMPARE(map.size(), std::size_t(pool.size()));
+        const std::size_t before = pool.memoryBytes();
+        pool.storeInIdOrder();
+        QVERIFY2(pool.memoryBytes() <= before + 256 * 1024, qPrintable(QString::number(pool.memoryBytes())));
+
+        std::size_t inOrder = 0;
+        for (std::uint32_t id = 1; id < pool.size(); ++id) {
+            if (id > 1) {
+                QVERIFY(pool.view(id - 1) < pool.view(id)); // text order
+                inOrder += pool.view(id).data() == pool.view(id - 1).data() + pool.view(id - 1).size();
+            }
+        }
+        // Only a new block (every 256 KiB) or the big string's own block breaks the chain.
+        QVERIFY2(inOrder + 40 >= pool.size() - 2, qPrintable(QString::number(inOrder)));
+        for (const std::string& text : texts) {
+            const std::uint32_t id = pool.find(text);
+            QVERIFY(id != UINT32_MAX);
+            QCOMPARE(std::string(pool.view(id)), text);
+            QCOMPARE(pool.intern(text), id);
+        }
+        const std::uint32_t next = pool.size();
+        QCOMPARE(pool.intern("/new"), next);
+    }
 };
 
 QTEST_GUILESS_MAIN(TestStringPool)

@@ -447,6 +447,79 @@ private Q_SLOTS:
         QCOMPARE(view->verticalScrollBarPolicy(), Qt::ScrollBarAsNeeded);
     }
 
+    // Rare events in a few blocks of many (RowBlocks): the filter skips the blocks that cannot hold a match
+    // and must still return exactly the rows the naive evaluation finds, at block edges and inside time
+    // ranges that start and end mid-block.
+    void rareEventsAcrossBlocksMatchNaive()
+    {
+        QTemporaryDir dir;
+        QVERIFY(dir.isValid());
+        const int requests = 5 * static_cast<int>(RowBlocks::kRows) + 123;
+        const std::vector<int> failing = {0, static_cast<int>(RowBlocks::kRows) - 1,
+                                          static_cast<int>(RowBlocks::kRows),
+                                          3 * static_cast<int>(RowBlocks::kRows) + 7, requests - 1};
+        QByteArray access;
+        for (int i = 0; i < requests; ++i) {
+            const int second = i % 60, minute = (i / 60) % 60, hour = 1 + i / 3600;
+            const QByteArray time = QStringLiteral("24/Nov/2026:%1:%2:%3 +0000")
+                                        .arg(hour, 2, 10, QLatin1Char('0'))
+                                        .arg(minute, 2, 10, QLatin1Char('0'))
+                                        .arg(second, 2, 10, QLatin1Char('0'))
+                                        .toLatin1();
+            const bool fails = std::find(failing.begin(), failing.end(), i) != failing.end();
+            const QByteArray target = "GET /node/" + QByteArray::number(i % 97);
+            access += accessLine("192.0.2.1", "www.example.com", time.constData(), target.constData(),
+                                 fails ? 502 : 200);
+        }
+        // One nginx error line at 03:00:00, which sorts into the middle of a block of access lines.
+        const QByteArray error =
+            "2026/11/24 03:00:00 [error] 4021#4021: *77 connect() failed (111: Connection refused) while "
+            "connecting to upstream, client: 192.0.2.1, server: example.com, request: \"GET /node/5 "
+            "HTTP/1.1\", "
+            "upstream: \"fastcgi://127.0.0.1:9000\", host: \"www.example.com\"\n";
+        QVERIFY(writeLog(dir.filePath(QStringLiteral("var/log/nginx/access.log")), access));
+        QVERIFY(writeLog(dir.filePath(QStringLiteral("var/log/nginx/error.log")), error));
+        ImportOptions options;
+        options.timeZone = QStringLiteral("UTC");
+        Importer importer(options);
+        import_ = std::make_shared<const ImportResult>(importer.run({dir.path()}));
+        QCOMPARE(import_->timeline->size(), std::size_t(requests + 1));
+        QCOMPARE(import_->timeline->rowBlocks().size(), std::size_t(6));
+
+        EventsFilter f;
+        f.statusClasses = Status502;
+        QCOMPARE(run(f).size(), failing.size());
+        f.statusClasses = Status504;
+        QCOMPARE(run(f).size(), std::size_t(0));
+        f = {};
+        f.kinds = EventsFilter::kindBit(LogKind::NginxError);
+        QCOMPARE(run(f).size(), std::size_t(1));
+        f = {};
+        f.codes = {MessageCode::NgxConnectFailed};
+        QCOMPARE(run(f).size(), std::size_t(1));
+        f = {};
+        f.minLevel = Level::Error;
+        QCOMPARE(run(f).size(), std::size_t(1));
+        // Mid-block time ranges: [01:08:15, 02:08:16) holds the failures at rows kRows-1 and kRows.
+        const std::vector<std::int64_t>& times = import_->timeline->events().timeMs;
+        f = {};
+        f.statusClasses = Status502;
+        f.fromUtcMs = times[RowBlocks::kRows - 1];
+        f.toUtcMs = times[RowBlocks::kRows] + 1;
+        QCOMPARE(run(f).size(), std::size_t(2));
+        f.fromUtcMs = times[RowBlocks::kRows] + 1;
+        f.toUtcMs = times[3 * RowBlocks::kRows];
+        QCOMPARE(run(f).size(), std::size_t(0));
+        // Text that matches URLs only, and text that matches nothing.
+        f = {};
+        f.text = QStringLiteral("/node/96");
+        QCOMPARE(run(f).size(), std::size_t(requests / 97));
+        f.text = QStringLiteral("no-such-page");
+        QCOMPARE(run(f).size(), std::size_t(0));
+
+        import_ = importSmallBundle(dir_); // the other cases use the small bundle
+    }
+
     void bigTimelineTimings()
     {
         const int lines = qEnvironmentVariableIsSet("GD_BENCH_EVENTS")

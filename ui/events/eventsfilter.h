@@ -1,6 +1,7 @@
 #pragma once
 
 #include "model/event.h"
+#include "model/rowblocks.h" // StatusClass
 
 #include <QString>
 #include <cstdint>
@@ -11,16 +12,6 @@
 namespace gd {
 
 struct ImportResult;
-
-/// HTTP status classes of the status filter (bits of EventsFilter::statusClasses).
-enum StatusClass : std::uint8_t {
-    Status2xx = 1 << 0,
-    Status3xx = 1 << 1,
-    Status4xx = 1 << 2,
-    Status5xx = 1 << 3,
-    Status502 = 1 << 4,
-    Status504 = 1 << 5,
-};
 
 /// Which events the events table shows. A plain value: every empty member means "any".
 /// Evaluated on the timeline columns (see filterEvents), never on display strings.
