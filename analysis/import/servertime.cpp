@@ -1,5 +1,6 @@
 #include "import/servertime.h"
 
+#include "import/requestclock.h"
 #include "import/sourceparser.h"
 #include "time/civiltime.h"
 #include "time/syslogyear.h"
@@ -78,10 +79,11 @@ std::pair<std::int64_t, std::int64_t> pendingRange(const ServerTime::Sources& so
 } // namespace
 
 ServerTime::ServerTime(const ImportOptions& options, const Sources& sources,
-                       const std::vector<ConfigFile>& configs)
+                       const std::vector<ConfigFile>& configs, const SharedPools* pools)
     : options_(options)
     , sources_(sources)
     , configs_(configs)
+    , pools_(pools)
 {
 }
 
@@ -161,6 +163,17 @@ void ServerTime::chooseZone(ServerInfo& server, std::vector<Diagnostic>& diagnos
         for (const OffsetObservation& seen : source->offsets)
             observations.push_back({seen.utcMs, seen.offsetSec});
     }
+    // An access log dated in UTC only ($msec) has no offsets to learn from; the requests it shares with the
+    // error log have.
+    QString learnedFrom = QStringLiteral("access log offsets");
+    if (observations.empty()) {
+        const RequestClock clock = readRequestClock(sources_, pools_);
+        observations = clock.observations;
+        learnedFrom =
+            QStringLiteral("offsets of %1 %2 that both the UTC-dated access log and the error log recorded")
+                .arg(clock.requests)
+                .arg(clock.requests == 1 ? QStringLiteral("request") : QStringLiteral("requests"));
+    }
     auto [low, high] = pendingRange(sources_, false);
     if (low > high)
         low = high = QDateTime::currentMSecsSinceEpoch();
@@ -183,20 +196,20 @@ void ServerTime::chooseZone(ServerInfo& server, std::vector<Diagnostic>& diagnos
             zone_ = configZone;
             offsets_ = OffsetTimeline::fromZone(configZone, from, to);
             server.timeZone = QString::fromUtf8(configZone.id());
-            zoneNote_ = QStringLiteral("%1 from %2, matching the access log offsets")
-                            .arg(server.timeZone, configPath);
+            zoneNote_ =
+                QStringLiteral("%1 from %2, matching the %3").arg(server.timeZone, configPath, learnedFrom);
         } else {
             offsets_ = learned;
             QStringList offsets;
             for (const auto& span : learned.spans())
                 offsets << formatUtcOffset(span.offsetSec);
             server.timeZone = offsets.join(QStringLiteral(" then "));
-            zoneNote_ = QStringLiteral("learned from access log offsets (%1)").arg(server.timeZone);
+            zoneNote_ = QStringLiteral("learned from %1 (%2)").arg(learnedFrom, server.timeZone);
             if (configZone.isValid()) {
                 diagnostics.push_back({Diagnostic::Severity::Warning, configPath, 0,
-                                       QStringLiteral("zone %1 disagrees with the access log offsets; "
-                                                      "the access log offsets are used")
-                                           .arg(QString::fromUtf8(configZone.id()))});
+                                       QStringLiteral("zone %1 disagrees with the %2; "
+                                                      "those offsets are used")
+                                           .arg(QString::fromUtf8(configZone.id()), learnedFrom)});
             }
         }
     } else if (configZone.isValid()) {

@@ -3,6 +3,7 @@
 #include "import/importoptions.h"
 #include "import/importresult.h"
 #include "import/parsedsource.h"
+#include "import/sharedpools.h"
 
 #include <QTimeZone>
 #include <memory>
@@ -17,8 +18,10 @@ class ServerTime {
 public:
     using Sources = std::vector<ParsedSource*>;
 
-    /// `sources` are the server's, oldest rotated copy first per family; `configs` only the server's.
-    ServerTime(const ImportOptions& options, const Sources& sources, const std::vector<ConfigFile>& configs);
+    /// `sources` are the server's, oldest rotated copy first per family; `configs` only the server's;
+    /// `pools` holds the strings of sources whose ids are shared (may be null).
+    ServerTime(const ImportOptions& options, const Sources& sources, const std::vector<ConfigFile>& configs,
+               const SharedPools* pools = nullptr);
 
     /// Fills `server`'s zone fields and converts the sources' times in place; messages go to `diagnostics`.
     void settle(ServerInfo& server, std::vector<Diagnostic>& diagnostics);
@@ -34,6 +37,7 @@ private:
     const ImportOptions& options_;
     const Sources& sources_;
     const std::vector<ConfigFile>& configs_;
+    const SharedPools* pools_;
     OffsetTimeline offsets_;
     QTimeZone zone_; ///< the zone database entry behind offsets_, when there is one
     QString zoneNote_;

@@ -235,7 +235,8 @@ void SourceParser::appendEvent(Output& out, const ParsedEvent& e, std::string_vi
     } else if (e.hasOffset) {
         time -= static_cast<std::int64_t>(e.utcOffsetSec) * 1000;
         pending = 0;
-        if (e.utcOffsetSec != out.lastOffset) {
+        // Only an offset the server chose (its zone) is worth learning; $msec is UTC on every server.
+        if (!e.offsetIsUtcByDefinition && e.utcOffsetSec != out.lastOffset) {
             source.offsets.push_back({time, e.utcOffsetSec});
             out.lastOffset = e.utcOffsetSec;
         }

@@ -122,7 +122,7 @@ void TimelineBuilder::build(Sources sources, ImportResult& result, std::unique_p
             if (options_.oneServer || config.serverKey == result.servers[s].key)
                 configs.push_back(config);
         }
-        ServerTime(options_, own, configs).settle(result.servers[s], result.diagnostics);
+        ServerTime(options_, own, configs, pools.get()).settle(result.servers[s], result.diagnostics);
     }
     if (!result.servers.empty()) {
         result.serverTimeZone = result.servers.front().timeZone;

@@ -125,6 +125,9 @@ struct ParsedEvent {
     bool hasTime = true;
     bool hasYear = true;    ///< false for RFC 3164 syslog: the year in `time` is a placeholder
     bool hasOffset = false; ///< true when the line carried its UTC offset
+    /// The time is UTC whatever the server's zone ($msec, a Unix time): its offset of 0 says nothing of the
+    /// zone.
+    bool offsetIsUtcByDefinition = false;
     std::int32_t utcOffsetSec = 0;
     CivilMs time = 0;
     std::uint16_t value = 0;      ///< HTTP status, errno, signal, exit code, max_children...

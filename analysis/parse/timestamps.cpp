@@ -189,6 +189,7 @@ bool parseMsec(std::string_view value, ParsedEvent& out)
     out.time = seconds * 1000 + millis;
     out.hasOffset = true;
     out.utcOffsetSec = 0;
+    out.offsetIsUtcByDefinition = true;
     return true;
 }
 

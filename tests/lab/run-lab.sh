@@ -4,12 +4,12 @@
 # usage: tests/lab/run-lab.sh [--out DIR] [SCENARIO...]
 # Scenarios: backend-down backend-restart segfault-restart page-crash timeout overload
 #            update-manager negative-control two-incidents json-access php-fatal-traces
-#            container-output fpm-only demo   (default: all of them)
+#            container-output fpm-only msec-access demo   (default: all of them)
 # "timeout" makes two bundles (timeout-502, timeout-504). Needs root (Debian 12).
 set -u
 here=$(cd "$(dirname "$0")" && pwd)
 all=(backend-down backend-restart segfault-restart page-crash timeout overload update-manager negative-control two-incidents
-     json-access php-fatal-traces container-output fpm-only demo)
+     json-access php-fatal-traces container-output fpm-only msec-access demo)
 out=""
 scenarios=()
 while [ $# -gt 0 ]; do

@@ -16,6 +16,7 @@ lab_scenario_begin() {
     LAB_BUNDLE_SYSLOG=1  # 0: no var/log/syslog (no kernel lines either)
     LAB_BUNDLE_HOOK=     # function called with the staging dir once the log files are in it
     LAB_BUNDLE_KEEP=     # if set: the only paths (files or folders, relative) the bundle keeps
+    LAB_BUNDLE_ZONE=1    # 0: no etc/timezone or etc/localtime
     LAB_SCENARIO_T0=$(date +%s)
 }
 
@@ -95,8 +96,10 @@ lab_scenario_end() {
     lab_stage_config "$R/etc/nginx/drupal.conf" "$stage/etc/nginx/drupal.conf"
     lab_stage_config "$R/etc/php/8.2/fpm/php-fpm.conf" "$stage/etc/php/8.2/fpm/php-fpm.conf"
     lab_stage_config "$R/etc/php/8.2/fpm/pool.d/$LAB_POOL.conf" "$stage/etc/php/8.2/fpm/pool.d/$LAB_POOL.conf"
-    echo "$LAB_TZ" >"$stage/etc/timezone"
-    cp "/usr/share/zoneinfo/$LAB_TZ" "$stage/etc/localtime"
+    if [ "$LAB_BUNDLE_ZONE" = 1 ]; then
+        echo "$LAB_TZ" >"$stage/etc/timezone"
+        cp "/usr/share/zoneinfo/$LAB_TZ" "$stage/etc/localtime"
+    fi
     lab_bundle_prune "$stage"
 
     # Files carry the server's clock at the end of the period, like a bundle made right after.
