@@ -21,11 +21,22 @@ constexpr std::int64_t kLagBelowMs = 5000;
 constexpr std::int64_t kLagAboveMs = 1000;
 /// Error lines looked at: enough to vote, bounded however noisy the error log is.
 constexpr std::size_t kMaxSightings = 200'000;
+/// A client that failed on one page more often than this (a bot, a monitor) is left out: its lines fit each
+/// other at many offsets, and comparing each of its requests with each of its failures would cost a square.
+constexpr std::size_t kMaxSightingsPerRequest = 32;
 
-struct Sighting {
+/// Who asked where: the host and client of a request, as views into the pools (stable while this runs).
+struct HostClient {
     std::string_view host;
     std::string_view client;
-    std::int64_t wallMs = 0;
+    bool operator==(const HostClient&) const = default;
+};
+
+struct HostClientHash {
+    std::size_t operator()(const HostClient& key) const
+    {
+        return std::hash<std::string_view>()(key.host) * 31 + std::hash<std::string_view>()(key.client);
+    }
 };
 
 /// An access line that fits an error line: same client, host and page, times a whole zone offset apart.
@@ -35,9 +46,13 @@ struct Match {
     std::int32_t offsetSec = 0;
 };
 
+/// Error lines with a request: their wall-clock times, found by page, then by host and client. An access
+/// line looks up its own three fields and meets only the error lines of the same request (a page that failed
+/// for thousands of clients must not be compared with every one of its requests).
 struct Sightings {
-    std::vector<Sighting> all;
-    std::unordered_map<std::string, std::vector<std::uint32_t>> byPage; ///< indices into `all`
+    using ByHostClient = std::unordered_map<HostClient, std::vector<std::uint32_t>, HostClientHash>;
+    std::vector<std::int64_t> wallMs;
+    std::unordered_map<std::string, ByHostClient> byPage; ///< indices into wallMs
 };
 
 struct Pools {
@@ -62,15 +77,19 @@ Sightings errorSightings(const std::vector<ParsedSource*>& sources, const Shared
             continue;
         const Pools pools = poolsOf(*source, shared);
         const EventColumns& ev = source->events;
-        for (std::size_t i = 0; i < ev.size() && sightings.all.size() < kMaxSightings; ++i) {
+        for (std::size_t i = 0; i < ev.size() && sightings.wallMs.size() < kMaxSightings; ++i) {
             if (source->pendingTime[i] != ParsedSource::kNeedsZone || ev.target[i] == 0)
                 continue;
             const std::string_view page = pageOf(pools.targets->view(ev.target[i]));
-            sightings.byPage[std::string(page)].push_back(static_cast<std::uint32_t>(sightings.all.size()));
-            sightings.all.push_back(
-                {pools.hosts->view(ev.host[i]), pools.clients->view(ev.client[i]), ev.timeMs[i]});
+            const HostClient who{pools.hosts->view(ev.host[i]), pools.clients->view(ev.client[i])};
+            sightings.byPage[std::string(page)][who].push_back(
+                static_cast<std::uint32_t>(sightings.wallMs.size()));
+            sightings.wallMs.push_back(ev.timeMs[i]);
         }
     }
+    for (auto& [page, byHostClient] : sightings.byPage)
+        std::erase_if(byHostClient,
+                      [](const auto& entry) { return entry.second.size() > kMaxSightingsPerRequest; });
     return sightings;
 }
 
@@ -80,7 +99,7 @@ std::vector<Match> matchAccessLines(const std::vector<ParsedSource*>& sources, c
 {
     std::vector<Match> matches;
     // Access sources usually share one pool: look each page up once per pool, not once per source.
-    std::map<const StringPool*, std::unordered_map<std::uint32_t, const std::vector<std::uint32_t>*>>
+    std::map<const StringPool*, std::unordered_map<std::uint32_t, const Sightings::ByHostClient*>>
         pagesByPool;
     for (const ParsedSource* source : sources) {
         if (source->info.kind != LogKind::NginxAccess || source->pendingTime.size() != source->events.size())
@@ -88,10 +107,10 @@ std::vector<Match> matchAccessLines(const std::vector<ParsedSource*>& sources, c
         const Pools pools = poolsOf(*source, shared);
         auto [entry, isNew] = pagesByPool.try_emplace(pools.targets);
         if (isNew) {
-            for (const auto& [page, indices] : sightings.byPage) {
+            for (const auto& [page, byHostClient] : sightings.byPage) {
                 const std::uint32_t id = pools.targets->find(page);
                 if (id != UINT32_MAX && id != 0)
-                    entry->second.emplace(id, &indices);
+                    entry->second.emplace(id, &byHostClient);
             }
         }
         const auto& pages = entry->second;
@@ -102,16 +121,15 @@ std::vector<Match> matchAccessLines(const std::vector<ParsedSource*>& sources, c
             // Only requests dated exactly in UTC can measure the zone.
             if (ev.code[i] != MessageCode::Request || source->pendingTime[i] != 0 || !hasTime(ev.timeMs[i]))
                 continue;
-            const auto found = pages.find(ev.target[i]);
-            if (found == pages.end())
+            const auto page = pages.find(ev.target[i]);
+            if (page == pages.end())
                 continue;
-            const std::string_view host = pools.hosts->view(ev.host[i]);
-            const std::string_view client = pools.clients->view(ev.client[i]);
-            for (const std::uint32_t index : *found->second) {
-                const Sighting& sighting = sightings.all[index];
-                if (sighting.host != host || sighting.client != client)
-                    continue;
-                const std::int64_t difference = sighting.wallMs - ev.timeMs[i];
+            const auto same =
+                page->second->find({pools.hosts->view(ev.host[i]), pools.clients->view(ev.client[i])});
+            if (same == page->second->end())
+                continue;
+            for (const std::uint32_t index : same->second) {
+                const std::int64_t difference = sightings.wallMs[index] - ev.timeMs[i];
                 const std::int64_t offset =
                     std::llround(static_cast<double>(difference) / kQuarterHourMs) * kQuarterHourMs;
                 const std::int64_t residual = difference - offset;
@@ -130,13 +148,13 @@ RequestClock readRequestClock(const std::vector<ParsedSource*>& sources, const S
 {
     RequestClock clock;
     const Sightings sightings = errorSightings(sources, shared);
-    if (sightings.all.empty())
+    if (sightings.wallMs.empty())
         return clock;
     std::vector<Match> matches = matchAccessLines(sources, shared, sightings);
 
     // An error line that fits several access lines (a monitor asking for one page every quarter-hour) proves
     // nothing: only error lines with exactly one fit vote.
-    std::vector<std::uint32_t> fits(sightings.all.size(), 0);
+    std::vector<std::uint32_t> fits(sightings.wallMs.size(), 0);
     for (const Match& match : matches)
         ++fits[match.sighting];
     std::erase_if(matches, [&](const Match& match) { return fits[match.sighting] != 1; });
