@@ -134,9 +134,13 @@ QString adviceFor(const Incident& incident, const IncidentSignals& signals, cons
                          .arg(signals.distribution);
         break;
     case Cause::Overload:
-        steps << QStringLiteral("PHP-FPM had too few workers for the demand: many different, uncached URLs "
-                                "from %1 clients.")
-                     .arg(signals.distinctClients);
+        // Without the requests of the time (PHP-FPM's log alone) there are no URLs or clients to count.
+        steps << (signals.distinctClients > 0
+                      ? QStringLiteral(
+                            "PHP-FPM had too few workers for the demand: many different, uncached URLs "
+                            "from %1 clients.")
+                            .arg(signals.distinctClients)
+                      : QStringLiteral("PHP-FPM had too few workers for the demand."));
         if (!facts.dosProtectionDisabledIn.isEmpty())
             steps << QStringLiteral(
                          "DoS protection is disabled in %1: re-enable it (disable_admin_dos_protection = "

@@ -71,7 +71,7 @@ QString summarize(const Incident& incident)
     if (incident.hosts.size() > 3)
         hosts += QStringLiteral(" and %1 more").arg(incident.hosts.size() - 3);
     const QString cause = causeTitle(incident.cause).toLower();
-    if (incident.withoutFailureLines && !hasTime(incident.startMs)) {
+    if (incident.withoutFailureLines && (incident.judgedTogether || !hasTime(incident.startMs))) {
         return QStringLiteral(
                    "No 502/504 line among these lines, but what they show makes nginx answer 502/504: "
                    "%1.")
@@ -121,6 +121,7 @@ Incident judge(const ImportResult& import, const BundleFacts& facts, const Analy
     incident.startMs = signals.startMs;
     incident.endMs = signals.endMs;
     incident.withoutFailureLines = evidence.failures.empty();
+    incident.judgedTogether = evidence.wholeServer;
     incident.cause = classification.ranked.front().cause;
     incident.confidence = classification.ranked.front().confidence;
     incident.alternatives = classification.alternatives;

@@ -165,6 +165,15 @@ std::vector<EvidenceSet> findEvidenceSets(const ImportResult& server, const Anal
                 ticket.toMs = std::max(ticket.toMs, events.timeMs[i]);
             }
         }
+        if (!hasTime(ticket.fromMs) && undated < events.size()) {
+            // No dated line names a cause: the ticket still happened when its dated lines did.
+            for (std::size_t i = undated; i < events.size(); ++i) {
+                if (!timeline.includes(i))
+                    continue;
+                ticket.fromMs = hasTime(ticket.fromMs) ? ticket.fromMs : events.timeMs[i];
+                ticket.toMs = events.timeMs[i];
+            }
+        }
         // A ticket exists because someone saw 502/504: its lines are judged even when none is a failure or a
         // documented cause (then the verdict says what they do not show, and what to collect).
         sets.push_back(std::move(ticket));

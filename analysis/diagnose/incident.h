@@ -49,6 +49,8 @@ struct Incident {
     std::vector<int> sameTimeAs; ///< incidents of other servers that overlap this one (a shared cause?)
     /// No 502/504 line of it is in the bundle: PHP-FPM's or the system's logs show what makes nginx fail.
     bool withoutFailureLines = false;
+    /// The lines of a ticket (a few pasted lines), judged as one whatever their times say.
+    bool judgedTogether = false;
     /// Isolated failures of one day and cause, listed together (`occurrences` of them) instead of one row
     /// each.
     bool sporadic = false;

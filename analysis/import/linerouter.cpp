@@ -39,54 +39,35 @@ void LineRouter::takeWrapperTime(const UnwrappedLine& wrapping, ParsedEvent& eve
     event.hasYear = wrapping.timeHasYear;
 }
 
-bool LineRouter::tryLane(std::size_t index, std::string_view text, ParsedEvent& event, Result& result)
-{
-    if (!lanes_[index].parser)
-        return false;
-    ParsedEvent candidate;
-    const LineResult parsed = lanes_[index].parser->parseLine(text, candidate);
-    const bool continues =
-        parsed.status == LineStatus::Continuation && lastWasEvent_ && index == recent_.front();
-    if (parsed.status != LineStatus::Event && !continues)
-        return false;
-    event = candidate;
-    result.status = parsed.status;
-    result.lane = index;
-    return true;
-}
-
 bool LineRouter::tryText(std::string_view text, std::string_view stream, const UnwrappedLine& wrapping,
                          bool innerLayer, ParsedEvent& event, Result& result)
 {
-    // The lanes of this stream, most recent first: a line usually continues what the one before it was.
+    // The lanes of this stream, most recent first: a line usually continues what the one before it was. A
+    // line another lane or kind reads as an event of its own is that event, not more of the record before
+    // it: in one container's output, PHP-FPM takes any line after a child's output for more of it, while
+    // the line is nginx's. Each parser sees the line once.
+    ParsedEvent continuation;
+    bool continues = false;
     for (const std::size_t index : recent_) {
-        if (lanes_[index].stream == stream && tryLane(index, text, event, result))
-            break;
-    }
-    if (result.status == LineStatus::Rejected) {
-        // A kind with no lane for this stream yet.
-        for (const LogKindInfo& info : logKinds()) {
-            if (!info.detectable)
-                continue;
-            const bool hasLane = std::any_of(lanes_.begin(), lanes_.end(), [&](const Lane& lane) {
-                return lane.kind == info.kind && lane.stream == stream;
-            });
-            if (hasLane)
-                continue;
-            ParsedEvent candidate;
-            if (probeParser(info.kind)->parseLine(text, candidate).status != LineStatus::Event)
-                continue;
-            Lane lane;
-            lane.kind = info.kind;
-            lane.stream = std::string(stream);
-            lane.parser = std::move(probes_[static_cast<std::size_t>(info.kind)]);
-            lanes_.push_back(std::move(lane));
-            recent_.push_back(lanes_.size() - 1);
+        if (lanes_[index].stream != stream || !lanes_[index].parser)
+            continue;
+        ParsedEvent candidate;
+        const LineStatus status = lanes_[index].parser->parseLine(text, candidate).status;
+        if (status == LineStatus::Event) {
             event = candidate;
-            result.status = LineStatus::Event;
-            result.lane = lanes_.size() - 1;
+            result.status = status;
+            result.lane = index;
             break;
         }
+        if (status == LineStatus::Continuation && lastWasEvent_ && index == recent_.front()) {
+            continuation = candidate;
+            continues = true;
+        }
+    }
+    if (result.status == LineStatus::Rejected && !tryNewLane(text, stream, event, result) && continues) {
+        event = continuation;
+        result.status = LineStatus::Continuation;
+        result.lane = recent_.front();
     }
     if (result.status == LineStatus::Rejected)
         return false;
@@ -94,6 +75,34 @@ bool LineRouter::tryText(std::string_view text, std::string_view stream, const U
         takeWrapperTime(wrapping, event);
     markUsed(result.lane);
     return true;
+}
+
+bool LineRouter::tryNewLane(std::string_view text, std::string_view stream, ParsedEvent& event,
+                            Result& result)
+{
+    for (const LogKindInfo& info : logKinds()) {
+        if (!info.detectable)
+            continue;
+        const bool hasLane = std::any_of(lanes_.begin(), lanes_.end(), [&](const Lane& lane) {
+            return lane.kind == info.kind && lane.stream == stream;
+        });
+        if (hasLane)
+            continue;
+        ParsedEvent candidate;
+        if (probeParser(info.kind)->parseLine(text, candidate).status != LineStatus::Event)
+            continue;
+        Lane lane;
+        lane.kind = info.kind;
+        lane.stream = std::string(stream);
+        lane.parser = std::move(probes_[static_cast<std::size_t>(info.kind)]);
+        lanes_.push_back(std::move(lane));
+        recent_.push_back(lanes_.size() - 1);
+        event = candidate;
+        result.status = LineStatus::Event;
+        result.lane = lanes_.size() - 1;
+        return true;
+    }
+    return false;
 }
 
 void LineRouter::markUsed(std::size_t lane)

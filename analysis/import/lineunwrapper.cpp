@@ -282,20 +282,37 @@ bool splitSyslogPrefix(std::string_view text, bool stampTaken, UnwrappedLine& ou
     return true;
 }
 
-/// A reporter's label in front of a line: "NGINX:  recv() failed ...", "PHP-FPM: child ... exited". Only
-/// labels that name a program of the stack, so a log's own "WARNING: " stays where it is.
-bool splitProgramLabel(std::string_view text, std::string_view& rest)
+bool namesStackProgram(std::string_view label)
 {
+    std::string lower(label);
+    for (char& c : lower)
+        c = static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
+    for (const char* name : {"nginx", "php", "fpm", "kernel", "syslog", "journal"}) {
+        if (lower.find(name) != std::string::npos)
+            return true;
+    }
+    return false;
+}
+
+/// A reporter's label in front of a line: "NGINX:  recv() failed ...", "PHP-FPM: child ... exited", or a
+/// bracketed one naming server and log, "(web2, FPM log) [02-May-2019 ...] WARNING: ...". Only labels that
+/// name a program of the stack, so a log's own "WARNING: " or "[02-May-2019 15:37:54]" stays where it is.
+bool splitProgramLabel(std::string_view text, std::string_view& label, std::string_view& rest)
+{
+    constexpr std::size_t kMaxBracketedLabel = 40;
+    if (!text.empty() && (text.front() == '(' || text.front() == '[')) {
+        const std::size_t close = text.find(text.front() == '(' ? ')' : ']');
+        if (close == std::string_view::npos || close > kMaxBracketedLabel || close < 2)
+            return false;
+        label = scan::trimSpaces(text.substr(1, close - 1));
+        rest = scan::trimSpaces(text.substr(close + 1));
+        return namesStackProgram(label) && !rest.empty();
+    }
     const std::size_t colon = text.find(": ");
     if (colon == std::string_view::npos || colon == 0 || colon > 16)
         return false;
-    std::string label(text.substr(0, colon));
-    for (char& c : label)
-        c = static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
-    bool program = false;
-    for (const char* name : {"nginx", "php", "fpm", "kernel", "syslog", "journal"})
-        program = program || label.find(name) != std::string::npos;
-    if (!program || label.find(' ') != std::string::npos)
+    label = text.substr(0, colon);
+    if (!namesStackProgram(label) || label.find(' ') != std::string_view::npos)
         return false;
     rest = scan::trimSpaces(text.substr(colon + 1));
     return !rest.empty();
@@ -350,8 +367,14 @@ UnwrappedLine LineUnwrapper::unwrap(std::string_view line)
         text = rest;
         out.layers[out.layerCount++] = text;
     }
-    if (out.layerCount < UnwrappedLine::kMaxLayers && splitProgramLabel(text, rest))
+    std::string_view label;
+    if (out.layerCount < UnwrappedLine::kMaxLayers &&
+        splitProgramLabel(scan::trimSpaces(text), label, rest)) {
+        // A bracketed label may name the server too ("web2, FPM log"): each label is a stream of its own.
+        if (out.stream.empty() && scan::trimSpaces(text).front() == '(')
+            out.stream = label;
         out.layers[out.layerCount++] = rest;
+    }
     return out;
 }
 
