@@ -23,6 +23,7 @@ private Q_SLOTS:
     void routesMixedLinesByKind();
     void wrappedLineJoinsItsRecord();
     void envelopeTimeDatesAnUndatedLine();
+    void otherKindsEventBeatsAContinuation();
 };
 
 void TestLineUnwrapper::unwraps_data()
@@ -108,6 +109,21 @@ void TestLineUnwrapper::unwraps_data()
     QTest::newRow("program label") << QByteArray("NGINX:  recv() failed (104: Connection reset by peer)")
                                    << QByteArray("recv() failed (104: Connection reset by peer)")
                                    << QByteArray() << QString();
+    // gh-dexonline-dexonline-854: the maintainer's "(server, log)" labels, indented.
+    QTest::newRow("bracketed server and log label")
+        << QByteArray("    (chum, FPM log) [02-May-2019 15:38:39] WARNING: [pool www] server reached "
+                      "pm.max_children setting (100), consider raising it")
+        << QByteArray(
+               "[02-May-2019 15:38:39] WARNING: [pool www] server reached pm.max_children setting (100), "
+               "consider raising it")
+        << QByteArray("chum, FPM log") << QString();
+    // A bracket that names no program is the log's own: PHP-FPM's time stamp stays.
+    QTest::newRow("bracketed time stays")
+        << QByteArray(
+               "[02-May-2019 15:38:39] WARNING: [pool www] server reached pm.max_children setting (100)")
+        << QByteArray(
+               "[02-May-2019 15:38:39] WARNING: [pool www] server reached pm.max_children setting (100)")
+        << QByteArray() << QString();
     // A PHP-FPM level is not a program label: the line stays whole.
     QTest::newRow("level stays")
         << QByteArray("WARNING: [pool www] server reached pm.max_children setting (8)")
@@ -225,3 +241,37 @@ void TestLineUnwrapper::envelopeTimeDatesAnUndatedLine()
 
 QTEST_GUILESS_MAIN(TestLineUnwrapper)
 #include "tst_lineunwrapper.moc"
+
+void TestLineUnwrapper::otherKindsEventBeatsAContinuation()
+{
+    // gh-dreeveapp-dreeve-268: one container writes PHP-FPM's and nginx's lines. PHP-FPM's parser takes any
+    // line after its own for a child's output; nginx's lines must still be nginx events.
+    LineRouter router({}, LogKind::FpmMaster);
+    ParsedEvent event;
+    QCOMPARE(router.route("strava-app-1  | [11-Feb-2025 19:27:54] NOTICE: ready to handle connections", event)
+                 .status,
+             LineStatus::Event);
+    const LineRouter::Result nginx =
+        router.route("strava-app-1  | 2025/02/11 19:28:22 [crit] 164#164: *1 connect() to "
+                     "unix:/tmp/php-fpm.sock failed (13: "
+                     "Permission denied) while connecting to upstream, client: 127.0.0.1, server: _, "
+                     "request: \"GET /fpm-ping "
+                     "HTTP/1.1\", upstream: \"fastcgi://unix:/tmp/php-fpm.sock:\", host: \"127.0.0.1:8080\"",
+                     event);
+    QCOMPARE(nginx.status, LineStatus::Event);
+    QCOMPARE(router.lane(nginx.lane).kind, LogKind::NginxError);
+    QCOMPARE(event.code, MessageCode::NgxConnectFailed);
+    QCOMPARE(event.value, 13);
+    const LineRouter::Result access = router.route(
+        "strava-app-1  | 127.0.0.1 - - [11/Feb/2025:19:28:22 +0100] \"GET /fpm-ping HTTP/1.1\" 404 146 \"-\" "
+        "\"curl/8.12.0\" \"-\" 0.000 0.000 . -",
+        event);
+    QCOMPARE(access.status, LineStatus::Event);
+    QCOMPARE(router.lane(access.lane).kind, LogKind::NginxAccess);
+    // A line no kind reads as an event still continues the record before it.
+    LineRouter fpm({}, LogKind::FpmMaster);
+    QCOMPARE(fpm.route("[11-Feb-2025 19:27:54] WARNING: [pool www] child 12 said into stderr: \"x\"", event)
+                 .status,
+             LineStatus::Event);
+    QCOMPARE(fpm.route("and more output of that child", event).status, LineStatus::Continuation);
+}
