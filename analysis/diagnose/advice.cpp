@@ -166,6 +166,11 @@ QString adviceFor(const Incident& incident, const IncidentSignals& signals, cons
         if (signals.oomKills > 0)
             steps << QStringLiteral(
                 "The kernel killed processes for lack of memory: check memory use around that time.");
+        else if (signals.sigkills > 0 && signals.timedOut == 0)
+            steps << QStringLiteral(
+                "PHP-FPM workers were killed with SIGKILL: look for the kernel's OOM killer "
+                "(\"Out of memory: Killed process\") in kern.log or syslog at that time, and "
+                "for anything that kills processes on the server.");
         break;
     case Cause::Count_:
         break;

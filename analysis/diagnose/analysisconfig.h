@@ -122,7 +122,9 @@ struct UnknownRules {
     double socketDeniedWeight = 0.45; ///< + nginx was denied access to the PHP-FPM socket
     double badResponseWeight = 0.35;  ///< + nginx rejected PHP-FPM's answer (headers too big or invalid)
     double oomWeight = 0.25;          ///< + the kernel killed processes for lack of memory
-    double unreachableWeight = 0.45;  ///< + nginx's upstream address does not exist here (99, 101, 113)
+    /// + PHP-FPM workers killed with SIGKILL and no time limit logged: the OOM killer or an administrator
+    double sigkillWeight = 0.25;
+    double unreachableWeight = 0.45; ///< + nginx's upstream address does not exist here (99, 101, 113)
     double wrongAddressWeight = 0.5; ///< + no pool of the bundle's configuration listens where nginx connects
     /// + a PHP-FPM start failed on "Address already in use": another one was running and serving
     double alreadyListeningWeight = 0.2;

@@ -291,6 +291,10 @@ Score unknown(const IncidentSignals& s, const AnalysisConfig& c)
     score.add(s.badUpstreamResponse > 0, r.badResponseWeight,
               QStringLiteral("PHP-FPM sent a response nginx rejected (headers too big or invalid)"));
     score.add(s.oomKills > 0, r.oomWeight, QStringLiteral("the kernel killed processes for lack of memory"));
+    // The time limit kills with SIGTERM (SIGKILL only after a SIGTERM is ignored) and says so first.
+    score.add(s.sigkills > 0 && s.timedOut == 0 && s.oomKills == 0, r.sigkillWeight,
+              QStringLiteral("PHP-FPM workers were killed (SIGKILL) with no time limit logged: the kernel's "
+                             "OOM killer or an administrator"));
     score.add(s.connectUnreachable > 0, r.unreachableWeight,
               QStringLiteral("nginx's upstream address does not exist here: a configuration mistake"));
     score.add(s.connectNoPoolThere > 0, r.wrongAddressWeight,

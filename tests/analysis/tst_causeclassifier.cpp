@@ -316,6 +316,12 @@ void TestCauseClassifier::rules_data()
     rule("unknown: response rejected", Cause::Unknown, n.baseWeight + n.badResponseWeight,
          {set(&S::badUpstreamResponse, 1)});
     rule("unknown: OOM kill", Cause::Unknown, n.baseWeight + n.oomWeight, {set(&S::oomKills, 1)});
+    rule("unknown: SIGKILL, no time limit", Cause::Unknown, n.baseWeight + n.sigkillWeight,
+         {set(&S::sigkills, 1)});
+    rule("unknown: SIGKILL after the time limit", Cause::Unknown, n.baseWeight,
+         {set(&S::sigkills, 1), set(&S::timedOut, 1)});
+    rule("unknown: SIGKILL beside an OOM kill counts once", Cause::Unknown, n.baseWeight + n.oomWeight,
+         {set(&S::sigkills, 1), set(&S::oomKills, 1)});
 }
 
 void TestCauseClassifier::rules()
