@@ -44,3 +44,18 @@ lab_checkout_timeout() {
     lab_traffic_wait
     lab_incident timeout "$t0" "$t1" shop.example.org "$url"
 }
+
+# The whole checkout-timeout run of the json-access and msec-access scenarios: the remote API stand-in and
+# the servers started, background traffic, one visit of the checkout while the API is fast, the timeout
+# incident, more traffic. The scenario sets the formats and timeouts before.
+lab_checkout_timeout_run() {
+    local url=/cart/checkout/shipping
+    lab_start_remote
+    lab_up
+    lab_site_state remote_port="$LAB_REMOTE_PORT" remote_delay=0.05
+    lab_traffic 6 4
+    "$LAB_REQ" 127.0.0.77 shop.example.org GET "$url" visitor 10
+    lab_checkout_timeout "$url"
+    lab_traffic 5 4
+    lab_note "remote API stand-in: php -S on 127.0.0.1 answering after 20 s during the incident (0.05 s otherwise); request_terminate_timeout=$CFG_TERMINATE_TIMEOUT fastcgi_read_timeout=$CFG_READ_TIMEOUT request_slowlog_timeout=$CFG_SLOWLOG_TIMEOUT; client 127.0.0.84 gave up after 2 s (499)"
+}

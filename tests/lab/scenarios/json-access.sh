@@ -9,16 +9,7 @@ lab_scenario_begin json-access "${1:-.}"
 LAB_TZ=America/Chicago
 CFG_ACCESS_FORMAT=json CFG_ERROR_LEVEL=error CFG_FPM_LOG_LEVEL=notice
 CFG_READ_TIMEOUT=3s CFG_TERMINATE_TIMEOUT=6s CFG_SLOWLOG_TIMEOUT=2s
-lab_start_remote
-lab_up
-lab_site_state remote_port="$LAB_REMOTE_PORT" remote_delay=0.05
-URL=/cart/checkout/shipping
-
-lab_traffic 6 4
-"$LAB_REQ" 127.0.0.77 shop.example.org GET "$URL" visitor 10
-lab_checkout_timeout "$URL"
-lab_traffic 5 4
+lab_checkout_timeout_run
 
 lab_note "access log in JSON lines (log_format json escape=json in etc/nginx/nginx.conf); status, body_bytes_sent and request_time are JSON numbers, the upstream fields strings (\"\" for requests nginx answered itself, upstream_status \"-\" for the 499)"
-lab_note "remote API stand-in: php -S on 127.0.0.1 answering after 20 s during the incident (0.05 s otherwise); request_terminate_timeout=6s fastcgi_read_timeout=3s request_slowlog_timeout=2s; client 127.0.0.84 gave up after 2 s (499)"
 lab_scenario_end

@@ -9,18 +9,9 @@ lab_scenario_begin msec-access "${1:-.}"
 LAB_TZ=Asia/Kolkata
 CFG_ACCESS_FORMAT=jsonmsec CFG_ERROR_LEVEL=error CFG_FPM_LOG_LEVEL=notice
 CFG_READ_TIMEOUT=3s CFG_TERMINATE_TIMEOUT=6s CFG_SLOWLOG_TIMEOUT=2s
-lab_start_remote
-lab_up
-lab_site_state remote_port="$LAB_REMOTE_PORT" remote_delay=0.05
-URL=/cart/checkout/shipping
-
-lab_traffic 6 4
-"$LAB_REQ" 127.0.0.77 shop.example.org GET "$URL" visitor 10
-lab_checkout_timeout "$URL"
-lab_traffic 5 4
+lab_checkout_timeout_run
 
 LAB_BUNDLE_ZONE=0
 export LAB_LABEL_ZONE_UNKNOWN=1
 lab_note "access log in JSON lines dated by \$msec only (log_format jsonmsec in etc/nginx/nginx.conf): UTC with milliseconds; nginx and PHP-FPM ran with TZ=Asia/Kolkata, so the error, FPM and slow logs are in UTC+05:30 local time; the bundle has no etc/timezone or etc/localtime"
-lab_note "remote API stand-in: php -S on 127.0.0.1 answering after 20 s during the incident (0.05 s otherwise); request_terminate_timeout=6s fastcgi_read_timeout=3s request_slowlog_timeout=2s; client 127.0.0.84 gave up after 2 s (499)"
 lab_scenario_end
