@@ -191,6 +191,55 @@ private:
     bool any_ = false;
 };
 
+/// Whether a block of rows (RowBlocks) can hold an event that passes: blocks that cannot are skipped whole,
+/// since a status, a code or a log kind is often rare on a timeline made mostly of successful requests.
+class BlockGate {
+public:
+    BlockGate(const EventsFilter& filter, const std::vector<std::uint8_t>& sourcePasses,
+              const RowBlocks& blocks, std::size_t rows)
+        : blocks_(blocks)
+        , useBlocks_(blocks.size() * RowBlocks::kRows >= rows)
+        , checkCodes_(!filter.codes.empty())
+        , checkSources_(filter.kinds != 0 || filter.servers != 0)
+        , minLevel_(static_cast<std::uint8_t>(filter.minLevel))
+        , statusClasses_(filter.statusClasses)
+    {
+        for (const MessageCode code : filter.codes) {
+            const auto bit = static_cast<unsigned>(code);
+            if (bit < 128)
+                codes_[bit / 64] |= std::uint64_t{1} << (bit % 64);
+        }
+        for (std::size_t s = 0; s < sourcePasses.size(); ++s) {
+            if (sourcePasses[s])
+                sources_ |= RowBlock::sourceBit(static_cast<std::uint16_t>(s));
+        }
+    }
+
+    bool mayPass(std::size_t blockIndex) const
+    {
+        if (!useBlocks_)
+            return true;
+        const RowBlock& block = blocks_.block(blockIndex);
+        if (checkCodes_ && ((block.codes[0] & codes_[0]) | (block.codes[1] & codes_[1])) == 0)
+            return false;
+        if (checkSources_ && (block.sources & sources_) == 0)
+            return false;
+        if (block.maxLevel < minLevel_)
+            return false;
+        return statusClasses_ == 0 || (block.statusClasses & statusClasses_) != 0;
+    }
+
+private:
+    const RowBlocks& blocks_;
+    bool useBlocks_;
+    bool checkCodes_;
+    bool checkSources_;
+    std::uint8_t minLevel_;
+    std::uint8_t statusClasses_;
+    std::array<std::uint64_t, 2> codes_{};
+    std::uint64_t sources_ = 0;
+};
+
 } // namespace
 
 bool EventsFilter::hasTimeRange() const
@@ -291,32 +340,8 @@ std::vector<std::uint32_t> filterEvents(const EventsFilter& filter, const Import
     const bool checkStatus = filter.statusClasses != 0;
     const bool checkHost = !hostPasses.empty();
     const bool checkKind = filter.kinds != 0 || filter.servers != 0;
-    const bool checkCodes = !filter.codes.empty();
 
-    // Blocks that cannot hold a passing event are skipped whole: a status, a code or a log kind is often
-    // rare on a timeline made mostly of successful requests.
-    std::array<std::uint64_t, 2> codeMask{};
-    for (const MessageCode code : filter.codes) {
-        const auto bit = static_cast<unsigned>(code);
-        if (bit < 128)
-            codeMask[bit / 64] |= std::uint64_t{1} << (bit % 64);
-    }
-    std::uint64_t sourceMask = 0;
-    for (std::size_t s = 0; s < sourceCount; ++s) {
-        if (sourcePasses[s])
-            sourceMask |= RowBlock::sourceBit(static_cast<std::uint16_t>(s));
-    }
-    const RowBlocks& blocks = timeline.rowBlocks();
-    const bool useBlocks = blocks.size() * RowBlocks::kRows >= ev.size();
-    const auto blockMayPass = [&](const RowBlock& block) {
-        if (checkCodes && ((block.codes[0] & codeMask[0]) | (block.codes[1] & codeMask[1])) == 0)
-            return false;
-        if (checkKind && (block.sources & sourceMask) == 0)
-            return false;
-        if (checkLevel && block.maxLevel < minLevel)
-            return false;
-        return !checkStatus || (block.statusClasses & filter.statusClasses) != 0;
-    };
+    const BlockGate gate(filter, sourcePasses, timeline.rowBlocks(), ev.size());
 
     const auto scanRows = [&](std::size_t from, std::size_t to, std::vector<std::uint32_t>& out) {
         for (std::size_t i = from; i < to; ++i) {
@@ -348,7 +373,7 @@ std::vector<std::uint32_t> filterEvents(const EventsFilter& filter, const Import
         for (std::size_t at = from; at < to;) {
             const std::size_t block = at / RowBlocks::kRows;
             const std::size_t blockEnd = std::min(to, (block + 1) * RowBlocks::kRows);
-            if (!useBlocks || blockMayPass(blocks.block(block))) {
+            if (gate.mayPass(block)) {
                 scanRows(at, blockEnd, out);
                 sinceCheck += blockEnd - at;
             }
