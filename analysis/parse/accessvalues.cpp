@@ -123,6 +123,9 @@ std::string_view storeTime(AccessVar var, std::string_view value, ParsedEvent& o
     }
     if (!ok)
         return kBadTime;
+    // A $msec read before it must not mark this reading, which carries the server's own offset, as UTC-only.
+    if (withOffset)
+        out.offsetIsUtcByDefinition = false;
     state.timeRank = rank;
     return {};
 }

@@ -43,6 +43,8 @@ QByteArray dump(const ParsedEvent& e, const AccessLineExtras& extras)
         if (e.hasOffset)
             out += QString::asprintf("%+05d", (e.utcOffsetSec / 3600) * 100 + (e.utcOffsetSec / 60) % 60)
                        .toLatin1();
+        if (e.offsetIsUtcByDefinition) // $msec: UTC on every server, says nothing of its zone
+            out += " (utc)";
     }
     if (e.method != HttpMethod::None)
         out += " method=" + bytes(httpMethodText(e.method));
@@ -113,7 +115,7 @@ private Q_SLOTS:
         QTest::newRow("msec, request_method and request_uri")
             << R"($msec $remote_addr $request_method $request_uri $status)"_ba
             << "1795513892.123 203.0.113.7 DELETE /jsonapi/node/article/1?x=1 403"_ba
-            << "time=2026-11-24 09:51:32.123+0000 method=DELETE value=403 "
+            << "time=2026-11-24 09:51:32.123+0000 (utc) method=DELETE value=403 "
                "target=[/jsonapi/node/article/1?x=1] "
                "client=[203.0.113.7]"_ba;
         QTest::newRow("escape=json directive")
