@@ -42,9 +42,6 @@ public:
 private:
     bool tryText(std::string_view text, std::string_view stream, const UnwrappedLine& wrapping,
                  bool innerLayer, ParsedEvent& event, Result& result);
-    /// `eventsOnly`: a continuation of the record before does not count.
-    bool tryLane(std::size_t index, std::string_view text, ParsedEvent& event, Result& result,
-                 bool eventsOnly);
     /// A kind with no lane for `stream` yet that reads the line as an event: its lane is made.
     bool tryNewLane(std::string_view text, std::string_view stream, ParsedEvent& event, Result& result);
     /// The line goes to the lane of (`kind`, `stream`), made when there is none yet.

@@ -184,7 +184,6 @@ RequestClock readRequestClock(const std::vector<ParsedSource*>& sources, const S
         return clock; // no clear answer: better the zone's other sources than a guess
     for (const Match& match : matches)
         clock.observations.push_back({match.utcMs, match.offsetSec});
-    clock.requests = matches.size();
     return clock;
 }
 

@@ -3,17 +3,16 @@
 #include "import/parsedsource.h"
 #include "time/offsettimeline.h"
 
-#include <cstddef>
 #include <vector>
 
 namespace gd {
 
 class SharedPools;
 
-/// The UTC offsets of a server's wall-clock logs, read off requests that two logs recorded.
+/// The UTC offsets of a server's wall-clock logs, read off requests that two logs recorded: one (UTC time,
+/// offset) per request, in time order.
 struct RequestClock {
-    std::vector<OffsetTimeline::Span> observations; ///< (UTC time, offset) per request, in time order
-    std::size_t requests = 0;                       ///< requests behind `observations`
+    std::vector<OffsetTimeline::Span> observations;
 };
 
 /// An access log dated in UTC alone (`$msec`) says nothing about the server's zone, while the nginx error log

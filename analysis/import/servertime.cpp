@@ -167,12 +167,11 @@ void ServerTime::chooseZone(ServerInfo& server, std::vector<Diagnostic>& diagnos
     // error log have.
     QString learnedFrom = QStringLiteral("access log offsets");
     if (observations.empty()) {
-        const RequestClock clock = readRequestClock(sources_, pools_);
-        observations = clock.observations;
+        observations = readRequestClock(sources_, pools_).observations;
         learnedFrom =
             QStringLiteral("offsets of %1 %2 that both the UTC-dated access log and the error log recorded")
-                .arg(clock.requests)
-                .arg(clock.requests == 1 ? QStringLiteral("request") : QStringLiteral("requests"));
+                .arg(observations.size())
+                .arg(observations.size() == 1 ? QStringLiteral("request") : QStringLiteral("requests"));
     }
     auto [low, high] = pendingRange(sources_, false);
     if (low > high)

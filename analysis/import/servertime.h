@@ -3,13 +3,14 @@
 #include "import/importoptions.h"
 #include "import/importresult.h"
 #include "import/parsedsource.h"
-#include "import/sharedpools.h"
 
 #include <QTimeZone>
 #include <memory>
 #include <vector>
 
 namespace gd {
+
+class SharedPools;
 
 /// Settles the times of one server's sources: chooses the server's zone (access-log offsets, the bundle's
 /// etc/timezone, --tz, this computer's zone), gives year-less syslog readings their years and turns every

@@ -31,11 +31,6 @@ struct RowBlock {
     std::uint8_t statusClasses = 0; ///< StatusClass bits of the requests present
     std::uint8_t maxLevel = 0;      ///< highest Level present
 
-    bool hasCode(MessageCode code) const
-    {
-        const auto bit = static_cast<unsigned>(code);
-        return (codes[bit / 64] >> (bit % 64) & 1U) != 0;
-    }
     static std::uint64_t sourceBit(std::uint16_t source) { return std::uint64_t{1} << (source % 64); }
 };
 
